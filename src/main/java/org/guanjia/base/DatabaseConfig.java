@@ -1,0 +1,55 @@
+package org.guanjia.base;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.jooq.DefaultConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One DuckDB database file, opened once by this process and shared by a small pool of
+ * connections (DuckDB allows a single writing process per file).
+ */
+@Configuration
+public class DatabaseConfig {
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(GuanjiaProperties properties) {
+        Path file = properties.dbPath().toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the folder of the database " + file, e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("guanjia-duckdb");
+        config.setDriverClassName("org.duckdb.DuckDBDriver");
+        config.setJdbcUrl("jdbc:duckdb:" + file);
+        config.setMaximumPoolSize(properties.poolSize());
+        config.setMinimumIdle(1);
+        // keep one connection open so the database instance stays open between requests
+        config.setIdleTimeout(0);
+        config.setMaxLifetime(0);
+        return new HikariDataSource(config);
+    }
+
+    /** jOOQ must not read warnings from a failed DuckDB statement (it is already closed). */
+    @Bean
+    DefaultConfigurationCustomizer guanjiaJooqCustomizer(AuditStampListener stampListener) {
+        return c -> {
+            c.settings().withFetchWarnings(false).withRenderSchema(false);
+            c.set(stampListener);
+        };
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+}

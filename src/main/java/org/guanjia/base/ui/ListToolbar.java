@@ -1,0 +1,53 @@
+package org.guanjia.base.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.function.Consumer;
+
+/** The bar above a list: a search field, filters, and a "new" button; wraps on a phone. */
+public class ListToolbar extends FlexLayout {
+
+    private final TextField search = new TextField();
+
+    public ListToolbar(Consumer<String> onSearch) {
+        setFlexWrap(FlexWrap.WRAP);
+        setAlignItems(FlexComponent.Alignment.BASELINE);
+        addClassNames(LumoUtility.Gap.SMALL);
+        setWidthFull();
+        search.setId("search-field");
+        search.setPlaceholder(getTranslation("common.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> onSearch.accept(e.getValue()));
+        search.setMinWidth("12rem");
+        add(search);
+    }
+
+    public ListToolbar filters(Component... filters) {
+        add(filters);
+        return this;
+    }
+
+    /** Adds the "new" button at the end (only for users who may create). */
+    public Button newButton(String id, Runnable onClick) {
+        Button b = new Button(getTranslation("common.new"), VaadinIcon.PLUS.create(), e -> onClick.run());
+        b.setId(id);
+        b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FlexLayout spacer = new FlexLayout();
+        setFlexGrow(1, spacer);
+        add(spacer, b);
+        return b;
+    }
+
+    public TextField search() {
+        return search;
+    }
+}

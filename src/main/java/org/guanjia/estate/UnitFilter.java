@@ -1,0 +1,16 @@
+package org.guanjia.estate;
+
+/**
+ * Filter of the unit and owner lists; empty fields do not filter.
+ *
+ * @param text matches the unit code, room or owner name (contains, case-insensitive)
+ */
+public record UnitFilter(String text, String estateCode, String clusterCode, String buildingCode,
+        String status) {
+
+    public static final UnitFilter NONE = new UnitFilter(null, null, null, null, null);
+
+    public UnitFilter withText(String t) {
+        return new UnitFilter(t, estateCode, clusterCode, buildingCode, status);
+    }
+}
