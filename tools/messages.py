@@ -41,6 +41,7 @@ M = {
 "validation.phone": ("Digits, spaces, + - ( ) only", "只能包含数字、空格和 + - ( )", "只能包含數字、空格和 + - ( )"),
 "validation.toBeforeFrom": ("The end date is before the start date", "结束日期早于开始日期", "結束日期早於開始日期"),
 "validation.username": ("2–64 letters, digits, . _ -", "2–64 个字母、数字或 . _ -", "2–64 個字母、數字或 . _ -"),
+"validation.referenced": ("Other records point at this one, so this reference cannot change", "已有其他记录引用此记录，无法修改此关联", "已有其他記錄引用此記錄，無法修改此關聯"),
 "validation.password": ("At least {0} characters", "至少 {0} 个字符", "至少 {0} 個字元"),
 "error.outOfScope": ("Cluster {0} is not in your area", "组团 {0} 不在您的管辖范围内", "組團 {0} 不在您的管轄範圍內"),
 "error.forbidden": ("Your role may not do this", "您的角色无权执行此操作", "您的角色無權執行此操作"),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.guanjia.base.Page;
+import org.guanjia.base.RecordUpdates;
 import org.guanjia.base.Scope;
 import org.guanjia.base.Sort;
 import org.guanjia.db.tables.records.BuildingsRecord;
@@ -77,7 +78,7 @@ public class EstateRepository {
     public void update(Estate e) {
         EstatesRecord r = dsl.fetchSingle(ESTATES, ESTATES.ESTATE_CODE.eq(e.code()));
         fill(r, e);
-        r.update();
+        RecordUpdates.update(r, "code");
     }
 
     private static void fill(EstatesRecord r, Estate e) {
@@ -113,7 +114,7 @@ public class EstateRepository {
         ClustersRecord r = dsl.fetchSingle(CLUSTERS, CLUSTERS.CLUSTER_CODE.eq(c.code()));
         r.setEstateCode(c.estateCode());
         r.setName(c.name());
-        r.update();
+        RecordUpdates.update(r, "estateCode");
     }
 
     public List<Building> buildings(Scope scope, String clusterCode) {
@@ -144,7 +145,7 @@ public class EstateRepository {
     public void update(Building b) {
         BuildingsRecord r = dsl.fetchSingle(BUILDINGS, BUILDINGS.BUILDING_CODE.eq(b.code()));
         fill(r, b);
-        r.update();
+        RecordUpdates.update(r, "clusterCode");
     }
 
     private static void fill(BuildingsRecord r, Building b) {
@@ -238,7 +239,7 @@ public class EstateRepository {
     public void update(Unit u) {
         UnitsRecord r = dsl.fetchSingle(UNITS, UNITS.UNIT_CODE.eq(u.code()));
         fill(r, u);
-        r.update();
+        RecordUpdates.update(r, "buildingCode");
     }
 
     private static void fill(UnitsRecord r, Unit u) {
@@ -276,7 +277,7 @@ public class EstateRepository {
         } else {
             r.setStatus(s.status());
             r.setNote(s.note());
-            r.update();
+            RecordUpdates.update(r, "status");
         }
     }
 
@@ -343,7 +344,7 @@ public class EstateRepository {
     public void update(Owner o) {
         OwnersRecord r = dsl.fetchSingle(OWNERS, OWNERS.OWNER_CODE.eq(o.code()));
         fill(r, o);
-        r.update();
+        RecordUpdates.update(r, "unitCode");
     }
 
     private static void fill(OwnersRecord r, Owner o) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.guanjia.base.Page;
+import org.guanjia.base.RecordUpdates;
 import org.guanjia.db.tables.records.AssignmentsRecord;
 import org.guanjia.db.tables.records.StaffRecord;
 import org.guanjia.staff.Assignment;
@@ -82,7 +83,7 @@ public class StaffRepository {
     public void update(Staff s) {
         StaffRecord r = dsl.fetchSingle(STAFF, STAFF.STAFF_CODE.eq(s.code()));
         fill(r, s);
-        r.update();
+        RecordUpdates.update(r, "departmentCode");
     }
 
     private static void fill(StaffRecord r, Staff s) {
@@ -136,7 +137,7 @@ public class StaffRepository {
             return true;
         }
         r.setToDate(a.toDate());
-        r.update();
+        RecordUpdates.update(r, "toDate");
         return false;
     }
 }

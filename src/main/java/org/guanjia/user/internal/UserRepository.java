@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.guanjia.base.Page;
+import org.guanjia.base.RecordUpdates;
 import org.guanjia.base.Role;
 import org.guanjia.base.security.GuanjiaPrincipal;
 import org.guanjia.db.tables.records.AppUsersRecord;
@@ -69,20 +70,20 @@ public class UserRepository {
         r.setRole(u.role().name());
         r.setStaffCode(u.staffCode());
         r.setEnabled(u.enabled());
-        r.update();
+        RecordUpdates.update(r, "code");
     }
 
     public void setPassword(String username, String hash) {
         AppUsersRecord r = dsl.fetchSingle(APP_USERS, APP_USERS.USERNAME.eq(username));
         r.setPasswordHash(hash);
-        r.update();
+        RecordUpdates.update(r, "code");
     }
 
     public void setLocale(String username, String locale) {
         AppUsersRecord r = dsl.fetchOne(APP_USERS, APP_USERS.USERNAME.eq(username));
         if (r != null) {
             r.setLocale(locale);
-            r.update();
+            RecordUpdates.update(r, "code");
         }
     }
 
@@ -90,7 +91,7 @@ public class UserRepository {
         AppUsersRecord r = dsl.fetchOne(APP_USERS, APP_USERS.USERNAME.eq(username));
         if (r != null) {
             r.setLastLoginAt(at);
-            r.update();
+            RecordUpdates.update(r, "code");
         }
     }
 
