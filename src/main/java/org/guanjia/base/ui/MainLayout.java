@@ -55,7 +55,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         logout.setTooltipText(getTranslation("nav.logout"));
         logout.setAriaLabel(getTranslation("nav.logout"));
 
-        HorizontalLayout bar = new HorizontalLayout(toggle, title, language, logout);
+        HorizontalLayout bar = new HorizontalLayout(toggle, title, logout);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
         bar.expand(title);
@@ -69,8 +69,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .orElse(""));
         who.setId("current-user");
         who.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-        Div header = new Div(appName, new Div(who));
-        header.addClassNames(LumoUtility.Padding.MEDIUM);
+        Div header = new Div(appName, new Div(who), language);
+        header.addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.Display.FLEX,
+                LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL);
         addToDrawer(header, new Scroller(navigation()));
     }
 

@@ -17,7 +17,7 @@ import org.guanjia.estate.EstateService;
 
 /** Estates: list and edit (ADMIN, MANAGER edit; others with a wide scope read). */
 @Route("estates")
-@Menu(title = "nav.estates", order = 10, icon = "vaadin:city")
+@Menu(title = "nav.estates", order = 10, icon = "vaadin:institution")
 @RolesAllowed({"ADMIN", "MANAGER", "SUPERVISOR", "SERVICE_DESK", "FINANCE"})
 class EstatesView extends VerticalLayout {
 

@@ -116,22 +116,23 @@ class UnitsView extends VerticalLayout {
         grid.addColumn(UnitRow::code).setHeader(getTranslation("field.code")).setKey("code")
                 .setSortable(true).setAutoWidth(true).setFrozen(true);
         var building = grid.addColumn(UnitRow::buildingCode).setHeader(getTranslation("field.building"))
-                .setKey("buildingCode").setSortable(true);
+                .setKey("buildingCode").setSortable(true).setAutoWidth(true);
         var cluster = grid.addColumn(UnitRow::clusterCode).setHeader(getTranslation("field.cluster"))
-                .setKey("clusterCode").setSortable(true);
+                .setKey("clusterCode").setSortable(true).setAutoWidth(true);
         var floor = grid.addColumn(UnitRow::floor).setHeader(getTranslation("field.floor"))
                 .setKey("floor").setSortable(true);
-        grid.addColumn(UnitRow::room).setHeader(getTranslation("field.room")).setKey("room");
-        grid.addColumn(u -> Formats.decimal(u.areaSqm(), 2)).setHeader(getTranslation("field.areaSqm"))
+        var room = grid.addColumn(UnitRow::room).setHeader(getTranslation("field.room")).setKey("room");
+        var area = grid.addColumn(u -> Formats.decimal(u.areaSqm(), 2)).setHeader(getTranslation("field.areaSqm"))
                 .setKey("areaSqm").setSortable(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         var delivered = grid.addColumn(u -> Formats.date(u.deliveredOn()))
-                .setHeader(getTranslation("field.deliveredOn")).setKey("deliveredOn").setSortable(true);
+                .setHeader(getTranslation("field.deliveredOn")).setKey("deliveredOn").setSortable(true)
+                .setAutoWidth(true);
         grid.addComponentColumn(u -> Badges.badge(u.status() == null ? getTranslation("status.undelivered")
                         : Formats.enumLabel("status", u.status()), theme(u.status())))
                 .setHeader(getTranslation("field.status")).setAutoWidth(true);
         var owner = grid.addColumn(UnitRow::ownerName).setHeader(getTranslation("field.owner"))
                 .setFlexGrow(1);
-        Responsive.hideOnPhone(grid, List.of(building, cluster, floor, delivered, owner));
+        Responsive.hideOnPhone(grid, List.of(building, cluster, floor, room, area, delivered, owner));
         grid.addItemClickListener(e -> edit(e.getItem().unit(), false));
         return grid;
     }
