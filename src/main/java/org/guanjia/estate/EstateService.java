@@ -124,6 +124,15 @@ public class EstateService {
         return repo.buildings(currentUser.scope(), clusterCode);
     }
 
+    /** A page of the buildings in scope, filtered by cluster and by text in code or name. */
+    public List<Building> buildings(String clusterCode, String text, Page page) {
+        return repo.buildings(currentUser.scope(), clusterCode, text, page);
+    }
+
+    public int countBuildings(String clusterCode, String text) {
+        return repo.countBuildings(currentUser.scope(), clusterCode, text);
+    }
+
     @Transactional
     public Building saveBuilding(Building b, boolean isNew) {
         currentUser.require(EDITORS);

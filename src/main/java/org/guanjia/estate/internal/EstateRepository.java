@@ -128,6 +128,31 @@ public class EstateRepository {
                 .fetch(Records.mapping(Building::new));
     }
 
+    private static Condition buildingCondition(Scope scope, String clusterCode, String text) {
+        Condition c = inScope(scope, BUILDINGS.CLUSTER_CODE);
+        if (clusterCode != null) {
+            c = c.and(BUILDINGS.CLUSTER_CODE.eq(clusterCode));
+        }
+        if (text != null && !text.isBlank()) {
+            c = c.and(BUILDINGS.BUILDING_CODE.containsIgnoreCase(text.trim())
+                    .or(BUILDINGS.NAME.containsIgnoreCase(text.trim())));
+        }
+        return c;
+    }
+
+    public List<Building> buildings(Scope scope, String clusterCode, String text, Page page) {
+        return dsl.select(BUILDINGS.BUILDING_CODE, BUILDINGS.CLUSTER_CODE, BUILDINGS.NAME,
+                        BUILDINGS.FLOORS)
+                .from(BUILDINGS).where(buildingCondition(scope, clusterCode, text))
+                .orderBy(BUILDINGS.BUILDING_CODE)
+                .offset(page.offset()).limit(page.limit())
+                .fetch(Records.mapping(Building::new));
+    }
+
+    public int countBuildings(Scope scope, String clusterCode, String text) {
+        return dsl.fetchCount(BUILDINGS, buildingCondition(scope, clusterCode, text));
+    }
+
     public Optional<Building> building(String code) {
         return dsl.select(BUILDINGS.BUILDING_CODE, BUILDINGS.CLUSTER_CODE, BUILDINGS.NAME,
                         BUILDINGS.FLOORS)

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.guanjia.base.CurrentUser;
+import org.guanjia.base.Page;
 import org.guanjia.base.Role;
 import org.guanjia.base.ui.EditDialog;
 import org.guanjia.base.ui.ListToolbar;
@@ -72,11 +73,9 @@ class BuildingsView extends VerticalLayout {
                     null, null), true));
         }
         grid.setId("buildings-grid");
-        grid.addColumn(Building::code).setHeader(getTranslation("field.code")).setAutoWidth(true)
-                .setSortable(true);
+        grid.addColumn(Building::code).setHeader(getTranslation("field.code")).setAutoWidth(true);
         grid.addColumn(Building::name).setHeader(getTranslation("field.name")).setFlexGrow(1);
-        grid.addColumn(Building::clusterCode).setHeader(getTranslation("field.cluster"))
-                .setSortable(true);
+        grid.addColumn(Building::clusterCode).setHeader(getTranslation("field.cluster"));
         grid.addColumn(Building::floors).setHeader(getTranslation("field.floors"));
         grid.addItemClickListener(e -> edit(e.getItem(), false));
         add(toolbar, grid);
@@ -89,10 +88,8 @@ class BuildingsView extends VerticalLayout {
     }
 
     private void refresh() {
-        String t = text == null ? "" : text.trim().toLowerCase();
-        grid.setItems(service.buildings(clusterFilter.getValue()).stream()
-                .filter(b -> t.isEmpty() || b.code().toLowerCase().contains(t)
-                        || b.name().toLowerCase().contains(t))
-                .toList());
+        String cluster = clusterFilter.getValue();
+        grid.setItems(q -> service.buildings(cluster, text, new Page(q.getOffset(), q.getLimit())).stream(),
+                q -> service.countBuildings(cluster, text));
     }
 }
