@@ -23,6 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Keeps payment_allocations and unit_credits equal to the {@link Allocator} replay of each
  * unit's statements and payments. Callers that change statements or payments call
  * {@link #recompute} for the units they touched, in their own transaction.
+ *
+ * <p>Beware (DuckDB 2.0): while allocation rows reference a payment or statement, that row can
+ * be neither deleted nor have a key or foreign-key column updated (statement_no, unit_code,
+ * fee_type, ...), not even to the same value and not even after deleting the allocation rows
+ * earlier in the same transaction; DuckDB rewrites such an update as delete + insert and checks
+ * the foreign key of payment_allocations. Amounts, dates and voided_on update fine.
  */
 @Service
 @Transactional(readOnly = true)
@@ -30,7 +36,7 @@ public class AllocationService {
 
     private static final Logger log = LoggerFactory.getLogger(AllocationService.class);
 
-    /** Units per round trip: two reads, two deletes and the inserts for this many units. */
+    /** Units per round: their inputs and stored rows are read and written together. */
     static final int UNITS_PER_CHUNK = 500;
 
     private static final Comparator<LedgerLine> OLDEST_FIRST = Comparator

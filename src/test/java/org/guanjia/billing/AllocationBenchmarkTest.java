@@ -55,6 +55,24 @@ class AllocationBenchmarkTest {
         log.info("recomputeAll of {} units, {} allocation rows: {} ms, {} ms, {} ms", r.units(),
                 r.allocations(), millis[0], millis[1], millis[2]);
 
+        long newMonth = timed(() -> {
+            // the next month: a statement and a payment for every unit
+            dsl.execute("""
+                    insert into statements (statement_no, unit_code, period, amount, issued_on,
+                                            due_on)
+                    select 'S-' || lpad(i::varchar, 4, '0') || '-36', 'BU-' || lpad(i::varchar, 4, '0'),
+                           '2025-01', 120.00, date '2025-01-01', date '2025-01-31'
+                    from range(2000) t(i)""");
+            dsl.execute("""
+                    insert into payments (payment_no, unit_code, paid_on, amount)
+                    select 'P-' || lpad(i::varchar, 4, '0') || '-35', 'BU-' || lpad(i::varchar, 4, '0'),
+                           date '2025-01-20', 120.00
+                    from range(2000) t(i)""");
+        });
+        long allChanged = timed(() -> dsl.execute("update payments set amount = amount + 1"));
+        log.info("recomputeAll after a new month: {} ms; after every payment changed: {} ms",
+                newMonth, allChanged);
+
         // every paid cent is either allocated or credit, and no statement is over-paid
         BigDecimal paid = dsl.select(DSL.sum(PAYMENTS.AMOUNT)).from(PAYMENTS)
                 .where(PAYMENTS.VOIDED_ON.isNull()).fetchOne(0, BigDecimal.class);
@@ -69,9 +87,18 @@ class AllocationBenchmarkTest {
                 .having(DSL.sum(PAYMENT_ALLOCATIONS.AMOUNT).gt(STATEMENTS.AMOUNT)));
 
         assertThat(r.units()).isEqualTo(2000);
+        assertThat(dsl.fetchCount(UNIT_CREDITS)).isEqualTo(2000);
         assertThat(allocated.add(credit)).isEqualByComparingTo(paid);
         assertThat(overpaid).isZero();
         assertThat(millis[millis.length - 1]).isLessThan(5_000);
+    }
+
+    /** Applies a change, then times recomputeAll. */
+    private long timed(Runnable change) {
+        change.run();
+        long start = System.nanoTime();
+        service.recomputeAll();
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** Fixture written by DuckDB itself (fixed SQL, no input): the point is to time the reads. */
