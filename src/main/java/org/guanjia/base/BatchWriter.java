@@ -1,15 +1,12 @@
 package org.guanjia.base;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.TableRecord;
@@ -78,68 +75,11 @@ public class BatchWriter {
     }
 
     private static <V> Field<V> unnest(Field<V> field, List<? extends TableRecord<?>> chunk, int index) {
-        StringBuilder json = new StringBuilder(chunk.size() * 12).append('[');
-        for (int i = 0; i < chunk.size(); i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            appendJson(json, chunk.get(i).get(index));
+        List<Object> values = new ArrayList<>(chunk.size());
+        for (TableRecord<?> r : chunk) {
+            values.add(r.get(index));
         }
-        json.append(']');
-        DataType<V> type = field.getDataType();
-        // the element type is a constant of the schema, the data a bind value
-        return DSL.field("unnest(from_json({0}, {1}))", type, DSL.val(json.toString()),
-                DSL.inline("[\"" + jsonType(type) + "\"]"));
-    }
-
-    static String jsonType(DataType<?> type) {
-        Class<?> t = type.getType();
-        if (t == String.class) {
-            return "VARCHAR";
-        }
-        if (t == Long.class) {
-            return "BIGINT";
-        }
-        if (t == Integer.class) {
-            return "INTEGER";
-        }
-        if (t == Short.class) {
-            return "SMALLINT";
-        }
-        if (t == Boolean.class) {
-            return "BOOLEAN";
-        }
-        if (t == LocalDate.class) {
-            return "DATE";
-        }
-        if (t == LocalDateTime.class) {
-            return "TIMESTAMP";
-        }
-        if (t == BigDecimal.class) {
-            return "DECIMAL(" + type.precision() + "," + type.scale() + ")";
-        }
-        throw new IllegalArgumentException("No batch path for columns of " + t);
-    }
-
-    /** Writes a value as a JSON string (or null): every type above parses from its text. */
-    static void appendJson(StringBuilder json, Object value) {
-        if (value == null) {
-            json.append("null");
-            return;
-        }
-        String s = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
-        json.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '"' || ch == '\\') {
-                json.append('\\').append(ch);
-            } else if (ch < 0x20) {
-                json.append(String.format("\\u%04x", (int) ch));
-            } else {
-                json.append(ch);
-            }
-        }
-        json.append('"');
+        return JsonColumn.unnest(field, values);
     }
 
     private static void stamp(TableRecord<?> r, LocalDateTime now, String user) {

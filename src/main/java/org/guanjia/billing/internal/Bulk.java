@@ -1,13 +1,10 @@
 package org.guanjia.billing.internal;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.guanjia.base.JsonColumn;
 import org.jooq.DSLContext;
-import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -88,58 +85,10 @@ final class Bulk {
     }
 
     private static <T, V> Field<V> unnest(Column<T, V> c, List<T> chunk) {
-        StringBuilder json = new StringBuilder(chunk.size() * 16).append('[');
-        for (int i = 0; i < chunk.size(); i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            appendJson(json, c.value().apply(chunk.get(i)));
+        List<Object> values = new ArrayList<>(chunk.size());
+        for (T row : chunk) {
+            values.add(c.value().apply(row));
         }
-        json.append(']');
-        DataType<V> type = c.field().getDataType();
-        // the element type is a constant of the schema, the data a bind value
-        return DSL.field("unnest(from_json({0}, {1}))", type, DSL.val(json.toString()),
-                DSL.inline("[\"" + jsonType(type) + "\"]"));
-    }
-
-    private static String jsonType(DataType<?> type) {
-        Class<?> t = type.getType();
-        if (t == String.class) {
-            return "VARCHAR";
-        }
-        if (t == Long.class) {
-            return "BIGINT";
-        }
-        if (t == LocalDate.class) {
-            return "DATE";
-        }
-        if (t == LocalDateTime.class) {
-            return "TIMESTAMP";
-        }
-        if (t == BigDecimal.class) {
-            return "DECIMAL(" + type.precision() + "," + type.scale() + ")";
-        }
-        throw new IllegalArgumentException("No bulk statement for columns of " + t);
-    }
-
-    /** Writes a value as a JSON string (or null): every type above parses from its text. */
-    static void appendJson(StringBuilder json, Object value) {
-        if (value == null) {
-            json.append("null");
-            return;
-        }
-        String s = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
-        json.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '"' || ch == '\\') {
-                json.append('\\').append(ch);
-            } else if (ch < 0x20) {
-                json.append(String.format("\\u%04x", (int) ch));
-            } else {
-                json.append(ch);
-            }
-        }
-        json.append('"');
+        return JsonColumn.unnest(c.field(), values);
     }
 }
