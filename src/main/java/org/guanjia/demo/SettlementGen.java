@@ -70,14 +70,14 @@ final class SettlementGen {
         }
     }
 
-    /** Fees the estate will bill in a year still running: the months so far, extrapolated. */
+    /** Fees the estate will bill in a year still running: the periods billed so far, extrapolated. */
     private long expected(int year) {
         long sum = 0;
         for (UnitM u : units) {
             sum += u.billedCents[year - cal.firstMonth.getYear()];
         }
-        int months = cal.lastDay.getYear() == year ? cal.lastDay.getMonthValue() + 1 : 12;
-        return sum * 12 / Math.max(1, Math.min(12, months));
+        long periods = FeesGen.periods(cal).stream().filter(p -> p.getYear() == year).count();
+        return sum * 12 / Math.max(1, periods);
     }
 
     private void settle(int year, long actualCents) {
