@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  *       ({@code D-CP-2025-000123}, see {@link Numbers}) instead of the application's sequences,
  *       so the sequences need no adjustment and later numbers never collide.</li>
  *   <li><b>Memory.</b> Company structure is built first; units and everything per unit are
- *       built per estate and written in batches of {@link Sink#FLUSH_AT} records, so scale 250
+ *       built per estate and written in batches (see {@link Sink}), so scale 250
  *       (500,000 units) runs in bounded memory.</li>
  *   <li><b>Writing.</b> A background thread generates the records and prepares their INSERTs
  *       ({@link ColumnarWriter}); the calling thread executes them in its transaction, so
