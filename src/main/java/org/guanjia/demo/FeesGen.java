@@ -1,0 +1,118 @@
+package org.guanjia.demo;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.guanjia.db.tables.records.BankDebitBatchesRecord;
+import org.guanjia.db.tables.records.FeeSchedulesRecord;
+import org.guanjia.db.tables.records.StatementRunsRecord;
+
+/**
+ * Fees (F12): fee schedules with a rate change in year 2, one statement run per month (28th of
+ * the month before), weekly bank debit batches, and per unit the statements, payments, debit
+ * items, collection log and lawyer's letters ({@link UnitFees}).
+ */
+final class FeesGen {
+
+    static final BigDecimal PARKING_RATE_1 = new BigDecimal("300.00");
+    static final BigDecimal PARKING_RATE_2 = new BigDecimal("320.00");
+    private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final GenContext g;
+    private final DemoCalendar cal;
+
+    FeesGen(GenContext g) {
+        this.g = g;
+        this.cal = g.cal;
+    }
+
+    /** The periods billed in the window: statements issued on or before the last day. */
+    static List<YearMonth> periods(DemoCalendar cal) {
+        List<YearMonth> list = new ArrayList<>();
+        for (YearMonth p = cal.firstMonth; !issueDate(p).isAfter(cal.lastDay); p = p.plusMonths(1)) {
+            list.add(p);
+        }
+        return list;
+    }
+
+    static LocalDate issueDate(YearMonth period) {
+        return period.minusMonths(1).atDay(28);
+    }
+
+    static String runNo(YearMonth period) {
+        return "D-RUN-" + period;
+    }
+
+    static String batchNo(LocalDate monday) {
+        return "D-BD-" + BASIC.format(monday);
+    }
+
+    BigDecimal propertyRate(EstateM e, YearMonth period) {
+        return period.isBefore(cal.rateChange) ? e.propertyRate1 : e.propertyRate2;
+    }
+
+    BigDecimal parkingRate(YearMonth period) {
+        return period.isBefore(cal.rateChange) ? PARKING_RATE_1 : PARKING_RATE_2;
+    }
+
+    /** Statement runs and bank debit batches: company-wide, written before any estate. */
+    void companyWide() {
+        for (YearMonth p : periods(cal)) {
+            LocalDateTime generated = issueDate(p).atTime(10, 0);
+            LocalDateTime released = issueDate(p).plusDays(2).atTime(16, 30);
+            StatementRunsRecord r = new StatementRunsRecord();
+            r.setRunNo(runNo(p));
+            r.setPeriod(p.toString());
+            r.setStatus(cal.happened(released) ? "released" : "generated");
+            r.setGeneratedAt(generated);
+            r.setReleasedAt(cal.ifHappened(released));
+            g.sink.add(Slot.STATEMENT_RUNS, r);
+        }
+        int week = 0;
+        for (LocalDate monday = DemoCalendar.monday(cal.start); !monday.isAfter(cal.lastDay);
+                monday = monday.plusWeeks(1)) {
+            LocalDate tuesday = monday.with(DayOfWeek.TUESDAY);
+            BankDebitBatchesRecord b = new BankDebitBatchesRecord();
+            b.setBatchNo(batchNo(monday));
+            b.setCreatedOn(monday);
+            b.setSentOn(cal.happened(tuesday) ? tuesday : null);
+            b.setStatus(cal.happened(monday.plusDays(3)) ? "settled"
+                    : cal.happened(tuesday) ? "sent" : "draft");
+            b.setNote("交通银行代扣名单 第" + (++week) + "批");
+            g.sink.add(Slot.BANK_DEBIT_BATCHES, b);
+        }
+    }
+
+    void schedules(EstateM e) {
+        LocalDate change = cal.rateChange.atDay(1);
+        schedule(e, "PF-1", "property_fee", e.propertyRate1, e.opened, change.minusDays(1));
+        schedule(e, "PF-2", "property_fee", e.propertyRate2, change, null);
+        schedule(e, "PK-1", "parking", PARKING_RATE_1, e.opened, change.minusDays(1));
+        schedule(e, "PK-2", "parking", PARKING_RATE_2, change, null);
+    }
+
+    private void schedule(EstateM e, String suffix, String feeType, BigDecimal rate, LocalDate from,
+            LocalDate to) {
+        FeeSchedulesRecord r = new FeeSchedulesRecord();
+        r.setScheduleCode("FS-" + e.code + "-" + suffix);
+        r.setEstateCode(e.code);
+        r.setUnitType("residential");
+        r.setFeeType(feeType);
+        r.setRate(rate.setScale(4));
+        r.setValidFrom(from);
+        r.setValidTo(to);
+        g.sink.add(Slot.FEE_SCHEDULES, r);
+    }
+
+    void units(EstateM e, List<UnitM> units) {
+        List<YearMonth> periods = periods(cal);
+        for (UnitM u : units) {
+            new UnitFees(g, this, e, u, periods).run();
+        }
+    }
+}

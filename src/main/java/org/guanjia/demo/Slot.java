@@ -1,0 +1,63 @@
+package org.guanjia.demo;
+
+import org.guanjia.db.Tables;
+import org.jooq.Table;
+
+/**
+ * The buffers of the {@link Sink}, in the order they are written: a record's parents come in an
+ * earlier slot, so every flush satisfies the foreign keys. Correction statements have their own
+ * slot because they reference statements of the same table.
+ */
+enum Slot {
+    DEPARTMENTS(Tables.DEPARTMENTS),
+    STAFF(Tables.STAFF),
+    ESTATES(Tables.ESTATES),
+    CLUSTERS(Tables.CLUSTERS),
+    BUILDINGS(Tables.BUILDINGS),
+    UNITS(Tables.UNITS),
+    UNIT_STATUS(Tables.UNIT_STATUS),
+    OWNERS(Tables.OWNERS),
+    ASSIGNMENTS(Tables.ASSIGNMENTS),
+    NOTICE_BOARDS(Tables.NOTICE_BOARDS),
+    FACILITIES(Tables.FACILITIES),
+    FEE_SCHEDULES(Tables.FEE_SCHEDULES),
+    STATEMENT_RUNS(Tables.STATEMENT_RUNS),
+    BANK_DEBIT_BATCHES(Tables.BANK_DEBIT_BATCHES),
+    STATEMENTS(Tables.STATEMENTS),
+    STATEMENT_CORRECTIONS(Tables.STATEMENTS),
+    FOLLOW_UPS(Tables.FOLLOW_UPS),
+    FOLLOW_UP_NOTES(Tables.FOLLOW_UP_NOTES),
+    PAYMENTS(Tables.PAYMENTS),
+    BANK_DEBIT_ITEMS(Tables.BANK_DEBIT_ITEMS),
+    COLLECTION_ACTIONS(Tables.COLLECTION_ACTIONS),
+    LAWYER_LETTERS(Tables.LAWYER_LETTERS),
+    COMPLAINTS(Tables.COMPLAINTS),
+    REPAIRS(Tables.REPAIRS),
+    RECTIFICATION_ITEMS(Tables.RECTIFICATION_ITEMS),
+    RECTIFICATION_NOTES(Tables.RECTIFICATION_NOTES),
+    VACANCY_INSPECTIONS(Tables.VACANCY_INSPECTIONS),
+    VISITS(Tables.VISITS),
+    VISIT_REQUESTS(Tables.VISIT_REQUESTS),
+    MORNING_BRIEFINGS(Tables.MORNING_BRIEFINGS),
+    BRIEFING_ITEMS(Tables.BRIEFING_ITEMS),
+    PATROLS(Tables.PATROLS),
+    PATROL_CHECKS(Tables.PATROL_CHECKS),
+    PATROL_FINDINGS(Tables.PATROL_FINDINGS),
+    NOTICES(Tables.NOTICES),
+    NOTICE_POSTINGS(Tables.NOTICE_POSTINGS),
+    FACILITY_CHECKS(Tables.FACILITY_CHECKS),
+    CUSTOMER_DOCUMENTS(Tables.CUSTOMER_DOCUMENTS),
+    DOCUMENT_DELIVERIES(Tables.DOCUMENT_DELIVERIES),
+    ACTIVITIES(Tables.ACTIVITIES),
+    ACTIVITY_SIGNUPS(Tables.ACTIVITY_SIGNUPS),
+    WORK_PLANS(Tables.WORK_PLANS),
+    SERVICE_CHARGE_BUDGETS(Tables.SERVICE_CHARGE_BUDGETS),
+    SERVICE_CHARGE_SETTLEMENTS(Tables.SERVICE_CHARGE_SETTLEMENTS),
+    SERVICE_CHARGE_SETTLEMENT_LINES(Tables.SERVICE_CHARGE_SETTLEMENT_LINES);
+
+    final Table<?> table;
+
+    Slot(Table<?> table) {
+        this.table = table;
+    }
+}

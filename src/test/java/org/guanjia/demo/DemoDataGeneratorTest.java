@@ -1,0 +1,297 @@
+package org.guanjia.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.guanjia.db.Tables.*;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.flywaydb.core.Flyway;
+import org.guanjia.base.Role;
+import org.guanjia.db.tables.records.AssignmentsRecord;
+import org.guanjia.db.tables.records.ComplaintsRecord;
+import org.guanjia.db.tables.records.FeeSchedulesRecord;
+import org.guanjia.user.UserService.DemoUser;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo generator on real DuckDB files: once into the application's database (scale 0.1),
+ * then into fresh databases built by hand (Flyway + jOOQ) to compare runs.
+ */
+@SpringBootTest(properties = {
+    "guanjia.db-path=${java.io.tmpdir}/guanjia-test-${random.uuid}.duckdb",
+    "guanjia.demo=false",
+    "guanjia.admin-password=test-admin-password",
+    "vaadin.launch-browser=false"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class DemoDataGeneratorTest {
+
+    static final long SEED = 20250101L;
+    static final double SCALE = 0.1;
+    static final LocalDate END = LocalDate.of(2026, 11, 27);
+
+    /** Every table the generator fills. */
+    static final List<Table<?>> FILLED = List.of(ESTATES, CLUSTERS, BUILDINGS, UNITS, UNIT_STATUS, OWNERS,
+            DEPARTMENTS, STAFF, ASSIGNMENTS, FEE_SCHEDULES, STATEMENT_RUNS, STATEMENTS, PAYMENTS,
+            BANK_DEBIT_BATCHES, BANK_DEBIT_ITEMS, COLLECTION_ACTIONS, LAWYER_LETTERS, COMPLAINTS, REPAIRS,
+            RECTIFICATION_ITEMS, RECTIFICATION_NOTES, VACANCY_INSPECTIONS, VISITS, VISIT_REQUESTS,
+            MORNING_BRIEFINGS, BRIEFING_ITEMS, PATROLS, PATROL_CHECKS, PATROL_FINDINGS, FOLLOW_UPS,
+            FOLLOW_UP_NOTES, NOTICE_BOARDS, NOTICES, NOTICE_POSTINGS, FACILITIES, FACILITY_CHECKS,
+            CUSTOMER_DOCUMENTS, DOCUMENT_DELIVERIES, ACTIVITIES, ACTIVITY_SIGNUPS, WORK_PLANS,
+            SERVICE_CHARGE_BUDGETS, SERVICE_CHARGE_SETTLEMENTS, SERVICE_CHARGE_SETTLEMENT_LINES);
+
+    @Autowired
+    DemoDataGenerator generator;
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    @Autowired
+    DemoStartup startup;
+
+    DemoReport report;
+
+    @BeforeAll
+    void generate_into_the_application_database() {
+        report = new TransactionTemplate(transactionManager)
+                .execute(status -> generator.generate(SEED, SCALE, END));
+    }
+
+    @Test
+    void every_table_of_the_demo_has_rows() {
+        for (Table<?> table : FILLED) {
+            assertThat(dsl.fetchCount(table)).as(table.getName()).isPositive();
+        }
+    }
+
+    @Test
+    void allocations_credits_and_agenda_are_left_to_their_engines() {
+        assertThat(dsl.fetchCount(PAYMENT_ALLOCATIONS)).isZero();
+        assertThat(dsl.fetchCount(UNIT_CREDITS)).isZero();
+        assertThat(dsl.fetchCount(AGENDA_ITEMS)).isZero();
+    }
+
+    @Test
+    void the_report_matches_the_database() {
+        for (Map.Entry<String, Long> e : report.rowCounts().entrySet()) {
+            Table<?> table = Objects.requireNonNull(DSL.table(DSL.name(e.getKey())));
+            assertThat((long) dsl.fetchCount(table)).as(e.getKey()).isEqualTo(e.getValue());
+        }
+        assertThat(report.rowCounts().keySet()).hasSize(FILLED.size());
+        assertThat(dsl.select(DSL.sum(STATEMENTS.AMOUNT)).from(STATEMENTS).fetchOne(0, BigDecimal.class))
+                .isEqualByComparingTo(report.statementTotal());
+        assertThat(dsl.select(DSL.sum(PAYMENTS.AMOUNT)).from(PAYMENTS).fetchOne(0, BigDecimal.class))
+                .isEqualByComparingTo(report.paymentTotal());
+    }
+
+    @Test
+    void scale_0_1_makes_about_200_units() {
+        assertThat(dsl.fetchCount(UNITS)).isBetween(170, 260);
+        assertThat(dsl.fetchCount(ESTATES)).isEqualTo(2);
+        assertThat(dsl.fetchCount(CLUSTERS)).isEqualTo(5);
+    }
+
+    @Test
+    void every_delivered_unit_gets_a_property_fee_statement_every_month() {
+        int expected = 0;
+        for (LocalDate delivered : dsl.select(UNITS.DELIVERED_ON).from(UNITS).fetch(UNITS.DELIVERED_ON)) {
+            for (YearMonth p = YearMonth.from(END).minusMonths(35); ; p = p.plusMonths(1)) {
+                LocalDate issued = p.minusMonths(1).atDay(28);
+                if (!issued.isBefore(END)) {
+                    break;
+                }
+                expected += issued.isBefore(delivered) ? 0 : 1;
+            }
+        }
+        int regular = dsl.fetchCount(STATEMENTS, STATEMENTS.FEE_TYPE.eq("property_fee")
+                .and(STATEMENTS.CORRECTS_STATEMENT_NO.isNull()));
+        assertThat(regular).isEqualTo(expected);
+    }
+
+    @Test
+    void property_fee_is_area_times_rate_rounded_half_up() {
+        List<FeeSchedulesRecord> schedules = dsl.selectFrom(FEE_SCHEDULES)
+                .where(FEE_SCHEDULES.FEE_TYPE.eq("property_fee")).fetch();
+        var statements = dsl
+                .select(STATEMENTS.PERIOD, STATEMENTS.AMOUNT, UNITS.AREA_SQM, CLUSTERS.ESTATE_CODE)
+                .from(STATEMENTS)
+                .join(UNITS).on(UNITS.UNIT_CODE.eq(STATEMENTS.UNIT_CODE))
+                .join(BUILDINGS).on(BUILDINGS.BUILDING_CODE.eq(UNITS.BUILDING_CODE))
+                .join(CLUSTERS).on(CLUSTERS.CLUSTER_CODE.eq(BUILDINGS.CLUSTER_CODE))
+                .where(STATEMENTS.FEE_TYPE.eq("property_fee"))
+                .and(STATEMENTS.CORRECTS_STATEMENT_NO.isNull())
+                .fetch();
+        assertThat(statements).isNotEmpty();
+        for (var s : statements) {
+            LocalDate first = YearMonth.parse(s.value1()).atDay(1);
+            BigDecimal rate = schedules.stream()
+                    .filter(f -> f.getEstateCode().equals(s.value4()) && !f.getValidFrom().isAfter(first)
+                            && (f.getValidTo() == null || !f.getValidTo().isBefore(first)))
+                    .map(FeeSchedulesRecord::getRate).findFirst().orElseThrow();
+            assertThat(s.value2()).isEqualTo(s.value3().multiply(rate).setScale(2, RoundingMode.HALF_UP));
+        }
+    }
+
+    @Test
+    void every_cluster_has_a_butler_every_day_and_some_hand_over() {
+        List<AssignmentsRecord> assignments = dsl.selectFrom(ASSIGNMENTS).fetch();
+        LocalDate start = YearMonth.from(END).minusMonths(35).atDay(1);
+        for (String cluster : dsl.select(CLUSTERS.CLUSTER_CODE).from(CLUSTERS).fetch(CLUSTERS.CLUSTER_CODE)) {
+            for (LocalDate day = start; day.isBefore(END); day = day.plusDays(1)) {
+                LocalDate d = day;
+                assertThat(assignments).as(cluster + " on " + day)
+                        .anyMatch(a -> a.getClusterCode().equals(cluster) && !a.getFromDate().isAfter(d)
+                                && (a.getToDate() == null || !a.getToDate().isBefore(d)));
+            }
+        }
+        assertThat(assignments).anyMatch(a -> a.getToDate() != null && a.getToDate().isAfter(start));
+    }
+
+    @Test
+    void nothing_happens_on_or_after_the_end_date() {
+        assertThat(dsl.select(DSL.max(COMPLAINTS.RECEIVED_AT)).from(COMPLAINTS)
+                .fetchOne(0, LocalDateTime.class)).isBefore(END.atStartOfDay());
+        assertThat(dsl.select(DSL.max(COMPLAINTS.CLOSED_AT)).from(COMPLAINTS)
+                .fetchOne(0, LocalDateTime.class)).isBefore(END.atStartOfDay());
+        assertThat(dsl.select(DSL.max(PAYMENTS.PAID_ON)).from(PAYMENTS).fetchOne(0, LocalDate.class))
+                .isBefore(END);
+        assertThat(dsl.select(DSL.max(STATEMENTS.ISSUED_ON)).from(STATEMENTS).fetchOne(0, LocalDate.class))
+                .isBefore(END);
+        assertThat(dsl.select(DSL.max(VACANCY_INSPECTIONS.INSPECTED_ON)).from(VACANCY_INSPECTIONS)
+                .fetchOne(0, LocalDate.class)).isBefore(END);
+        assertThat(dsl.select(DSL.max(UNIT_STATUS.FROM_DATE)).from(UNIT_STATUS).fetchOne(0, LocalDate.class))
+                .isBefore(END);
+    }
+
+    @Test
+    void complaint_statuses_agree_with_their_timestamps() {
+        for (ComplaintsRecord c : dsl.selectFrom(COMPLAINTS).fetch()) {
+            String expected = c.getClosedAt() != null ? "closed"
+                    : c.getResolvedAt() != null ? "resolved"
+                    : c.getFirstResponseAt() == null ? "received" : c.getStatus();
+            assertThat(c.getStatus()).as(c.getComplaintNo()).isEqualTo(expected);
+        }
+        assertThat(dsl.fetchCount(COMPLAINTS, COMPLAINTS.FIRST_RESPONSE_AT.isNull())).isPositive();
+    }
+
+    @Test
+    void the_demo_accounts_cover_every_role_and_ten_butlers() {
+        List<DemoUser> accounts = startup.accounts();
+        List<DemoUser> butlers = accounts.stream().filter(a -> a.role() == Role.BUTLER).toList();
+        assertThat(butlers).hasSize(10).extracting(DemoUser::staffCode).doesNotHaveDuplicates()
+                .allMatch(code -> code.startsWith("GJ-"));
+        assertThat(accounts).extracting(DemoUser::role).contains(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR,
+                Role.SERVICE_DESK, Role.FINANCE);
+        assertThat(accounts).filteredOn(a -> a.role() == Role.SUPERVISOR).extracting(DemoUser::staffCode)
+                .containsExactly("ZG-01");
+    }
+
+    @Test
+    void a_database_that_has_estates_is_refused() {
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        assertThatThrownBy(() -> tx.execute(status -> generator.generate(SEED, SCALE, END)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void same_seed_gives_the_same_rows() throws Exception {
+        try (Scratch second = new Scratch()) {
+            DemoReport again = second.generate(SEED);
+            assertThat(again).isEqualTo(report);
+            assertThat(rows(second.dsl, COMPLAINTS, COMPLAINTS.COMPLAINT_NO))
+                    .isEqualTo(rows(dsl, COMPLAINTS, COMPLAINTS.COMPLAINT_NO));
+            assertThat(rows(second.dsl, PAYMENTS, PAYMENTS.PAYMENT_NO))
+                    .isEqualTo(rows(dsl, PAYMENTS, PAYMENTS.PAYMENT_NO));
+        }
+    }
+
+    @Test
+    void another_seed_gives_different_totals() throws Exception {
+        try (Scratch third = new Scratch()) {
+            DemoReport other = third.generate(SEED + 1);
+            assertThat(other.statementTotal()).isNotEqualByComparingTo(report.statementTotal());
+            assertThat(other.paymentTotal()).isNotEqualByComparingTo(report.paymentTotal());
+        }
+    }
+
+    /** The table's rows in key order, without the created/updated stamps (those are the database's). */
+    private static List<List<Object>> rows(DSLContext d, Table<?> table, TableField<?, String> key) {
+        List<Field<?>> fields = new ArrayList<>();
+        for (Field<?> f : table.fields()) {
+            if (!f.getName().startsWith("created_") && !f.getName().startsWith("updated_")) {
+                fields.add(f);
+            }
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Record r : d.select(fields).from(table).orderBy(key).fetch()) {
+            rows.add(r.intoList());
+        }
+        return rows;
+    }
+
+    /** A fresh DuckDB file with the schema, outside Spring, for a second or third run. */
+    private static final class Scratch implements AutoCloseable {
+
+        final Path file;
+        final Connection connection;
+        final DSLContext dsl;
+
+        Scratch() throws IOException, SQLException {
+            Path dir = Files.createTempDirectory("guanjia-demo-test-");
+            file = dir.resolve("demo.duckdb");
+            Flyway.configure().dataSource("jdbc:duckdb:" + file, null, null)
+                    .locations("classpath:db/migration").load().migrate();
+            connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+            connection.setAutoCommit(false);
+            dsl = DSL.using(connection, SQLDialect.DUCKDB,
+                    new Settings().withFetchWarnings(false).withRenderSchema(false));
+        }
+
+        DemoReport generate(long seed) throws SQLException {
+            DemoReport r = new DemoDataGenerator(dsl).generate(seed, SCALE, END);
+            connection.commit();
+            return r;
+        }
+
+        @Override
+        public void close() throws Exception {
+            connection.close();
+            try (var files = Files.list(file.getParent())) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(file.getParent());
+        }
+    }
+}
