@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.guanjia.base.GuanjiaProperties;
+import org.guanjia.billing.AllocationService;
+import org.guanjia.billing.Recomputed;
 import org.guanjia.base.Page;
 import org.guanjia.base.Role;
 import org.guanjia.estate.EstateService;
@@ -40,17 +42,19 @@ class DemoStartup implements ApplicationRunner {
     private final EstateService estates;
     private final StaffService staff;
     private final UserService users;
+    private final AllocationService allocations;
     private final Clock clock;
 
     DemoStartup(GuanjiaProperties properties, DemoDataGenerator generator,
             PlatformTransactionManager transactionManager, EstateService estates, StaffService staff,
-            UserService users, Clock clock) {
+            UserService users, AllocationService allocations, Clock clock) {
         this.properties = properties;
         this.generator = generator;
         this.transaction = new TransactionTemplate(transactionManager);
         this.estates = estates;
         this.staff = staff;
         this.users = users;
+        this.allocations = allocations;
         this.clock = clock;
     }
 
@@ -74,6 +78,11 @@ class DemoStartup implements ApplicationRunner {
                 generator.generate(properties.demoSeed(), properties.demoScale(), today));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         log.info("Demo data generated in {} ms:{}", took.toMillis(), report.summary());
+        // payments are allocated to statements by the same engine the app uses for every change
+        started = System.nanoTime();
+        Recomputed allocated = allocations.recomputeAll();
+        log.info("Payments allocated in {} ms: {}", Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                allocated);
     }
 
     /** One account per role, and one per butler for the first ten butlers (by staff code). */

@@ -57,11 +57,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         box.setMaxWidth("22rem");
         box.setWidthFull();
         box.add(new Paragraph(getTranslation("login.demo", accounts.get(0).password())));
-        for (DemoAccounts.Account a : accounts) {
-            Span line = new Span(a.username() + " — " + getTranslation(a.roleKey()));
+        // one line per role; accounts of the same role (the butlers) share it
+        java.util.Map<String, List<String>> byRole = new java.util.LinkedHashMap<>();
+        accounts.forEach(a -> byRole.computeIfAbsent(a.roleKey(), k -> new java.util.ArrayList<>())
+                .add(a.username()));
+        byRole.forEach((role, names) -> {
+            String who = names.size() <= 2 ? String.join(", ", names)
+                    : names.get(0) + " … " + names.get(names.size() - 1);
+            Span line = new Span(getTranslation(role) + ": " + who);
             line.addClassNames(LumoUtility.Display.BLOCK);
             box.add(line);
-        }
+        });
         return box;
     }
 

@@ -96,8 +96,12 @@ public class UserRepository {
     }
 
     public List<User> demoUsers() {
-        return dsl.selectFrom(APP_USERS).where(APP_USERS.DEMO).orderBy(APP_USERS.ROLE, APP_USERS.USERNAME)
-                .fetch(UserRepository::toUser);
+        // roles in their natural order, butlers by number (demo-butler2 before demo-butler10)
+        return dsl.selectFrom(APP_USERS).where(APP_USERS.DEMO)
+                .orderBy(APP_USERS.CREATED_AT, DSL.length(APP_USERS.USERNAME), APP_USERS.USERNAME)
+                .fetch(UserRepository::toUser).stream()
+                .sorted(java.util.Comparator.comparing((User u) -> u.role().ordinal()))
+                .toList();
     }
 
     private static Condition filter(String text) {
