@@ -213,7 +213,12 @@ final class DailyWorkGen {
     /** Monthly inspection of vacant units; each butler covers 84-97% of them. */
     private void inspections(UnitM u) {
         for (YearMonth m : cal.months) {
-            LocalDate day = cal.nextWorkingDay(m.atDay(dice.between(1, 26)));
+            LocalDate first = u.delivered.isAfter(m.atDay(1)) ? u.delivered.plusDays(1) : m.atDay(1);
+            if (first.isAfter(m.atEndOfMonth())) {
+                continue;
+            }
+            int last = Math.max(first.getDayOfMonth(), Math.min(26, m.lengthOfMonth()));
+            LocalDate day = cal.nextWorkingDay(m.atDay(dice.between(first.getDayOfMonth(), last)));
             if (!cal.happened(day) || !u.vacantOn(day)) {
                 continue;
             }

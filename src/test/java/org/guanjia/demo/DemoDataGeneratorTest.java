@@ -205,6 +205,45 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void expired_notices_come_down_except_a_few_of_the_last_days() {
+        LocalDate yesterday = END.minusDays(1);
+        int expired = dsl.fetchCount(NOTICES, NOTICES.EXPIRES_ON.lt(yesterday));
+        int stillUp = dsl.fetchCount(NOTICES,
+                NOTICES.EXPIRES_ON.lt(yesterday).and(NOTICES.TAKEN_DOWN_ON.isNull()));
+        assertThat(stillUp).isPositive().isLessThan(expired / 20);
+    }
+
+    @Test
+    void documents_go_in_person_to_key_customers_and_by_post_to_owners_not_moved_in() {
+        int keyCustomersOtherwise = dsl.fetchCount(dsl.select(DOCUMENT_DELIVERIES.UNIT_CODE)
+                .from(DOCUMENT_DELIVERIES)
+                .join(OWNERS).on(OWNERS.UNIT_CODE.eq(DOCUMENT_DELIVERIES.UNIT_CODE))
+                .where(OWNERS.KEY_CUSTOMER.isTrue())
+                .and(DOCUMENT_DELIVERIES.METHOD.ne("in_person")));
+        assertThat(keyCustomersOtherwise).isZero();
+        assertThat(dsl.fetchCount(DOCUMENT_DELIVERIES, DOCUMENT_DELIVERIES.METHOD.eq("post"))).isPositive();
+        assertThat(dsl.fetchCount(DOCUMENT_DELIVERIES, DOCUMENT_DELIVERIES.CALL_ON.isNotNull())).isPositive();
+    }
+
+    @Test
+    void a_few_chronic_defaulters_owe_half_a_year_or_more() {
+        var billed = dsl.select(STATEMENTS.UNIT_CODE, DSL.sum(STATEMENTS.AMOUNT).as("billed"),
+                        DSL.max(STATEMENTS.AMOUNT).as("monthly"))
+                .from(STATEMENTS).where(STATEMENTS.FEE_TYPE.eq("property_fee"))
+                .groupBy(STATEMENTS.UNIT_CODE).asTable("b");
+        var paid = dsl.select(PAYMENTS.UNIT_CODE, DSL.sum(PAYMENTS.AMOUNT).as("paid"))
+                .from(PAYMENTS).where(PAYMENTS.VOIDED_ON.isNull())
+                .groupBy(PAYMENTS.UNIT_CODE).asTable("p");
+        Field<BigDecimal> owed = billed.field("billed", BigDecimal.class)
+                .minus(DSL.coalesce(paid.field("paid", BigDecimal.class), BigDecimal.ZERO));
+        int defaulters = dsl.fetchCount(dsl.select(billed.field(0)).from(billed)
+                .leftJoin(paid).on(paid.field(0, String.class).eq(billed.field(0, String.class)))
+                .where(owed.gt(billed.field("monthly", BigDecimal.class).times(6))));
+        assertThat(defaulters).isPositive().isLessThan(dsl.fetchCount(UNITS) / 10);
+        assertThat(dsl.fetchCount(LAWYER_LETTERS)).isPositive();
+    }
+
+    @Test
     void the_demo_accounts_cover_every_role_and_ten_butlers() {
         List<DemoUser> accounts = startup.accounts();
         List<DemoUser> butlers = accounts.stream().filter(a -> a.role() == Role.BUTLER).toList();
