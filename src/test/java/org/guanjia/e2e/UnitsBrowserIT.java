@@ -83,10 +83,10 @@ class UnitsBrowserIT {
         page.locator("#units-grid").waitFor();
         page.locator("#search-field input").fill(p + "C2");
         assertThat(page.locator("vaadin-grid-cell-content").filter(
-                new com.microsoft.playwright.Locator.FilterOptions().setHasText(p + "C2-B1-0101")))
+                new com.microsoft.playwright.Locator.FilterOptions().setVisible(true).setHasText(p + "C2-B1-0101")))
                 .hasCount(1);
         assertThat(page.locator("vaadin-grid-cell-content").filter(
-                new com.microsoft.playwright.Locator.FilterOptions().setHasText(p + "C1-B1-0101")))
+                new com.microsoft.playwright.Locator.FilterOptions().setVisible(true).setHasText(p + "C1-B1-0101")))
                 .hasCount(0);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("units-desktop.png")));
         page.context().close();
@@ -99,10 +99,10 @@ class UnitsBrowserIT {
         page.locator("#units-grid").waitFor();
         page.locator("#search-field input").fill(p + "C1-B1-0102");
         assertThat(page.locator("vaadin-grid-cell-content").filter(
-                new com.microsoft.playwright.Locator.FilterOptions().setHasText(p + "C1-B1-0101")))
+                new com.microsoft.playwright.Locator.FilterOptions().setVisible(true).setHasText(p + "C1-B1-0101")))
                 .hasCount(0);
         assertThat(page.locator("vaadin-grid-cell-content").filter(
-                new com.microsoft.playwright.Locator.FilterOptions().setHasText(p + "C1-B1-0102")))
+                new com.microsoft.playwright.Locator.FilterOptions().setVisible(true).setHasText(p + "C1-B1-0102")))
                 .hasCount(1);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("units-phone.png")));
         for (String view : List.of("", "owners", "buildings", "clusters", "estates", "staff",
