@@ -21,7 +21,7 @@ public record Scope(boolean all, Set<String> clusterCodes) {
     }
 
     public boolean allows(String clusterCode) {
-        return all || clusterCodes.contains(clusterCode);
+        return all || (clusterCode != null && clusterCodes.contains(clusterCode));
     }
 
     /** Throws when a write targets a cluster outside the scope. */
