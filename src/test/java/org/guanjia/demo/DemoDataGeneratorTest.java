@@ -116,7 +116,7 @@ class DemoDataGeneratorTest {
 
     @Test
     void scale_0_1_makes_about_200_units() {
-        assertThat(dsl.fetchCount(UNITS)).isBetween(170, 260);
+        assertThat(dsl.fetchCount(UNITS)).isBetween(170, 260).isEqualTo((int) report.rows("units"));
         assertThat(dsl.fetchCount(ESTATES)).isEqualTo(2);
         assertThat(dsl.fetchCount(CLUSTERS)).isEqualTo(5);
     }
