@@ -80,10 +80,6 @@ final class DemoCalendar {
         return happened(t) ? t : null;
     }
 
-    boolean inWindow(LocalDate d) {
-        return !d.isBefore(start) && !d.isAfter(lastDay);
-    }
-
     boolean isWorkingDay(LocalDate d) {
         DayOfWeek w = d.getDayOfWeek();
         return w != DayOfWeek.SATURDAY && w != DayOfWeek.SUNDAY && !isHoliday(d);

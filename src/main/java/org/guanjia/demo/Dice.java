@@ -48,10 +48,6 @@ final class Dice {
         return lo + random.nextDouble() * (hi - lo);
     }
 
-    double gaussian() {
-        return random.nextGaussian();
-    }
-
     /** Exponentially distributed with the given mean. */
     double exponential(double mean) {
         return random.nextExponential() * mean;

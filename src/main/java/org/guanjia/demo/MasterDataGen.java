@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.guanjia.db.tables.records.AssignmentsRecord;
 import org.guanjia.db.tables.records.BuildingsRecord;
 import org.guanjia.db.tables.records.ClustersRecord;
@@ -193,7 +194,7 @@ final class MasterDataGen {
     }
 
     private static void spread(List<String> staff, List<EstateM> estates,
-            java.util.function.Function<EstateM, List<String>> team) {
+            Function<EstateM, List<String>> team) {
         for (int i = 0; i < staff.size(); i++) {
             team.apply(estates.get(i % estates.size())).add(staff.get(i));
         }

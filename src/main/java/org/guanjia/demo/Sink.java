@@ -20,7 +20,7 @@ import org.jooq.TableRecord;
  */
 final class Sink {
 
-    static final int SLOT_FLUSH = 50_000;
+    static final int SLOT_FLUSH = 20_000;
     static final int TOTAL_FLUSH = 150_000;
 
     private final Consumer<List<ColumnarWriter.Insert>> out;

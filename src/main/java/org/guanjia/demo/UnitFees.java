@@ -74,6 +74,7 @@ final class UnitFees {
             .thenComparingInt(Event::kind).thenComparingInt(Event::seq));
     private final List<Open> open = new ArrayList<>();
     private final Set<YearMonth> withheld = new HashSet<>();
+    private final List<YearMonth> billed = new ArrayList<>();
     private int seq;
     private long credit;
     private long monthly;
@@ -95,7 +96,6 @@ final class UnitFees {
     }
 
     void run() {
-        List<YearMonth> billed = new ArrayList<>();
         for (YearMonth p : periods) {
             if (!FeesGen.issueDate(p).isBefore(u.delivered)) {
                 billed.add(p);
@@ -108,7 +108,7 @@ final class UnitFees {
             add(FeesGen.issueDate(p), ISSUE, p, 0, null);
             calendar(p);
         }
-        plan(billed);
+        plan();
         while (!queue.isEmpty()) {
             Event e = queue.poll();
             if (cal.happened(e.date) || e.kind == DEBIT) {
@@ -140,19 +140,19 @@ final class UnitFees {
 
     // --- payment habits ---------------------------------------------------------------------
 
-    private void plan(List<YearMonth> billed) {
+    private void plan() {
         switch (u.habit) {
-            case AUTO_DEBIT -> planDebits(billed);
-            case PROMPT -> planPrompt(billed, 0, billed.size());
+            case AUTO_DEBIT -> planDebits();
+            case PROMPT -> planPrompt(0, billed.size());
             case ADVANCE -> renewalPending = false;
-            case LATE -> planLate(billed, 0, billed.size());
-            case WITHHOLDER -> planWithholder(billed);
-            case DEFAULTER -> planDefaulter(billed);
+            case LATE -> planLate(0, billed.size());
+            case WITHHOLDER -> planWithholder();
+            case DEFAULTER -> planDefaulter();
             default -> throw new IllegalStateException(u.habit.toString());
         }
     }
 
-    private void planDebits(List<YearMonth> billed) {
+    private void planDebits() {
         int week = dice.between(0, 2);
         lowBalance = dice.chance(0.12);
         for (YearMonth p : billed) {
@@ -162,7 +162,7 @@ final class UnitFees {
     }
 
     /** Pays early in the month; sometimes slips to the next, more often near Spring Festival. */
-    private void planPrompt(List<YearMonth> billed, int from, int to) {
+    private void planPrompt(int from, int to) {
         for (int i = from; i < to; i++) {
             YearMonth p = billed.get(i);
             LocalDate day = p.atDay(1 + Math.min(24, (int) dice.exponential(5)));
@@ -174,7 +174,7 @@ final class UnitFees {
     }
 
     /** Pays every 2-3 months what is owed, a quarter of the time only part of it. */
-    private void planLate(List<YearMonth> billed, int from, int to) {
+    private void planLate(int from, int to) {
         int i = from;
         while (i < to) {
             int k = dice.chance(0.3) ? 1 : dice.between(2, 3);
@@ -193,28 +193,28 @@ final class UnitFees {
     }
 
     /** Pays promptly, but withholds 2-4 months once or twice over a service issue. */
-    private void planWithholder(List<YearMonth> billed) {
+    private void planWithholder() {
         int n = billed.size();
         if (n < 6) {
-            planPrompt(billed, 0, n);
+            planPrompt(0, n);
             return;
         }
         int start = dice.between(2, n - 4);
         int length = dice.between(2, 4);
-        planPrompt(billed, 0, start);
+        planPrompt(0, start);
         for (int i = start; i < Math.min(n, start + length); i++) {
             withheld.add(billed.get(i));
         }
         int resume = Math.min(n - 1, start + length);
         add(billed.get(resume).atDay(dice.between(5, 15)), PAY, billed.get(resume), 0, null);
-        planPrompt(billed, resume + 1, n);
+        planPrompt(resume + 1, n);
     }
 
     /** Late payer until some month, then pays rarely (malicious: never, until a letter). */
-    private void planDefaulter(List<YearMonth> billed) {
+    private void planDefaulter() {
         int n = billed.size();
         int stop = dice.between(0, Math.min(n - 1, 15));
-        planLate(billed, 0, stop);
+        planLate(0, stop);
         if (u.malicious) {
             return;
         }
@@ -468,6 +468,12 @@ final class UnitFees {
             LocalDate payoff = day.plusDays(dice.between(10, 40));
             add(payoff, PAYOFF, YearMonth.from(payoff), 0, null);
             reformed = true;
+            // from then on a late payer
+            int next = 0;
+            while (next < billed.size() && !billed.get(next).isAfter(YearMonth.from(payoff))) {
+                next++;
+            }
+            planLate(next, billed.size());
             status = cal.happened(payoff) ? "paid" : "sent";
         } else if (dice.chance(0.08)) {
             status = "withdrawn";

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.guanjia.db.Tables.*;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -40,12 +37,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo generator on real DuckDB files: once into the application's database (scale 0.1),
- * then into fresh databases built by hand (Flyway + jOOQ) to compare runs.
+ * The demo generator on DuckDB: once into the application's database file (scale 0.1), then
+ * into fresh in-memory databases built by hand (Flyway + jOOQ) to compare runs.
  */
 @SpringBootTest(properties = {
     "guanjia.db-path=${java.io.tmpdir}/guanjia-test-${random.uuid}.duckdb",
@@ -116,7 +114,7 @@ class DemoDataGeneratorTest {
 
     @Test
     void scale_0_1_makes_about_200_units() {
-        assertThat(dsl.fetchCount(UNITS)).isBetween(170, 260);
+        assertThat(dsl.fetchCount(UNITS)).isBetween(170, 260).isEqualTo((int) report.rows("units"));
         assertThat(dsl.fetchCount(ESTATES)).isEqualTo(2);
         assertThat(dsl.fetchCount(CLUSTERS)).isEqualTo(5);
     }
@@ -298,19 +296,16 @@ class DemoDataGeneratorTest {
         return rows;
     }
 
-    /** A fresh DuckDB file with the schema, outside Spring, for a second or third run. */
+    /** A fresh in-memory DuckDB database with the schema, outside Spring, for another run. */
     private static final class Scratch implements AutoCloseable {
 
-        final Path file;
         final Connection connection;
         final DSLContext dsl;
 
-        Scratch() throws IOException, SQLException {
-            Path dir = Files.createTempDirectory("guanjia-demo-test-");
-            file = dir.resolve("demo.duckdb");
-            Flyway.configure().dataSource("jdbc:duckdb:" + file, null, null)
+        Scratch() throws SQLException {
+            connection = DriverManager.getConnection("jdbc:duckdb:");
+            Flyway.configure().dataSource(new SingleConnectionDataSource(connection, true))
                     .locations("classpath:db/migration").load().migrate();
-            connection = DriverManager.getConnection("jdbc:duckdb:" + file);
             connection.setAutoCommit(false);
             dsl = DSL.using(connection, SQLDialect.DUCKDB,
                     new Settings().withFetchWarnings(false).withRenderSchema(false));
@@ -323,14 +318,8 @@ class DemoDataGeneratorTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws SQLException {
             connection.close();
-            try (var files = Files.list(file.getParent())) {
-                for (Path p : files.toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(file.getParent());
         }
     }
 }
