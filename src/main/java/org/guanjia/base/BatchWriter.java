@@ -43,25 +43,40 @@ public class BatchWriter {
         this.currentUser = currentUser;
     }
 
+    /** One INSERT of many rows, prepared (possibly on another thread) and executed later. */
+    public record Chunk(Table<?> table, List<Field<?>> columns, List<Field<?>> values, int rows) {
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public <R extends TableRecord<R>> int insert(Table<R> table, List<R> records) {
-        if (records.isEmpty()) {
-            return 0;
-        }
         LocalDateTime now = LocalDateTime.now(clock);
         String user = currentUser.usernameOrSystem();
-        Set<Integer> columns = new LinkedHashSet<>();
         for (R r : records) {
             stamp(r, now, user);
+        }
+        int written = 0;
+        for (Chunk c : prepare(table, records)) {
+            written += execute(dsl, c);
+        }
+        return written;
+    }
+
+    /**
+     * Splits the records into statements. Columns are those set on any record; the others take
+     * their defaults (stamps, ids from sequences, flags).
+     */
+    public static List<Chunk> prepare(Table<?> table, List<? extends TableRecord<?>> records) {
+        Set<Integer> columns = new LinkedHashSet<>();
+        for (TableRecord<?> r : records) {
             for (int i = 0; i < r.size(); i++) {
-                if (r.changed(i)) {
+                if (r.changed(i) || r.get(i) != null) {
                     columns.add(i);
                 }
             }
         }
-        int written = 0;
+        List<Chunk> chunks = new ArrayList<>();
         for (int from = 0; from < records.size(); from += CHUNK) {
-            List<R> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
+            List<? extends TableRecord<?>> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
             List<Field<?>> target = new ArrayList<>();
             List<Field<?>> source = new ArrayList<>();
             for (int i : columns) {
@@ -69,9 +84,15 @@ public class BatchWriter {
                 target.add(f);
                 source.add(unnest(f, chunk, i));
             }
-            written += dsl.insertInto(table, target).select(DSL.select(source)).execute();
+            chunks.add(new Chunk(table, target, source, chunk.size()));
         }
-        return written;
+        return chunks;
+    }
+
+    /** Runs one prepared chunk in the current transaction; returns the rows written. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static int execute(DSLContext dsl, Chunk c) {
+        return dsl.insertInto((Table) c.table(), c.columns()).select(DSL.select(c.values())).execute();
     }
 
     private static <V> Field<V> unnest(Field<V> field, List<? extends TableRecord<?>> chunk, int index) {

@@ -1,5 +1,7 @@
 package org.guanjia.demo;
 
+import org.guanjia.base.BatchWriter;
+
 import static org.guanjia.db.Tables.ESTATES;
 
 import java.time.LocalDate;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Component;
  *       built per estate and written in batches (see {@link Sink}), so scale 250
  *       (500,000 units) runs in bounded memory.</li>
  *   <li><b>Writing.</b> A background thread generates the records and prepares their INSERTs
- *       ({@link ColumnarWriter}); the calling thread executes them in its transaction, so
+ *       ({@link BatchWriter#prepare}); the calling thread executes them in its transaction, so
  *       generating and writing overlap on two cores. {@code base.BatchWriter} is 20-30 times
  *       slower on DuckDB and would not meet the 15-second first start.</li>
  *   <li><b>Left empty.</b> payment_allocations and unit_credits (the allocation engine fills
@@ -104,9 +106,9 @@ public class DemoDataGenerator {
                 throw new IllegalStateException("Demo data generation failed", failed.error());
             }
             for (Object o : (List<?>) item) {
-                ColumnarWriter.Insert insert = (ColumnarWriter.Insert) o;
+                BatchWriter.Chunk insert = (BatchWriter.Chunk) o;
                 long started = System.nanoTime();
-                ColumnarWriter.execute(dsl, insert);
+                BatchWriter.execute(dsl, insert);
                 millis.merge(insert.table().getName(), (System.nanoTime() - started) / 1_000_000, Long::sum);
             }
         }

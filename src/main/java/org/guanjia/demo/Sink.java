@@ -1,5 +1,7 @@
 package org.guanjia.demo;
 
+import org.guanjia.base.BatchWriter;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,14 +25,14 @@ final class Sink {
     static final int SLOT_FLUSH = 20_000;
     static final int TOTAL_FLUSH = 150_000;
 
-    private final Consumer<List<ColumnarWriter.Insert>> out;
+    private final Consumer<List<BatchWriter.Chunk>> out;
     private final Map<Slot, List<TableRecord<?>>> buffers = new EnumMap<>(Slot.class);
     private final SortedMap<String, Long> counts = new TreeMap<>();
     private int waiting;
     private long statementCents;
     private long paymentCents;
 
-    Sink(Consumer<List<ColumnarWriter.Insert>> out) {
+    Sink(Consumer<List<BatchWriter.Chunk>> out) {
         this.out = out;
     }
 
@@ -42,7 +44,7 @@ final class Sink {
         if (waiting >= TOTAL_FLUSH) {
             flush();
         } else if (buffer.size() >= SLOT_FLUSH) {
-            List<ColumnarWriter.Insert> inserts = new ArrayList<>();
+            List<BatchWriter.Chunk> inserts = new ArrayList<>();
             flush(slot, inserts);
             out.accept(inserts);
         }
@@ -58,7 +60,7 @@ final class Sink {
 
     /** Writes everything waiting. */
     void flush() {
-        List<ColumnarWriter.Insert> inserts = new ArrayList<>();
+        List<BatchWriter.Chunk> inserts = new ArrayList<>();
         for (Slot slot : Slot.values()) {
             take(slot, inserts);
         }
@@ -68,7 +70,7 @@ final class Sink {
     }
 
     /** The slot's records after those of every earlier slot its table references. */
-    private void flush(Slot slot, List<ColumnarWriter.Insert> inserts) {
+    private void flush(Slot slot, List<BatchWriter.Chunk> inserts) {
         for (ForeignKey<?, ?> fk : slot.table.getReferences()) {
             for (Slot parent : Slot.values()) {
                 if (parent.ordinal() < slot.ordinal() && parent.table.equals(fk.getKey().getTable())) {
@@ -79,10 +81,10 @@ final class Sink {
         take(slot, inserts);
     }
 
-    private void take(Slot slot, List<ColumnarWriter.Insert> inserts) {
+    private void take(Slot slot, List<BatchWriter.Chunk> inserts) {
         List<TableRecord<?>> buffer = buffers.get(slot);
         if (buffer != null && !buffer.isEmpty()) {
-            inserts.addAll(ColumnarWriter.prepare(slot.table, buffer));
+            inserts.addAll(BatchWriter.prepare(slot.table, buffer));
             waiting -= buffer.size();
             buffers.put(slot, new ArrayList<>());
         }
