@@ -7,10 +7,4 @@ package org.guanjia.estate;
  */
 public record UnitFilter(String text, String estateCode, String clusterCode, String buildingCode,
         String status) {
-
-    public static final UnitFilter NONE = new UnitFilter(null, null, null, null, null);
-
-    public UnitFilter withText(String t) {
-        return new UnitFilter(t, estateCode, clusterCode, buildingCode, status);
-    }
 }

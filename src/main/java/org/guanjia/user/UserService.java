@@ -78,10 +78,6 @@ public class UserService implements UserDetailsService, DemoAccounts, LocalePref
                 .toList();
     }
 
-    public boolean hasActiveAdmin() {
-        return repo.hasAdmin(false);
-    }
-
     /**
      * Outside demo mode, the first start needs an admin password from configuration; it creates
      * the {@code admin} account once.

@@ -22,7 +22,6 @@ import org.guanjia.base.AccessDeniedException;
 public class EditDialog<T> extends Dialog {
 
     private final Binder<T> binder;
-    private final FormLayout form;
     private final BiFunction<T, Boolean, T> save;
     private final Consumer<T> onSaved;
     private final Button saveButton;
@@ -31,7 +30,6 @@ public class EditDialog<T> extends Dialog {
     public EditDialog(String idPrefix, Binder<T> binder, FormLayout form,
             BiFunction<T, Boolean, T> save, Consumer<T> onSaved) {
         this.binder = binder;
-        this.form = form;
         this.save = save;
         this.onSaved = onSaved;
         setId(idPrefix + "-dialog");
@@ -73,10 +71,6 @@ public class EditDialog<T> extends Dialog {
         add(c);
     }
 
-    public boolean isNew() {
-        return isNew;
-    }
-
     void save() {
         T value;
         try {
@@ -102,9 +96,5 @@ public class EditDialog<T> extends Dialog {
         } catch (AccessDeniedException e) {
             Notifications.error(e.messageKey(), e.args());
         }
-    }
-
-    public FormLayout form() {
-        return form;
     }
 }
