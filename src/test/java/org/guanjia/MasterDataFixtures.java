@@ -38,7 +38,7 @@ public final class MasterDataFixtures {
             }
             staff.saveStaff(new Staff(p + "S1", "Butler " + p, "butler", null, "13800000000", null, true),
                     true);
-            staff.saveAssignment(new Assignment(p + "S1", p + "C1", LocalDate.of(2024, 1, 1), null));
+            staff.saveAssignment(new Assignment(p + "S1", p + "C1", LocalDate.of(2024, 1, 1), null), true);
         } finally {
             TestUsers.signOut();
         }

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentUser {
 
+    /** Set while start-up jobs, the CLI or the demo generator act for the system itself. */
+    private static final ThreadLocal<Boolean> SYSTEM = ThreadLocal.withInitial(() -> false);
+
     private final ObjectProvider<ButlerClusters> butlerClusters;
     private final Clock clock;
 
@@ -39,12 +42,30 @@ public class CurrentUser {
     }
 
     /**
-     * The scope of the current user. Code running without a signed-in user (start-up, the CLI,
-     * the demo generator) sees everything; a butler sees the clusters assigned today.
+     * Runs a job as the system (start-up, the CLI, the demo generator): full access, audit lines
+     * by "system". Without this, a call with nobody signed in has no access at all.
      */
+    public static <T> T asSystem(java.util.function.Supplier<T> job) {
+        boolean before = SYSTEM.get();
+        SYSTEM.set(true);
+        try {
+            return job.get();
+        } finally {
+            SYSTEM.set(before);
+        }
+    }
+
+    private static boolean isSystem() {
+        return SYSTEM.get();
+    }
+
+    /** The scope of the current user: everything for the system, a butler's clusters today. */
     public Scope scope() {
         Optional<GuanjiaPrincipal> p = principal();
-        if (p.isEmpty() || p.get().role().seesAllClusters()) {
+        if (p.isEmpty()) {
+            return isSystem() ? Scope.ALL : Scope.clusters(Set.of());
+        }
+        if (p.get().role().seesAllClusters()) {
             return Scope.ALL;
         }
         String staffCode = p.get().staffCode();
@@ -54,11 +75,14 @@ public class CurrentUser {
         return Scope.clusters(butlerClusters.getObject().clusterCodesOf(staffCode, LocalDate.now(clock)));
     }
 
-    /** Refuses the call unless the user has one of the roles (or no user is signed in: batch). */
+    /** Refuses the call unless the user has one of the roles (or the system is acting). */
     public void require(Role... roles) {
         Optional<GuanjiaPrincipal> p = principal();
         if (p.isEmpty()) {
-            return;
+            if (isSystem()) {
+                return;
+            }
+            throw new AccessDeniedException("error.forbidden", "anonymous");
         }
         for (Role r : roles) {
             if (p.get().role() == r) {

@@ -48,8 +48,9 @@ public class DatabaseConfig {
         };
     }
 
+    /** "Today" is the estates' local day (KPI.md), not the server's: containers run in UTC. */
     @Bean
-    Clock clock() {
-        return Clock.systemDefaultZone();
+    Clock clock(GuanjiaProperties properties) {
+        return Clock.system(properties.timezone());
     }
 }

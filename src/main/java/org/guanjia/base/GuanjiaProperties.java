@@ -15,11 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demoSeed      seed of the demo generator
  * @param demoScale     scale of the demo generator (1 = about 2,000 units)
  * @param poolSize      connections in the pool to the one shared database instance
+ * @param timezone      the local time of the estates, which decides "today" ({@code GUANJIA_TIMEZONE})
  */
 @ConfigurationProperties(prefix = "guanjia")
 public record GuanjiaProperties(
         Path dbPath, boolean demo, String adminPassword, long demoSeed, double demoScale,
-        int poolSize) {
+        int poolSize, java.time.ZoneId timezone) {
 
     public GuanjiaProperties {
         if (dbPath == null) {
@@ -33,6 +34,9 @@ public record GuanjiaProperties(
         }
         if (poolSize <= 0) {
             poolSize = 8;
+        }
+        if (timezone == null) {
+            timezone = java.time.ZoneId.of("Asia/Shanghai");
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.guanjia.billing;
 
+import org.guanjia.base.CurrentUser;
+import org.guanjia.base.Role;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -45,11 +48,14 @@ public class AllocationService {
 
     private final AllocationRepository repo;
     private final EstateService estates;
+    private final CurrentUser currentUser;
     private final Clock clock;
 
-    public AllocationService(AllocationRepository repo, EstateService estates, Clock clock) {
+    public AllocationService(AllocationRepository repo, EstateService estates, CurrentUser currentUser,
+            Clock clock) {
         this.repo = repo;
         this.estates = estates;
+        this.currentUser = currentUser;
         this.clock = clock;
     }
 
@@ -59,6 +65,7 @@ public class AllocationService {
      */
     @Transactional
     public Recomputed recompute(Collection<String> unitCodes) {
+        currentUser.require(Role.ADMIN, Role.FINANCE, Role.SERVICE_DESK);
         List<String> units = new ArrayList<>(new LinkedHashSet<>(unitCodes));
         int allocations = 0;
         BigDecimal credit = BigDecimal.ZERO.setScale(2);
@@ -74,6 +81,7 @@ public class AllocationService {
     /** {@link #recompute} for every unit with a statement or a payment, in one transaction. */
     @Transactional
     public Recomputed recomputeAll() {
+        currentUser.require(Role.ADMIN, Role.FINANCE);
         long start = System.nanoTime();
         Recomputed r = recompute(repo.unitsWithActivity());
         log.info("Recomputed the allocation of {} units: {} rows, credit {} ({} ms)", r.units(),

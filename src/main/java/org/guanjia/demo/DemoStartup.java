@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.guanjia.base.CurrentUser;
 import org.guanjia.base.GuanjiaProperties;
 import org.guanjia.billing.AllocationService;
 import org.guanjia.billing.Recomputed;
@@ -63,10 +64,14 @@ class DemoStartup implements ApplicationRunner {
         if (!properties.demo()) {
             return;
         }
-        if (estates.estates().isEmpty()) {
-            generate();
-        }
-        users.ensureDemoAccounts(accounts());
+        CurrentUser.asSystem(() -> {
+            // demo accounts (with their known password) only in a database the demo filled
+            if (estates.estates().isEmpty()) {
+                generate();
+                users.ensureDemoAccounts(accounts());
+            }
+            return null;
+        });
     }
 
     private void generate() {

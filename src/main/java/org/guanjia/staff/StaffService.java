@@ -40,15 +40,22 @@ public class StaffService implements ButlerClusters {
         return repo.clusterCodesOf(staffCode, day);
     }
 
+    /** Roles that may read the staff list with its personal phone numbers (not butlers). */
+    private static final Role[] READERS = {Role.ADMIN, Role.MANAGER, Role.SUPERVISOR,
+        Role.SERVICE_DESK, Role.FINANCE};
+
     public List<Staff> staff(String text, String role, Page page) {
+        currentUser.require(READERS);
         return repo.staff(text, role, page);
     }
 
     public int countStaff(String text, String role) {
+        currentUser.require(READERS);
         return repo.countStaff(text, role);
     }
 
     public Optional<Staff> staffMember(String code) {
+        currentUser.require(READERS);
         return repo.staffMember(code);
     }
 
@@ -99,6 +106,7 @@ public class StaffService implements ButlerClusters {
 
     /** Assignments, optionally of one cluster; current ones first. */
     public List<AssignmentRow> assignments(String clusterCode) {
+        currentUser.require(READERS);
         return repo.assignments(clusterCode);
     }
 
@@ -109,9 +117,9 @@ public class StaffService implements ButlerClusters {
                 .filter(a -> a.assignment().activeOn(today)).toList();
     }
 
-    /** Adds an assignment or changes the end date of an existing one (same staff, cluster, from). */
+    /** Adds an assignment, or changes the end date of an existing one (same staff, cluster, from). */
     @Transactional
-    public Assignment saveAssignment(Assignment a) {
+    public Assignment saveAssignment(Assignment a, boolean isNew) {
         currentUser.require(EDITORS);
         Validator v = new Validator()
                 .required("staffCode", a.staffCode())
@@ -127,8 +135,13 @@ public class StaffService implements ButlerClusters {
             v.check(repo.clusterExists(a.clusterCode()), "clusterCode", "validation.unknown",
                     a.clusterCode());
         }
+        if (isNew && a.staffCode() != null && a.clusterCode() != null && a.fromDate() != null) {
+            v.check(repo.assignments(a.clusterCode()).stream().noneMatch(x ->
+                            x.staffCode().equals(a.staffCode()) && x.fromDate().equals(a.fromDate())),
+                    "fromDate", "validation.duplicate", a.staffCode() + "@" + a.fromDate());
+        }
         v.throwIfAny();
-        boolean isNew = repo.upsert(a);
+        repo.upsert(a);
         audit.record(isNew ? "create" : "update", "assignment",
                 a.staffCode() + "/" + a.clusterCode() + "@" + a.fromDate(), String.valueOf(a.toDate()));
         return a;

@@ -100,7 +100,7 @@ public class UserService implements UserDetailsService, DemoAccounts, LocalePref
             throw new IllegalStateException("GUANJIA_ADMIN_PASSWORD must have at least "
                     + MIN_PASSWORD + " characters.");
         }
-        repo.insert("admin", encoder.encode(password), "Administrator", Role.ADMIN, null, false);
+        repo.insert("admin", encoder.encode(password), "Administrator", Role.ADMIN, null, true, false);
         audit.record("create", "user", "admin", "first administrator");
     }
 
@@ -115,7 +115,8 @@ public class UserService implements UserDetailsService, DemoAccounts, LocalePref
             if (hash == null) {
                 hash = encoder.encode(DEMO_PASSWORD);
             }
-            repo.insert(u.username(), hash, u.displayName(), u.role(), u.staffCode(), true);
+            repo.insert(u.username(), hash, u.displayName(), u.role(), u.staffCode(), true, true);
+            audit.record("create", "user", u.username(), "demo account, role=" + u.role());
         }
     }
 
@@ -159,10 +160,15 @@ public class UserService implements UserDetailsService, DemoAccounts, LocalePref
         if (u.staffCode() != null) {
             v.check(repo.staffExists(u.staffCode()), "staffCode", "validation.unknown", u.staffCode());
         }
+        if (!isNew && u.username() != null && (u.role() != Role.ADMIN || !u.enabled())) {
+            // never leave the company without an administrator who can sign in
+            v.check(repo.otherAdmins(u.username()) > 0 || !repo.isEnabledAdmin(u.username()),
+                    "role", "validation.lastAdmin");
+        }
         v.throwIfAny();
         if (isNew) {
             repo.insert(u.username(), encoder.encode(newPassword), u.displayName(), u.role(),
-                    u.staffCode(), false);
+                    u.staffCode(), u.enabled(), false);
         } else {
             repo.update(u);
             if (newPassword != null && !newPassword.isEmpty()) {
@@ -177,6 +183,9 @@ public class UserService implements UserDetailsService, DemoAccounts, LocalePref
     @Override
     @Transactional
     public void saveLocale(String username, Locale locale) {
+        if (!username.equals(currentUser.usernameOrSystem())) {
+            return; // only one's own choice
+        }
         repo.setLocale(username, locale.toLanguageTag());
     }
 }

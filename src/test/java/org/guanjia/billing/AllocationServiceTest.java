@@ -44,6 +44,16 @@ class AllocationServiceTest {
      * Unit U-2: one advance payment, no statement. Unit U-3: nothing.
      */
     @BeforeEach
+    void signInAsFinance() {
+        org.guanjia.TestUsers.signIn("finance1", org.guanjia.base.Role.FINANCE, null);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void signOut() {
+        org.guanjia.TestUsers.signOut();
+    }
+
+    @BeforeEach
     void given_two_units_with_statements_and_payments() {
         dsl.deleteFrom(PAYMENT_ALLOCATIONS).execute();
         dsl.deleteFrom(UNIT_CREDITS).execute();

@@ -46,7 +46,7 @@ class StaffServiceTest {
     @Test
     void an_assignment_gives_the_butler_the_cluster_on_its_days_only() {
         staff.saveAssignment(new Assignment(p + "S1", p + "C2", LocalDate.of(2025, 1, 1),
-                LocalDate.of(2025, 6, 30)));
+                LocalDate.of(2025, 6, 30)), true);
         assertThat(staff.clusterCodesOf(p + "S1", LocalDate.of(2025, 3, 1)))
                 .containsExactlyInAnyOrder(p + "C1", p + "C2");
         assertThat(staff.clusterCodesOf(p + "S1", LocalDate.of(2025, 7, 1))).containsExactly(p + "C1");
@@ -56,9 +56,27 @@ class StaffServiceTest {
     @Test
     void an_assignment_ending_before_it_starts_is_refused() {
         assertThatThrownBy(() -> staff.saveAssignment(new Assignment(p + "S1", p + "C2",
-                LocalDate.of(2025, 1, 1), LocalDate.of(2024, 1, 1))))
+                LocalDate.of(2025, 1, 1), LocalDate.of(2024, 1, 1)), true))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
                         .extracting(ValidationException.Problem::field).containsExactly("toDate"));
+    }
+
+    @Test
+    void a_second_new_assignment_with_the_same_start_is_refused() {
+        assertThatThrownBy(() -> staff.saveAssignment(new Assignment(p + "S1", p + "C1",
+                LocalDate.of(2024, 1, 1), null), true))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(ValidationException.Problem::field).containsExactly("fromDate"));
+    }
+
+    @Test
+    void a_butler_may_not_read_the_staff_list() {
+        TestUsers.signIn("b", Role.BUTLER, p + "S1");
+        assertThatThrownBy(() -> staff.staff(null, null, org.guanjia.base.Page.first(5)))
+                .isInstanceOf(org.guanjia.base.AccessDeniedException.class);
+        TestUsers.signOut();
+        assertThatThrownBy(() -> staff.assignments(null))
+                .as("nobody signed in").isInstanceOf(org.guanjia.base.AccessDeniedException.class);
     }
 
     @Test

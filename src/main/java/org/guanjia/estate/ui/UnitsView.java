@@ -205,6 +205,8 @@ class UnitsView extends VerticalLayout {
                 var p = ex.problems().get(0);
                 Notifications.error("common.fieldError", getTranslation("field." + p.field()),
                         getTranslation(p.messageKey(), p.args().toArray()));
+            } catch (org.guanjia.base.AccessDeniedException ex) {
+                Notifications.error(ex.messageKey(), ex.args());
             }
         });
         add.setId("add-status-button");

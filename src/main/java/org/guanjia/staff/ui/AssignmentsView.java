@@ -63,7 +63,7 @@ class AssignmentsView extends VerticalLayout {
         binder.forField(to).bind("toDate");
         dialog = new EditDialog<>("assignment", binder,
                 new FormLayout(staffField, clusterField, fromField, to),
-                (a, isNew) -> service.saveAssignment(a), saved -> refresh());
+                service::saveAssignment, saved -> refresh());
         dialog.setEditable(editor);
 
         clusterFilter.setPlaceholder(getTranslation("field.cluster"));

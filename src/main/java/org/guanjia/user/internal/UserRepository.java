@@ -46,20 +46,31 @@ public class UserRepository {
         return dsl.fetchExists(STAFF, STAFF.STAFF_CODE.eq(staffCode));
     }
 
+    /** Enabled, non-demo admins other than {@code except}. */
+    public int otherAdmins(String except) {
+        return dsl.fetchCount(APP_USERS, APP_USERS.ROLE.eq(Role.ADMIN.name()).and(APP_USERS.ENABLED)
+                .and(APP_USERS.DEMO.isFalse()).and(APP_USERS.USERNAME.ne(except)));
+    }
+
+    public boolean isEnabledAdmin(String username) {
+        return dsl.fetchExists(APP_USERS, APP_USERS.USERNAME.eq(username)
+                .and(APP_USERS.ROLE.eq(Role.ADMIN.name())).and(APP_USERS.ENABLED).and(APP_USERS.DEMO.isFalse()));
+    }
+
     public boolean hasAdmin(boolean demo) {
         return dsl.fetchExists(APP_USERS, APP_USERS.ROLE.eq(Role.ADMIN.name())
                 .and(APP_USERS.ENABLED).and(APP_USERS.DEMO.eq(demo)));
     }
 
     public void insert(String username, String hash, String displayName, Role role, String staffCode,
-            boolean demo) {
+            boolean enabled, boolean demo) {
         AppUsersRecord r = dsl.newRecord(APP_USERS);
         r.setUsername(username);
         r.setPasswordHash(hash);
         r.setDisplayName(displayName);
         r.setRole(role.name());
         r.setStaffCode(staffCode);
-        r.setEnabled(true);
+        r.setEnabled(enabled);
         r.setDemo(demo);
         r.insert();
     }
