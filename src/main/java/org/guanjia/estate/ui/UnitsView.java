@@ -185,7 +185,8 @@ class UnitsView extends VerticalLayout {
     private VerticalLayout statusSection() {
         history.setId("status-history");
         history.setAllRowsVisible(true);
-        history.addColumn(s -> Formats.date(s.fromDate())).setHeader(getTranslation("field.fromDate"));
+        history.addColumn(s -> Formats.date(s.fromDate())).setHeader(getTranslation("field.fromDate"))
+                .setAutoWidth(true);
         history.addColumn(s -> Formats.enumLabel("status", s.status())).setHeader(getTranslation("field.status"));
         history.addColumn(UnitStatus::note).setHeader(getTranslation("field.note")).setFlexGrow(1);
         DatePicker from = new DatePicker(getTranslation("field.fromDate"));
