@@ -45,4 +45,33 @@ class DemoModeTest extends KaribuTest {
                 + "join payment_allocations a using (statement_no) group by s.statement_no, s.amount "
                 + "having sum(a.amount) > s.amount)")).hasToString("0");
     }
+
+    @Test
+    void a_units_account_shows_its_statements_newest_first_with_what_is_owed() {
+        String unit = dsl.fetchValue("select min(unit_code) from statements").toString();
+        login("finance1", org.guanjia.base.Role.FINANCE, null);
+        UI.getCurrent().navigate("ledger/" + unit);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<org.guanjia.billing.LedgerLine> grid =
+                _get(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("ledger-grid"));
+        int rows = com.github.mvysny.kaributesting.v10.GridKt._size(grid);
+        Number statements = (Number) dsl.fetchValue(
+                "select count(*) from statements where unit_code = ? and issued_on <= current_date", unit);
+        assertThat(rows).isEqualTo(statements.intValue()).isPositive();
+        var first = com.github.mvysny.kaributesting.v10.GridKt._get(grid, 0);
+        var last = com.github.mvysny.kaributesting.v10.GridKt._get(grid, rows - 1);
+        assertThat(first.period()).isGreaterThanOrEqualTo(last.period());
+        assertThat(first.collected().add(first.outstanding())).isEqualByComparingTo(first.amount());
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withId("ledger-summary")).getText())
+                .startsWith(unit + ": owed ");
+    }
+
+    @Test
+    void a_butler_sees_no_account_of_a_unit_outside_their_clusters() {
+        String unit = dsl.fetchValue("select min(unit_code) from statements").toString();
+        login("butler-x", org.guanjia.base.Role.BUTLER, "NO-SUCH-STAFF");
+        UI.getCurrent().navigate("ledger/" + unit);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withId("ledger-summary")).getText())
+                .contains("not in your area");
+    }
 }

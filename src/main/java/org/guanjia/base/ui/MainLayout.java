@@ -94,7 +94,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         String text = MenuConfiguration.getMenuEntries().stream()
                 .filter(e -> getContent() != null && e.menuClass() == getContent().getClass())
                 .map(e -> getTranslation(e.title()))
-                .findFirst().orElse("");
+                .findFirst()
+                .orElse(getContent() instanceof com.vaadin.flow.router.HasDynamicTitle t ? t.getPageTitle() : "");
         title.setText(text);
         UI.getCurrent().getPage().setTitle(text.isEmpty() ? getTranslation("app.name")
                 : text + " · " + getTranslation("app.name"));

@@ -215,7 +215,12 @@ class UnitsView extends VerticalLayout {
         addStatus.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         addStatus.setWrap(true);
         addStatus.setVisible(statusEditor);
-        VerticalLayout section = new VerticalLayout(new H3(getTranslation("unit.statusHistory")),
+        Button ledger = new Button(getTranslation("unit.ledger"), e -> {
+            dialog.close();
+            getUI().ifPresent(ui -> ui.navigate("ledger/" + currentUnit));
+        });
+        ledger.setId("ledger-button");
+        VerticalLayout section = new VerticalLayout(ledger, new H3(getTranslation("unit.statusHistory")),
                 history, addStatus);
         section.setPadding(false);
         return section;
