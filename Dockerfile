@@ -7,6 +7,9 @@ COPY src src
 RUN mvn -B -Pproduction -DskipTests package
 
 FROM eclipse-temurin:17-jre
+# Chinese fonts for the generated PDFs.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /src/target/guanjia.jar /tmp/guanjia.jar
 RUN java -Djarmode=tools -jar /tmp/guanjia.jar extract --destination /app \
