@@ -75,7 +75,7 @@ class DemoDataGeneratorTest {
     @Autowired
     PlatformTransactionManager transactionManager;
     @Autowired
-    DemoStartup startup;
+    DemoService startup;
 
     DemoReport report;
 

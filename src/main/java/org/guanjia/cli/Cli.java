@@ -1,0 +1,150 @@
+package org.guanjia.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.guanjia.Application;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import picocli.CommandLine;
+
+/**
+ * The command line of the same jar (DESIGN.md "CLI"): {@code guanjia COMMAND …} runs one command
+ * without the web server and exits. Arguments are parsed before anything starts, so a usage
+ * error is reported at once; the application context (database, services, no web server) is
+ * started only when a command runs. Standard output carries only the command's result; logs go
+ * to standard error ({@code logback-cli.xml}).
+ *
+ * <p>Exit codes: 0 done, 1 data errors (a report was printed), 2 usage, 3 the database cannot
+ * be opened (e.g. held by a running server).
+ */
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int DATA_ERRORS = 1;
+    public static final int USAGE = 2;
+    public static final int DATABASE_UNAVAILABLE = 3;
+
+    /** Auto-configurations that need the web server, left out of a command's context. */
+    private static final List<String> WEB_ONLY = List.of(
+            "com.vaadin.flow.spring.SpringBootAutoConfiguration",
+            "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+            "com.vaadin.hilla.EndpointController",
+            "com.vaadin.hilla.push.PushConfigurer",
+            "com.vaadin.hilla.ApplicationContextProvider",
+            "com.vaadin.hilla.startup.EndpointRegistryInitializer",
+            "com.vaadin.hilla.startup.RouteUnifyingServiceInitListener",
+            "com.vaadin.hilla.route.RouteUtil",
+            "com.vaadin.hilla.route.RouteUnifyingConfiguration",
+            "com.vaadin.hilla.signals.config.SignalsConfiguration");
+
+    private static final ThreadLocal<Session> SESSION = new ThreadLocal<>();
+
+    private Cli() {
+    }
+
+    /** Whether the arguments name a command of the command line (else the web server starts). */
+    public static boolean isCommand(String[] args) {
+        if (args.length == 0) {
+            return false;
+        }
+        String first = args[0];
+        return new CommandLine(new GuanjiaCommand()).getSubcommands().containsKey(first)
+                || first.equals("--help") || first.equals("-h") || first.equals("--version")
+                || first.equals("-V");
+    }
+
+    /** Runs a command with the process's streams and settings. */
+    public static int run(String[] args) {
+        System.setProperty("logging.config", "classpath:logback-cli.xml");
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                Map.of());
+    }
+
+    /**
+     * Runs a command; {@code properties} override the application's settings (tests point
+     * {@code guanjia.db-path} at a temporary file).
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err,
+            Map<String, Object> properties) {
+        Session session = new Session(properties, err);
+        SESSION.set(session);
+        try {
+            CommandLine commandLine = new CommandLine(new GuanjiaCommand());
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+                if (e instanceof DatabaseUnavailable unavailable) {
+                    err.println(unavailable.getMessage());
+                    return DATABASE_UNAVAILABLE;
+                }
+                throw e;
+            });
+            return commandLine.execute(args);
+        } finally {
+            SESSION.remove();
+            session.close();
+        }
+    }
+
+    /** The application context of the running command, started on first use. */
+    static ConfigurableApplicationContext context() {
+        Session session = SESSION.get();
+        if (session == null) {
+            throw new IllegalStateException("Not inside Cli.run");
+        }
+        return session.context();
+    }
+
+    private static final class Session {
+        private final Map<String, Object> properties;
+        private final PrintWriter err;
+        private ConfigurableApplicationContext context;
+
+        Session(Map<String, Object> properties, PrintWriter err) {
+            this.properties = properties;
+            this.err = err;
+        }
+
+        ConfigurableApplicationContext context() {
+            if (context == null) {
+                Map<String, Object> settings = new LinkedHashMap<>();
+                settings.put("guanjia.demo", "false"); // the demo command fills on request only
+                settings.put("spring.main.log-startup-info", "false");
+                // Vaadin's (and Hilla's) auto-configuration needs a web application context
+                settings.put("spring.autoconfigure.exclude", String.join(",", WEB_ONLY));
+                settings.putAll(properties);
+                try {
+                    context = new SpringApplicationBuilder(Application.class)
+                            .web(WebApplicationType.NONE)
+                            .bannerMode(Banner.Mode.OFF)
+                            // above application.properties, like command-line arguments
+                            .initializers(ctx -> ctx.getEnvironment().getPropertySources()
+                                    .addFirst(new MapPropertySource("cli", settings)))
+                            .run();
+                } catch (RuntimeException e) {
+                    String held = DatabaseUnavailable.lockHolder(e);
+                    if (held != null) {
+                        throw new DatabaseUnavailable(held);
+                    }
+                    throw e;
+                }
+            }
+            return context;
+        }
+
+        void close() {
+            if (context != null) {
+                try {
+                    context.close();
+                } catch (RuntimeException e) {
+                    err.println("Closing the database failed: " + e.getMessage());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.guanjia.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Path db, String... args) {
+        return Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true),
+                Map.of("guanjia.db-path", db.toString()));
+    }
+
+    @Test
+    void commands_are_told_apart_from_the_server_start() {
+        assertThat(Cli.isCommand(new String[] {"demo", "--scale", "0.1"})).isTrue();
+        assertThat(Cli.isCommand(new String[] {"--help"})).isTrue();
+        assertThat(Cli.isCommand(new String[] {})).isFalse();
+        assertThat(Cli.isCommand(new String[] {"serve"})).isFalse();
+        assertThat(Cli.isCommand(new String[] {"--server.port=9000"})).isFalse();
+    }
+
+    @Test
+    void a_usage_error_exits_2_with_the_usage_and_opens_no_database() {
+        Path db = dir.resolve("never.duckdb");
+        assertThat(run(db, "demo", "--scale", "lots")).isEqualTo(Cli.USAGE);
+        assertThat(err.toString()).contains("--scale", "Usage:");
+        assertThat(out.toString()).isEmpty();
+        assertThat(run(db, "demo", "--scale", "0")).isEqualTo(Cli.USAGE);
+        assertThat(run(db, "no-such-command")).isEqualTo(Cli.USAGE);
+        assertThat(db).doesNotExist();
+    }
+
+    @Test
+    void a_database_held_by_another_process_is_named_in_one_line_and_exits_3() throws Exception {
+        Path db = dir.resolve("held.duckdb");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"),
+                DatabaseHolder.class.getName(), db.toString()).redirectErrorStream(true).start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertThat(lines.readLine()).isEqualTo("holding");
+            assertThat(run(db, "demo", "--scale", "0.02")).as(err::toString).isEqualTo(Cli.DATABASE_UNAVAILABLE);
+            assertThat(err.toString().strip()).contains("held.duckdb", "in use by another process",
+                    "PID " + holder.pid()).doesNotContain("\n");
+            assertThat(out.toString()).isEmpty();
+        } finally {
+            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void demo_fills_an_empty_database_once_and_prints_only_its_report() {
+        Path db = dir.resolve("demo.duckdb");
+        assertThat(run(db, "demo", "--scale", "0.02", "--seed", "7")).isEqualTo(Cli.OK);
+        assertThat(out.toString()).startsWith("Demo data written:").contains("statements",
+                "payments");
+        assertThat(out.toString()).doesNotContain("INFO", "WARN");
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertThat(run(db, "demo")).isEqualTo(Cli.DATA_ERRORS);
+        assertThat(err.toString()).contains("already holds data");
+        assertThat(out.toString()).isEmpty();
+    }
+}
