@@ -103,8 +103,8 @@ class FeeSchedulesView extends VerticalLayout {
         LocalDate today = LocalDate.now(clock);
         grid.setId("fee-schedules-grid");
         grid.setSizeFull();
-        grid.addColumn(FeeSchedule::code).setHeader(getTranslation("field.code")).setAutoWidth(true)
-                .setFrozen(true);
+        var codeCol = grid.addColumn(FeeSchedule::code).setHeader(getTranslation("field.code"))
+                .setAutoWidth(true);
         var estateCol = grid.addColumn(FeeSchedule::estateCode).setHeader(getTranslation("field.estate"))
                 .setAutoWidth(true);
         var typeCol = grid.addColumn(s -> Formats.enumLabel("unitType", s.unitType()))
@@ -121,7 +121,8 @@ class FeeSchedulesView extends VerticalLayout {
                         : s.validFrom().isAfter(today) ? Badges.badge(getTranslation("fees.schedule.future"), "")
                         : Badges.badge(getTranslation("fees.schedule.past"), "contrast"))
                 .setHeader(getTranslation("field.status")).setAutoWidth(true);
-        Responsive.hideOnPhone(grid, List.of(estateCol, typeCol, from, to));
+        // a phone shows fee, rate, start and status; the dialog has the rest
+        Responsive.hideOnPhone(grid, List.of(codeCol, estateCol, typeCol, to));
         grid.addItemClickListener(e -> edit(e.getItem(), false));
         return grid;
     }

@@ -48,7 +48,7 @@ class ReleasePanel extends FlexLayout {
         setFlexWrap(FlexWrap.WRAP);
         setAlignItems(FlexComponent.Alignment.CENTER);
         addClassNames(LumoUtility.Gap.MEDIUM, LumoUtility.Padding.SMALL, LumoUtility.BorderRadius.MEDIUM,
-                LumoUtility.Background.PRIMARY_10);
+                LumoUtility.Background.PRIMARY_10, LumoUtility.BoxSizing.BORDER);
         setWidthFull();
         state.setId("release-state");
         release.setText(getTranslation("fees.run.release"));

@@ -25,6 +25,7 @@ import org.guanjia.base.Role;
 import org.guanjia.base.ValidationException;
 import org.guanjia.base.ui.Formats;
 import org.guanjia.base.ui.Notifications;
+import org.guanjia.base.ui.Responsive;
 import org.guanjia.estate.Estate;
 import org.guanjia.estate.EstateService;
 import org.guanjia.fees.RunLine;
@@ -117,10 +118,11 @@ class StatementRunPreviewView extends VerticalLayout implements HasDynamicTitle 
         totals.addColumn(RunTotal::clusterCode).setHeader(getTranslation("field.cluster")).setAutoWidth(true);
         totals.addColumn(t -> Formats.enumLabel("feeType", t.feeType())).setHeader(getTranslation("field.feeType"))
                 .setAutoWidth(true);
-        totals.addColumn(t -> Formats.integer(t.lines())).setHeader(getTranslation("fees.field.statements"))
-                .setTextAlign(ColumnTextAlign.END);
+        var count = totals.addColumn(t -> Formats.integer(t.lines()))
+                .setHeader(getTranslation("fees.field.statements")).setTextAlign(ColumnTextAlign.END);
         totals.addColumn(t -> Formats.decimal(t.amount(), 2)).setHeader(getTranslation("field.amount"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        Responsive.hideOnPhone(totals, List.of(count));
         totals.setVisible(false);
         return totals;
     }

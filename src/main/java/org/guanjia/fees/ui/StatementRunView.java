@@ -133,12 +133,13 @@ class StatementRunView extends VerticalLayout implements BeforeEnterObserver, Ha
                 LumoUtility.Background.CONTRAST_5, LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN,
                 LumoUtility.Gap.SMALL);
         card.setWidth("min(22rem, 100%)");
-        if (r.note() != null) {
+        boolean editable = reviewer && !run.released();
+        if (r.note() != null && !editable) {
             Span note = new Span(r.note());
             note.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
             card.add(note);
         }
-        if (reviewer && !run.released()) {
+        if (editable) {
             TextArea note = new TextArea(getTranslation("field.note"));
             note.setId("note-" + r.clusterCode());
             note.setWidthFull();
@@ -147,10 +148,14 @@ class StatementRunView extends VerticalLayout implements BeforeEnterObserver, Ha
             Button done = new Button(getTranslation(r.reviewed() ? "fees.run.reviewAgain" : "fees.run.markReviewed"),
                     VaadinIcon.CHECK.create(), e -> review(r.clusterCode(), note.getValue()));
             done.setId("review-" + r.clusterCode());
-            done.addThemeVariants(ButtonVariant.LUMO_LARGE,
-                    r.reviewed() ? ButtonVariant.LUMO_CONTRAST : ButtonVariant.LUMO_SUCCESS,
-                    ButtonVariant.LUMO_PRIMARY);
-            done.setWidthFull();
+            if (r.reviewed()) {
+                done.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+            } else {
+                // the butler's one action on the phone: large and unmistakable
+                done.addThemeVariants(ButtonVariant.LUMO_LARGE, ButtonVariant.LUMO_SUCCESS,
+                        ButtonVariant.LUMO_PRIMARY);
+                done.setWidthFull();
+            }
             card.add(note, done);
         }
         return card;
