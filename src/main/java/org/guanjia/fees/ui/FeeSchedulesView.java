@@ -121,8 +121,8 @@ class FeeSchedulesView extends VerticalLayout {
                         : s.validFrom().isAfter(today) ? Badges.badge(getTranslation("fees.schedule.future"), "")
                         : Badges.badge(getTranslation("fees.schedule.past"), "contrast"))
                 .setHeader(getTranslation("field.status")).setAutoWidth(true);
-        // a phone shows fee, rate, start and status; the dialog has the rest
-        Responsive.hideOnPhone(grid, List.of(codeCol, estateCol, typeCol, to));
+        // a phone shows fee, rate and status; the dialog has the rest
+        Responsive.hideOnPhone(grid, List.of(codeCol, estateCol, typeCol, from, to));
         grid.addItemClickListener(e -> edit(e.getItem(), false));
         return grid;
     }
