@@ -1,6 +1,7 @@
 package org.guanjia.demo;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,12 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.guanjia.db.tables.records.BankDebitBatchesRecord;
 import org.guanjia.db.tables.records.FeeSchedulesRecord;
+import org.guanjia.db.tables.records.StatementRunLinesRecord;
 import org.guanjia.db.tables.records.StatementRunsRecord;
 
 /**
  * Fees (F12): fee schedules with a rate change in year 2, one statement run per month (28th of
  * the month before), weekly bank debit batches, and per unit the statements, payments, debit
- * items, collection log and lawyer's letters ({@link UnitFees}).
+ * items, collection log and lawyer's letters ({@link UnitFees}). The run of the first month not
+ * billed yet is left generated, its lines awaiting the butlers' review, so the workflow of the
+ * statement run can be seen in the demo.
  */
 final class FeesGen {
 
@@ -38,6 +42,12 @@ final class FeesGen {
             list.add(p);
         }
         return list;
+    }
+
+    /** The first month without statements: its run is generated and awaits review. */
+    static YearMonth pendingPeriod(DemoCalendar cal) {
+        List<YearMonth> billed = periods(cal);
+        return billed.isEmpty() ? cal.firstMonth : billed.get(billed.size() - 1).plusMonths(1);
     }
 
     static LocalDate issueDate(YearMonth period) {
@@ -65,14 +75,23 @@ final class FeesGen {
         for (YearMonth p : periods(cal)) {
             LocalDateTime generated = issueDate(p).atTime(10, 0);
             LocalDateTime released = issueDate(p).plusDays(2).atTime(16, 30);
+            // its statements exist, so the run is released (by the last day at the latest)
             StatementRunsRecord r = new StatementRunsRecord();
             r.setRunNo(runNo(p));
             r.setPeriod(p.toString());
-            r.setStatus(cal.happened(released) ? "released" : "generated");
+            r.setStatus("released");
             r.setGeneratedAt(generated);
-            r.setReleasedAt(cal.ifHappened(released));
+            r.setReleasedAt(cal.happened(released) ? released : cal.lastDay.atTime(18, 0));
             g.sink.add(Slot.STATEMENT_RUNS, r);
         }
+        YearMonth pending = pendingPeriod(cal);
+        LocalDateTime generated = issueDate(pending).atTime(10, 0);
+        StatementRunsRecord r = new StatementRunsRecord();
+        r.setRunNo(runNo(pending));
+        r.setPeriod(pending.toString());
+        r.setStatus("generated");
+        r.setGeneratedAt(cal.happened(generated) ? generated : cal.lastDay.atTime(17, 0));
+        g.sink.add(Slot.STATEMENT_RUNS, r);
         int week = 0;
         for (LocalDate monday = DemoCalendar.monday(cal.start); !monday.isAfter(cal.lastDay);
                 monday = monday.plusWeeks(1)) {
@@ -101,7 +120,9 @@ final class FeesGen {
         FeeSchedulesRecord r = new FeeSchedulesRecord();
         r.setScheduleCode("FS-" + e.code + "-" + suffix);
         r.setEstateCode(e.code);
-        r.setUnitType("residential");
+        // the run bills parking to parking units; the residential units' parking statements of
+        // the history stand as issued
+        r.setUnitType(feeType.equals("parking") ? "parking" : "residential");
         r.setFeeType(feeType);
         r.setRate(rate.setScale(4));
         r.setValidFrom(from);
@@ -113,6 +134,33 @@ final class FeesGen {
         List<YearMonth> periods = periods(cal);
         for (UnitM u : units) {
             new UnitFees(g, this, e, u, periods).run();
+        }
+        pendingLines(e, units);
+    }
+
+    /**
+     * The lines of the pending run, as the statement run computes them: every unit delivered by
+     * the end of the period, area × the property-fee rate, half-up. No reviews yet: they name
+     * sign-in accounts, which are made after the demo data.
+     */
+    private void pendingLines(EstateM e, List<UnitM> units) {
+        YearMonth p = pendingPeriod(cal);
+        BigDecimal rate = propertyRate(e, p).setScale(4);
+        String schedule = "FS-" + e.code + (p.isBefore(cal.rateChange) ? "-PF-1" : "-PF-2");
+        for (UnitM u : units) {
+            if (u.delivered.isAfter(p.atEndOfMonth())) {
+                continue;
+            }
+            StatementRunLinesRecord r = new StatementRunLinesRecord();
+            r.setRunNo(runNo(p));
+            r.setUnitCode(u.code);
+            r.setFeeType("property_fee");
+            r.setClusterCode(u.cluster().code);
+            r.setScheduleCode(schedule);
+            r.setAreaSqm(u.area);
+            r.setRate(rate);
+            r.setAmount(u.area.multiply(rate).setScale(2, RoundingMode.HALF_UP));
+            g.sink.add(Slot.STATEMENT_RUN_LINES, r);
         }
     }
 }

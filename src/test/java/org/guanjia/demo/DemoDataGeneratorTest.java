@@ -60,7 +60,8 @@ class DemoDataGeneratorTest {
 
     /** Every table the generator fills. */
     static final List<Table<?>> FILLED = List.of(ESTATES, CLUSTERS, BUILDINGS, UNITS, UNIT_STATUS, OWNERS,
-            DEPARTMENTS, STAFF, ASSIGNMENTS, FEE_SCHEDULES, STATEMENT_RUNS, STATEMENTS, PAYMENTS,
+            DEPARTMENTS, STAFF, ASSIGNMENTS, FEE_SCHEDULES, STATEMENT_RUNS, STATEMENT_RUN_LINES, STATEMENTS,
+            PAYMENTS,
             BANK_DEBIT_BATCHES, BANK_DEBIT_ITEMS, COLLECTION_ACTIONS, LAWYER_LETTERS, COMPLAINTS, REPAIRS,
             RECTIFICATION_ITEMS, RECTIFICATION_NOTES, VACANCY_INSPECTIONS, VISITS, VISIT_REQUESTS,
             MORNING_BRIEFINGS, BRIEFING_ITEMS, PATROLS, PATROL_CHECKS, PATROL_FINDINGS, FOLLOW_UPS,
@@ -76,6 +77,8 @@ class DemoDataGeneratorTest {
     PlatformTransactionManager transactionManager;
     @Autowired
     DemoService startup;
+    @Autowired
+    org.guanjia.fees.StatementRunService runs;
 
     DemoReport report;
 
@@ -110,6 +113,31 @@ class DemoDataGeneratorTest {
                 .isEqualByComparingTo(report.statementTotal());
         assertThat(dsl.select(DSL.sum(PAYMENTS.AMOUNT)).from(PAYMENTS).fetchOne(0, BigDecimal.class))
                 .isEqualByComparingTo(report.paymentTotal());
+    }
+
+    @Test
+    void the_first_unbilled_month_awaits_review_with_the_lines_the_statement_run_computes() {
+        var run = dsl.selectFrom(STATEMENT_RUNS).where(STATEMENT_RUNS.STATUS.ne("released")).fetchSingle();
+        assertThat(run.getPeriod()).isEqualTo("2026-12");
+        assertThat(run.getStatus()).isEqualTo("generated");
+        assertThat(run.getGeneratedAt()).isBefore(END.atStartOfDay());
+        assertThat(dsl.fetchCount(STATEMENTS, STATEMENTS.PERIOD.eq(run.getPeriod()))).isZero();
+        assertThat(dsl.fetchCount(STATEMENT_RUN_REVIEWS)).isZero();
+        List<List<Object>> stored = dsl.select(STATEMENT_RUN_LINES.UNIT_CODE, STATEMENT_RUN_LINES.FEE_TYPE,
+                        STATEMENT_RUN_LINES.SCHEDULE_CODE, STATEMENT_RUN_LINES.AMOUNT)
+                .from(STATEMENT_RUN_LINES).where(STATEMENT_RUN_LINES.RUN_NO.eq(run.getRunNo()))
+                .fetch(r -> List.<Object>of(r.value1(), r.value2(), r.value3(), r.value4()));
+
+        org.guanjia.TestUsers.signIn("desk", Role.SERVICE_DESK, null);
+        try {
+            var preview = runs.preview(YearMonth.parse(run.getPeriod()), null);
+            assertThat(stored).hasSize((int) report.rows("statement_run_lines"))
+                    .containsExactlyInAnyOrderElementsOf(preview.lines().stream()
+                            .map(l -> List.<Object>of(l.unitCode(), l.feeType(), l.scheduleCode(), l.amount()))
+                            .toList());
+        } finally {
+            org.guanjia.TestUsers.signOut();
+        }
     }
 
     @Test
