@@ -27,6 +27,8 @@ import org.guanjia.db.tables.records.LawyerLetterLinesRecord;
 import org.guanjia.db.tables.records.LawyerLettersRecord;
 import org.jooq.DSLContext;
 import org.jooq.Records;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -91,7 +93,7 @@ public class CollectionRepository {
     // --- the log ----------------------------------------------------------------------------
 
     public String nextActionNo(int year) {
-        return "CA-" + year + "-" + String.format("%06d", dsl.nextval(COLLECTION_ACTION_NO_SEQ));
+        return "CA-" + year + "-" + String.format("%06d", nextval(COLLECTION_ACTION_NO_SEQ));
     }
 
     public void insert(CollectionAction a) {
@@ -129,7 +131,7 @@ public class CollectionRepository {
     // --- lawyer's letters -------------------------------------------------------------------
 
     public String nextLetterNo(int year) {
-        return "LL-" + year + "-" + String.format("%06d", dsl.nextval(LAWYER_LETTER_NO_SEQ));
+        return "LL-" + year + "-" + String.format("%06d", nextval(LAWYER_LETTER_NO_SEQ));
     }
 
     public void insert(LawyerLetter l, String note) {
@@ -211,5 +213,11 @@ public class CollectionRepository {
                 .orderBy(COLLECTION_ACTIONS.ACTION_ON.desc(), COLLECTION_ACTIONS.CREATED_AT.desc(),
                         COLLECTION_ACTIONS.ACTION_NO.desc())
                 .limit(1).fetchOptional(COLLECTION_ACTIONS.PROMISED_ON);
+    }
+
+    /** jOOQ renders nextval for DuckDB as "seq".nextval, which DuckDB does not know. */
+    private long nextval(org.jooq.Sequence<Long> sequence) {
+        return dsl.select(DSL.function("nextval", SQLDataType.BIGINT, DSL.inline(sequence.getName())))
+                .fetchOne(0, Long.class);
     }
 }

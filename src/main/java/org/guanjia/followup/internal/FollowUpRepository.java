@@ -25,10 +25,12 @@ import org.guanjia.followup.FollowUpFilter;
 import org.guanjia.followup.FollowUpNote;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record17;
 import org.jooq.Records;
 import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /** jOOQ access to follow_ups and follow_up_notes. */
@@ -43,7 +45,7 @@ public class FollowUpRepository {
 
     /** A new number, e.g. FU-2026-000042 (the demo's numbers start with "D-", so never clash). */
     public String nextNo(int year) {
-        long n = dsl.nextval(FOLLOW_UP_NO_SEQ);
+        long n = nextval(FOLLOW_UP_NO_SEQ);
         return "FU-" + year + "-" + String.format("%06d", n);
     }
 
@@ -183,14 +185,22 @@ public class FollowUpRepository {
      */
     public Set<String> unitsWithOpen(Scope scope, String source, LocalDateTime before) {
         Condition c = scope.all() ? DSL.noCondition() : FOLLOW_UPS.CLUSTER_CODE.in(scope.clusterCodes());
+        // a plain TIMESTAMP bind: jOOQ casts to "timestamp without time zone(6)", which DuckDB refuses
+        Field<LocalDateTime> at = DSL.val(before, SQLDataType.LOCALDATETIME);
         return new HashSet<>(dsl.selectDistinct(FOLLOW_UPS.UNIT_CODE).from(FOLLOW_UPS)
                 .where(c)
                 .and(FOLLOW_UPS.SOURCE.eq(source))
                 .and(FOLLOW_UPS.UNIT_CODE.isNotNull())
-                .and(FOLLOW_UPS.RAISED_AT.lt(before))
-                .and(FOLLOW_UPS.RESOLVED_AT.isNull().or(FOLLOW_UPS.RESOLVED_AT.ge(before)))
+                .and(FOLLOW_UPS.RAISED_AT.lt(at))
+                .and(FOLLOW_UPS.RESOLVED_AT.isNull().or(FOLLOW_UPS.RESOLVED_AT.ge(at)))
                 // a ticket closed without a resolution time is closed all the same
                 .and(FOLLOW_UPS.RESOLVED_AT.isNotNull().or(FOLLOW_UPS.STATUS.in(FollowUp.OPEN_STATUSES)))
                 .fetch(FOLLOW_UPS.UNIT_CODE));
+    }
+
+    /** jOOQ renders nextval for DuckDB as "seq".nextval, which DuckDB does not know. */
+    private long nextval(org.jooq.Sequence<Long> sequence) {
+        return dsl.select(DSL.function("nextval", SQLDataType.BIGINT, DSL.inline(sequence.getName())))
+                .fetchOne(0, Long.class);
     }
 }
