@@ -165,7 +165,7 @@ public class FollowUpService {
         // resolved_at stays the first resolution time when only the reply is added later
         LocalDateTime at = f.resolvedAt() != null ? f.resolvedAt() : now;
         boolean closed = reply != null || f.unitCode() == null;
-        repo.resolve(no, at, resolution.trim(), reply, closed ? "closed" : "resolved");
+        repo.resolve(no, at, resolution.trim(), reply, now, closed ? "closed" : "resolved");
         if (f.resolvedAt() != null && reply != null) {
             repo.addNote(no, now, staffCode(), reply);
         }

@@ -151,13 +151,14 @@ public class FollowUpRepository {
         RecordUpdates.update(r, "status");
     }
 
-    public void resolve(String no, LocalDateTime at, String resolution, String reply, String status) {
+    public void resolve(String no, LocalDateTime resolvedAt, String resolution, String reply,
+            LocalDateTime repliedAt, String status) {
         FollowUpsRecord r = dsl.fetchSingle(FOLLOW_UPS, FOLLOW_UPS.FOLLOW_UP_NO.eq(no));
-        r.setResolvedAt(at);
+        r.setResolvedAt(resolvedAt);
         r.setResolution(resolution);
         if (reply != null) {
             r.setReplyToOwner(reply);
-            r.setRepliedAt(at);
+            r.setRepliedAt(repliedAt);
         }
         r.setStatus(status);
         RecordUpdates.update(r, "status");
