@@ -29,25 +29,25 @@ import org.jooq.DSLContext;
  * with building B1 (units 0101, 0102) and butler S3; one owner per unit. By the roster rule
  * S1 calls B1 of C1, S2 calls B2 of C1, S3 calls C2.
  */
-final class CollectionFixtures {
+public final class CollectionFixtures {
 
-    final String p;
-    final String c1;
-    final String c2;
-    final String u11;
-    final String u12;
-    final String u21;
-    final String u31;
-    final String u32;
-    final String s1;
-    final String s2;
-    final String s3;
+    public final String p;
+    public final String c1;
+    public final String c2;
+    public final String u11;
+    public final String u12;
+    public final String u21;
+    public final String u31;
+    public final String u32;
+    public final String s1;
+    public final String s2;
+    public final String s3;
     /** An engineering department for follow-ups. */
-    final String dept;
+    public final String dept;
     private final DSLContext dsl;
     private final AllocationService allocations;
 
-    CollectionFixtures(String prefix, EstateService estates, StaffService staff, DSLContext dsl,
+    public CollectionFixtures(String prefix, EstateService estates, StaffService staff, DSLContext dsl,
             AllocationService allocations) {
         this.p = prefix;
         this.dsl = dsl;
@@ -86,12 +86,12 @@ final class CollectionFixtures {
         }
     }
 
-    List<String> units() {
+    public List<String> units() {
         return List.of(u11, u12, u21, u31, u32);
     }
 
     /** A statement of the period, issued on the 28th of the month before, due on its last day. */
-    String statement(String unit, String period, String amount) {
+    public String statement(String unit, String period, String amount) {
         YearMonth m = YearMonth.parse(period);
         String no = unit + "-" + period;
         dsl.insertInto(STATEMENTS, STATEMENTS.STATEMENT_NO, STATEMENTS.UNIT_CODE, STATEMENTS.PERIOD,
@@ -102,7 +102,7 @@ final class CollectionFixtures {
         return no;
     }
 
-    void payment(String unit, String paidOn, String amount) {
+    public void payment(String unit, String paidOn, String amount) {
         dsl.insertInto(PAYMENTS, PAYMENTS.PAYMENT_NO, PAYMENTS.UNIT_CODE, PAYMENTS.PAID_ON,
                         PAYMENTS.AMOUNT, PAYMENTS.CHANNEL)
                 .values(unit + "-P-" + paidOn, unit, LocalDate.parse(paidOn), new BigDecimal(amount),
@@ -111,7 +111,7 @@ final class CollectionFixtures {
     }
 
     /** Stores the allocation of the fixture's units (as the system). */
-    void allocate() {
+    public void allocate() {
         CurrentUser.asSystem(() -> allocations.recompute(units()));
     }
 
@@ -119,7 +119,7 @@ final class CollectionFixtures {
      * Statements of April, May and June 2025 (100.00 each) for every unit; u11 pays April and
      * May on 10 May, u21 pays 150.00 on 10 May (April and half of May), the others nothing.
      */
-    void quarterTwo() {
+    public void quarterTwo() {
         for (String u : units()) {
             for (String period : List.of("2025-04", "2025-05", "2025-06")) {
                 statement(u, period, "100.00");

@@ -166,9 +166,9 @@ class CollectionCalendarView extends VerticalLayout {
                 .setHeader(getTranslation("collect.field.lastAction")).setAutoWidth(true);
         var promise = grid.addColumn(r -> Formats.date(r.unit().promisedOn()))
                 .setHeader(getTranslation("collect.field.promisedOn")).setAutoWidth(true);
-        grid.addComponentColumn(this::statusBadges).setHeader(getTranslation("field.status"))
+        grid.addComponentColumn(this::statusBadges).setKey("status").setHeader(getTranslation("field.status"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::rowAction).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::rowAction).setKey("action").setAutoWidth(true).setFlexGrow(0);
         Responsive.hideOnPhone(grid, List.of(owner, who, oldest, last, promise));
         grid.addItemClickListener(e -> navigateToUnit(e.getItem().unit().unitCode()));
         return grid;
