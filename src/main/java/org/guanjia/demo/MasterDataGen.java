@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.guanjia.db.tables.records.AssignmentsRecord;
+import org.guanjia.db.tables.records.BankDebitEnrolmentsRecord;
 import org.guanjia.db.tables.records.BuildingsRecord;
 import org.guanjia.db.tables.records.ClustersRecord;
 import org.guanjia.db.tables.records.DepartmentsRecord;
@@ -457,6 +458,27 @@ final class MasterDataGen {
         o.setAutoDebit(u.autoDebit);
         o.setSince(u.delivered);
         g.sink.add(Slot.OWNERS, o);
+        if (u.autoDebit) {
+            g.sink.add(Slot.BANK_DEBIT_ENROLMENTS, enrolment(u, o));
+        }
+    }
+
+    /** The auto-debit owner's mandate (交通银行代扣), from the day they became owner. */
+    private BankDebitEnrolmentsRecord enrolment(UnitM u, OwnersRecord o) {
+        // its own random stream, so the other demo data stays as it was
+        Dice dice = g.dice("debit-account", u.ordinal);
+        StringBuilder account = new StringBuilder("622262");
+        for (int i = 0; i < 13; i++) {
+            account.append(dice.between(0, 9));
+        }
+        BankDebitEnrolmentsRecord e = new BankDebitEnrolmentsRecord();
+        e.setOwnerCode(o.getOwnerCode());
+        e.setUnitCode(u.code);
+        e.setBankName("交通银行");
+        e.setAccountHolder(u.ownerName);
+        e.setAccountNo(account.toString());
+        e.setEnrolledOn(u.delivered);
+        return e;
     }
 
     static final String[] STATUS_NAMES = {"vacant", "decorating", "occupied"};

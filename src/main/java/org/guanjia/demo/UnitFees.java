@@ -325,6 +325,7 @@ final class UnitFees {
             item.setResult("pending");
         } else if (dice.chance(lowBalance ? 0.25 : 0.04)) {
             item.setResult("failed");
+            item.setResultOn(e.date);
             item.setFailureReason(dice.pick(Texts.DEBIT_FAILURES));
             add(e.date.plusDays(dice.between(1, 2)), FAILED_DEBIT_CALL, e.period, 0,
                     item.getFailureReason());
@@ -333,6 +334,7 @@ final class UnitFees {
             }
         } else {
             item.setResult("success");
+            item.setResultOn(e.date);
             item.setPaymentNo(payment(e.date, owed, "bank_debit", null, null));
         }
         g.sink.add(Slot.BANK_DEBIT_ITEMS, item);

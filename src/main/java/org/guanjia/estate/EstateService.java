@@ -12,6 +12,7 @@ import org.guanjia.base.Page;
 import org.guanjia.base.Role;
 import org.guanjia.base.Scope;
 import org.guanjia.base.Sort;
+import org.guanjia.base.ValidationException;
 import org.guanjia.base.Validator;
 import org.guanjia.estate.internal.EstateRepository;
 import org.springframework.stereotype.Service;
@@ -275,6 +276,30 @@ public class EstateService {
         // the owner's name and phone are personal data: the log keeps only the key
         audit.record(isNew ? "create" : "update", "owner", clean.code(), "unit=" + clean.unitCode());
         return clean;
+    }
+
+    /** An owner in the user's clusters. */
+    public Optional<Owner> owner(String code) {
+        return repo.owner(code).filter(o -> currentUser.scope().allows(
+                repo.clusterOfUnit(o.unitCode()).orElse(null)));
+    }
+
+    /**
+     * Sets the owner's auto-debit flag. The bankdebit feature keeps it equal to "has a bank
+     * debit enrolment that has not ended", so finance, who keeps enrolments, may set it too.
+     */
+    @Transactional
+    public void setAutoDebit(String ownerCode, boolean autoDebit) {
+        currentUser.require(Role.ADMIN, Role.MANAGER, Role.SERVICE_DESK, Role.FINANCE);
+        Owner o = repo.owner(ownerCode).orElseThrow(
+                () -> ValidationException.of("ownerCode", "validation.unknown", ownerCode));
+        requireUnitInScope(o.unitCode());
+        if (Boolean.valueOf(autoDebit).equals(o.autoDebit())) {
+            return;
+        }
+        repo.update(new Owner(o.code(), o.unitCode(), o.name(), o.phone(), o.keyCustomer(),
+                o.strongOpinion(), o.mailingAddress(), autoDebit, o.since()));
+        audit.record("update", "owner", o.code(), "auto_debit=" + autoDebit);
     }
 
     // --- summary ----------------------------------------------------------------------------

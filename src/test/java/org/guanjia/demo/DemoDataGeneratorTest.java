@@ -61,7 +61,7 @@ class DemoDataGeneratorTest {
     /** Every table the generator fills. */
     static final List<Table<?>> FILLED = List.of(ESTATES, CLUSTERS, BUILDINGS, UNITS, UNIT_STATUS, OWNERS,
             DEPARTMENTS, STAFF, ASSIGNMENTS, FEE_SCHEDULES, STATEMENT_RUNS, STATEMENT_RUN_LINES, STATEMENTS,
-            PAYMENTS,
+            PAYMENTS, BANK_DEBIT_ENROLMENTS,
             BANK_DEBIT_BATCHES, BANK_DEBIT_ITEMS, COLLECTION_ACTIONS, LAWYER_LETTERS, COMPLAINTS, REPAIRS,
             RECTIFICATION_ITEMS, RECTIFICATION_NOTES, VACANCY_INSPECTIONS, VISITS, VISIT_REQUESTS,
             MORNING_BRIEFINGS, BRIEFING_ITEMS, PATROLS, PATROL_CHECKS, PATROL_FINDINGS, FOLLOW_UPS,
@@ -138,6 +138,17 @@ class DemoDataGeneratorTest {
         } finally {
             org.guanjia.TestUsers.signOut();
         }
+    }
+
+    @Test
+    void every_auto_debit_owner_is_enrolled_and_debit_results_carry_their_date() {
+        assertThat(dsl.fetchCount(OWNERS, OWNERS.AUTO_DEBIT.isTrue())).isPositive()
+                .isEqualTo(dsl.fetchCount(BANK_DEBIT_ENROLMENTS));
+        assertThat(dsl.fetchCount(OWNERS, OWNERS.AUTO_DEBIT.isTrue().andNotExists(DSL.selectOne()
+                .from(BANK_DEBIT_ENROLMENTS).where(BANK_DEBIT_ENROLMENTS.OWNER_CODE.eq(OWNERS.OWNER_CODE))
+                .and(BANK_DEBIT_ENROLMENTS.UNIT_CODE.eq(OWNERS.UNIT_CODE))))).isZero();
+        assertThat(dsl.fetchCount(BANK_DEBIT_ITEMS, BANK_DEBIT_ITEMS.RESULT.ne("pending")
+                .and(BANK_DEBIT_ITEMS.RESULT_ON.isNull()))).isZero();
     }
 
     @Test
