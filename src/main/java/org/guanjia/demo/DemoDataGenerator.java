@@ -140,11 +140,14 @@ public class DemoDataGenerator {
             long started = System.nanoTime();
             List<UnitM> units = master.units(e);
             fees.schedules(e);
+            SettlementGen settlement = new SettlementGen(g, e, units);
+            // the budget sets the prepayments the statements bill
+            settlement.budgets();
             fees.units(e, units);
             new ServiceGen(g, e, units).run();
             new DailyWorkGen(g, e, units).run();
             new CommunityGen(g, e, units).run();
-            new SettlementGen(g, e, units).run();
+            settlement.settle();
             new WorkPlansGen(g, e).run();
             log.debug("Demo estate {} generated ({} units) in {} ms", e.code, units.size(),
                     (System.nanoTime() - started) / 1_000_000);

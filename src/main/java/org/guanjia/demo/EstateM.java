@@ -26,6 +26,8 @@ final class EstateM {
     final List<String> engineers = new ArrayList<>();
     final List<String> security = new ArrayList<>();
     final List<String> cleaning = new ArrayList<>();
+    /** Monthly service-charge prepayment per m2 by calendar year (from the year's budget). */
+    final java.util.Map<Integer, BigDecimal> prepaymentRates = new java.util.HashMap<>();
     /** Global ordinal of the estate's first unit. */
     int firstUnitOrdinal;
 

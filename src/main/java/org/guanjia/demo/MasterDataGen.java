@@ -426,7 +426,7 @@ final class MasterDataGen {
         }
         u.malicious = u.habit == UnitM.PayHabit.DEFAULTER && dice.chance(0.5);
         u.parking = !neverMovesIn && dice.chance(0.12);
-        u.billedCents = new long[cal.lastMonth.getYear() - cal.firstMonth.getYear() + 2];
+        u.prepaidCents = new long[cal.lastMonth.getYear() - cal.firstMonth.getYear() + 2];
     }
 
     private void writeUnit(UnitM u) {

@@ -246,8 +246,17 @@ final class UnitFees {
     private void issue(YearMonth p, LocalDate day) {
         BigDecimal amount = u.area.multiply(fees.propertyRate(estate, p)).setScale(2, RoundingMode.HALF_UP);
         String no = statement(p, 'P', "property_fee", amount, day, p.atEndOfMonth(), null);
-        u.billedCents[p.getYear() - cal.firstMonth.getYear()] += cents(amount);
         monthly = cents(amount);
+        BigDecimal rate = estate.prepaymentRates.get(p.getYear());
+        if (rate != null) {
+            // the service-charge prepayment of the year's budget (F13), billed with the fee
+            BigDecimal prepayment = u.area.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+            if (prepayment.signum() > 0) {
+                statement(p, 'S', "service_charge_prepayment", prepayment, day, p.atEndOfMonth(), null);
+                u.prepaidCents[p.getYear() - cal.firstMonth.getYear()] += cents(prepayment);
+                monthly += cents(prepayment);
+            }
+        }
         if (u.parking && (parkingStarted || u.occupiedOn(day))) {
             parkingStarted = true;
             BigDecimal parking = fees.parkingRate(p);
@@ -269,7 +278,6 @@ final class UnitFees {
                 .setScale(2, RoundingMode.HALF_UP);
         LocalDate due = YearMonth.from(e.date).atEndOfMonth();
         statement(e.period, 'R', "property_fee", amount, e.date, due, e.ref);
-        u.billedCents[e.period.getYear() - cal.firstMonth.getYear()] += cents(amount);
     }
 
     private String statement(YearMonth p, char kind, String feeType, BigDecimal amount, LocalDate issued,

@@ -35,8 +35,8 @@ final class UnitM {
     PayHabit habit;
     boolean malicious;
     boolean parking;
-    /** Property fees billed per calendar year (index from the window's first year), in cents. */
-    long[] billedCents;
+    /** Service-charge prepayments billed per calendar year (index from the window's first year), in cents. */
+    long[] prepaidCents;
 
     UnitM(int ordinal, String code, BuildingM building, int floor, String room, BigDecimal area,
             LocalDate delivered) {

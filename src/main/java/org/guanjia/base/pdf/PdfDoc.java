@@ -174,6 +174,12 @@ public final class PdfDoc {
         return this;
     }
 
+    /** Starts a new page, e.g. between the letters of several units in one file. */
+    public PdfDoc newPage() {
+        document.newPage();
+        return this;
+    }
+
     public PdfDoc space(float points) {
         Paragraph p = new Paragraph(new Chunk(" ", body));
         p.setSpacingBefore(points);
