@@ -38,6 +38,8 @@ import org.guanjia.base.ValidationException;
 import org.guanjia.base.Validator;
 import org.guanjia.base.security.GuanjiaPrincipal;
 import org.guanjia.billing.AllocationService;
+import org.guanjia.collection.CollectionService;
+import org.guanjia.collection.NewCollectionAction;
 import org.guanjia.estate.EstateService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,9 +79,12 @@ public class BankDebitService {
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final CollectionService collection;
 
     public BankDebitService(BankDebitRepository repo, EstateService estates,
-            AllocationService allocations, AuditService audit, CurrentUser currentUser, Clock clock) {
+            AllocationService allocations, AuditService audit, CurrentUser currentUser, Clock clock,
+            CollectionService collection) {
+        this.collection = collection;
         this.repo = repo;
         this.estates = estates;
         this.allocations = allocations;
@@ -624,12 +629,11 @@ public class BankDebitService {
         if (reason != null && !note.contains(reason)) {
             note = "[" + reason + "] " + note;
         }
-        String staff = currentUser.principal().map(GuanjiaPrincipal::staffCode)
-                .filter(repo::staffExists).orElse(null);
-        // TODO(collection): go through CollectionService once the collection feature is merged
-        String actionNo = repo.insertPhoneCall(item.unitCode(), today, staff, note, call.promisedOn());
-        audit.record("create", "collection_action", actionNo, "phone call about failed bank debit "
-                + call.batchNo() + " of " + item.unitCode());
+        // the call goes into the collection log (物管费催收记录表) like any other
+        String actionNo = collection.log(new NewCollectionAction(item.unitCode(), today, "phone",
+                null, call.promisedOn(), note, null, null)).actionNo();
+        audit.record("call", "bank_debit_item", call.batchNo() + "/" + item.unitCode(),
+                "failed debit followed by collection action " + actionNo);
         return actionNo;
     }
 

@@ -644,25 +644,6 @@ public class BankDebitRepository {
                         r.value5(), r.value6()));
     }
 
-    /**
-     * A phone call in the collection log (物管费催收记录表). Minimal on purpose: the collection
-     * feature's service should take this over once it exists.
-     */
-    public String insertPhoneCall(String unitCode, LocalDate actionOn, String staffCode, String note,
-            LocalDate promisedOn) {
-        String no = number("CA", actionOn.getYear(), nextval(COLLECTION_ACTION_NO_SEQ));
-        var r = dsl.newRecord(COLLECTION_ACTIONS);
-        r.setActionNo(no);
-        r.setUnitCode(unitCode);
-        r.setActionOn(actionOn);
-        r.setStaffCode(staffCode);
-        r.setMethod("phone");
-        r.setNote(note);
-        r.setPromisedOn(promisedOn);
-        r.insert();
-        return no;
-    }
-
     /** Whether a staff record exists (a user's staff code is written into the collection log). */
     public boolean staffExists(String staffCode) {
         return dsl.fetchExists(STAFF, STAFF.STAFF_CODE.eq(staffCode));

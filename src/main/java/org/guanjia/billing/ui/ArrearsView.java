@@ -1,5 +1,15 @@
 package org.guanjia.billing.ui;
 
+import org.guanjia.base.ui.Badges;
+
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+
+import com.vaadin.flow.component.html.Span;
+
+import java.util.Set;
+
+import org.guanjia.collection.CollectionService;
+
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -66,8 +76,12 @@ class ArrearsView extends VerticalLayout {
     private final TabSheet tabs = new TabSheet();
     private final Tab householdsTab;
     private String text = "";
+    private final CollectionService collection;
+    private Set<String> flagged = Set.of();
 
-    ArrearsView(ArrearsService arrears, EstateService estates, Clock clock) {
+    ArrearsView(ArrearsService arrears, EstateService estates, Clock clock,
+            CollectionService collection) {
+        this.collection = collection;
         this.arrears = arrears;
         this.estates = estates;
         setId("arrears-view");
@@ -125,7 +139,19 @@ class ArrearsView extends VerticalLayout {
         g.setId("arrears-households-grid");
         g.setHeight("32rem");
         g.setMultiSort(false);
-        g.addColumn(Household::unitCode).setHeader(getTranslation("field.unit")).setKey("unitCode")
+        // a unit whose owner named a service issue is flagged until its follow-up is resolved
+        g.addComponentColumn(h -> {
+            Span unit = new Span(h.unitCode());
+            if (!flagged.contains(h.unitCode())) {
+                return unit;
+            }
+            Span badge = Badges.badge(getTranslation("collect.badge.serviceIssue"), "error primary");
+            badge.getElement().setAttribute("title", getTranslation("collect.badge.serviceIssueHelp"));
+            FlexLayout cell = new FlexLayout(unit, badge);
+            cell.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+            cell.addClassNames(LumoUtility.Gap.XSMALL);
+            return cell;
+        }).setHeader(getTranslation("field.unit")).setKey("unitCode")
                 .setSortable(true).setAutoWidth(true).setFrozen(true);
         var b = g.addColumn(Household::buildingCode).setHeader(getTranslation("field.building"))
                 .setKey("buildingCode").setSortable(true).setAutoWidth(true);
@@ -226,6 +252,7 @@ class ArrearsView extends VerticalLayout {
             return;
         }
         ArrearsSummary s = arrears.summary(filter());
+        flagged = collection.flaggedUnits(day());
         Figures.set(total, Figures.money(s.total().arrears()),
                 s.total().arrears().signum() > 0 ? LumoUtility.TextColor.ERROR : null);
         Figures.set(households, Formats.integer(s.total().households()), null);
