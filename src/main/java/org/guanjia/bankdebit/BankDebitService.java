@@ -632,7 +632,7 @@ public class BankDebitService {
         // the call goes into the collection log (物管费催收记录表) like any other
         String actionNo = collection.log(new NewCollectionAction(item.unitCode(), today, "phone",
                 null, call.promisedOn(), note, null, null)).actionNo();
-        audit.record("call", "bank_debit_item", call.batchNo() + "/" + item.unitCode(),
+        audit.record("update", "bank_debit_item", call.batchNo() + "/" + item.unitCode(),
                 "failed debit followed by collection action " + actionNo);
         return actionNo;
     }

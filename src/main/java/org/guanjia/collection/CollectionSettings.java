@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The collection calendar of the rulebook (十) and the late fee of lawyer's letters, as
- * settings under {@code guanjia.collection.*} (environment variables
- * {@code GUANJIA_COLLECTION_CALLS_FROM_DAY} etc.). Days are days of the month, inclusive; a day
+ * settings under {@code guanjia.collection.*} (as environment variables by Spring's
+ * rules, e.g. {@code GUANJIA_COLLECTION_CALLSFROMDAY}). Days are days of the month, inclusive; a day
  * past the end of a short month means its last day.
  *
  * @param callsFromDay     monthly calls to unpaid units, months 1 and 2 of a quarter: first day (15)

@@ -49,7 +49,9 @@ import org.springframework.transaction.support.TransactionTemplate;
     "guanjia.db-path=${java.io.tmpdir}/guanjia-test-${random.uuid}.duckdb",
     "guanjia.demo=false",
     "guanjia.admin-password=test-admin-password",
-    "vaadin.launch-browser=false"})
+    "vaadin.launch-browser=false",
+    // a context of its own: the class fills the database with the demo company
+    "test.context=demo-generator"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DemoDataGeneratorTest {
