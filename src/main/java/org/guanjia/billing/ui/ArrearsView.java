@@ -76,7 +76,7 @@ class ArrearsView extends VerticalLayout {
         setId("arrears-view");
         setWidthFull();
         asOf.setValue(LocalDate.now(clock));
-        householdsTab = tabs.add("", householdGrid());
+        householdsTab = tabs.add("", householdsGrid());
         tabs.add(getTranslation("arrears.tab.clusters"), clusterGrid());
         tabs.add(getTranslation("arrears.tab.butlers"), butlerGrid());
         tabs.setId("arrears-tabs");
@@ -130,7 +130,7 @@ class ArrearsView extends VerticalLayout {
         return toolbar;
     }
 
-    private Grid<Household> householdGrid() {
+    private Grid<Household> householdsGrid() {
         Grid<Household> g = householdGrid;
         g.setId("arrears-households-grid");
         g.setHeight("32rem");
