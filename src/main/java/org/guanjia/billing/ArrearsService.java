@@ -72,8 +72,9 @@ public class ArrearsService {
         long start = System.nanoTime();
         LocalDate d = day(f);
         Scope scope = scope(f);
-        Aging total = repo.total(d, scope, f.clusterCode(), f.buildingCode());
-        Map<String, Aging> byCluster = repo.byCluster(d, scope, f.clusterCode(), f.buildingCode());
+        ArrearsRepository.Totals totals = repo.totals(d, scope, f.clusterCode(), f.buildingCode());
+        Aging total = totals.total();
+        Map<String, Aging> byCluster = totals.byCluster();
         List<ClusterRef> clusters = repo.clusters(scope, f.clusterCode(), f.buildingCode());
         Map<String, List<ButlerOnDay>> butlers = new LinkedHashMap<>();
         for (ButlerOnDay b : repo.butlersOn(d, clusters.stream().map(ClusterRef::clusterCode).toList())) {

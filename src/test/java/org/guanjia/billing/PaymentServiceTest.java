@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import org.guanjia.TestUsers;
 import org.guanjia.audit.AuditEntry;

@@ -30,6 +30,7 @@ import org.jooq.Record;
 import org.jooq.Records;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -70,21 +71,31 @@ public class ArrearsRepository {
         final List<Field<BigDecimal>> buckets;
 
         UnitArrears(LocalDate d) {
-            Table<?> collected = DSL.select(PAYMENT_ALLOCATIONS.STATEMENT_NO,
-                            DSL.sum(PAYMENT_ALLOCATIONS.AMOUNT).as("collected"))
-                    .from(PAYMENT_ALLOCATIONS)
-                    .where(PAYMENT_ALLOCATIONS.ALLOCATED_ON.le(d))
-                    .groupBy(PAYMENT_ALLOCATIONS.STATEMENT_NO)
-                    .asTable("collected");
-            Field<BigDecimal> outstanding = STATEMENTS.AMOUNT.minus(DSL.coalesce(
-                    collected.field("collected", BigDecimal.class), DSL.inline(ZERO)));
-            Table<?> open = DSL.select(STATEMENTS.UNIT_CODE, STATEMENTS.DUE_ON,
-                            outstanding.as("outstanding"))
+            // outstanding(s, D) per statement without a join: the statements issued by D and
+            // due before D with their amounts, and the allocations dated by D negated, summed
+            // per statement (about twice as fast as joining the summed allocations on DuckDB)
+            Table<?> movements = DSL.select(STATEMENTS.STATEMENT_NO, STATEMENTS.UNIT_CODE,
+                            STATEMENTS.DUE_ON, STATEMENTS.AMOUNT.as("movement"))
                     .from(STATEMENTS)
-                    .leftJoin(collected)
-                    .on(collected.field(PAYMENT_ALLOCATIONS.STATEMENT_NO).eq(STATEMENTS.STATEMENT_NO))
                     .where(STATEMENTS.ISSUED_ON.le(d))
                     .and(STATEMENTS.DUE_ON.lt(d))
+                    .unionAll(DSL.select(PAYMENT_ALLOCATIONS.STATEMENT_NO,
+                                    DSL.castNull(SQLDataType.VARCHAR(32)),
+                                    DSL.castNull(SQLDataType.LOCALDATE),
+                                    PAYMENT_ALLOCATIONS.AMOUNT.neg())
+                            .from(PAYMENT_ALLOCATIONS)
+                            .where(PAYMENT_ALLOCATIONS.ALLOCATED_ON.le(d)))
+                    .asTable("movements");
+            Field<String> mUnit = movements.field(STATEMENTS.UNIT_CODE);
+            Field<BigDecimal> mAmount = movements.field("movement", BigDecimal.class);
+            Table<?> open = DSL.select(movements.field(STATEMENTS.STATEMENT_NO),
+                            DSL.max(mUnit).as(STATEMENTS.UNIT_CODE.getName()),
+                            DSL.max(movements.field(STATEMENTS.DUE_ON)).as(STATEMENTS.DUE_ON.getName()),
+                            DSL.sum(mAmount).as("outstanding"))
+                    .from(movements)
+                    .groupBy(movements.field(STATEMENTS.STATEMENT_NO))
+                    // only the statements counted (allocations to others have no unit here)
+                    .having(DSL.max(mUnit).isNotNull())
                     .asTable("open_statements");
             Field<BigDecimal> owed = open.field("outstanding", BigDecimal.class);
             Field<LocalDate> due = open.field(STATEMENTS.DUE_ON);
@@ -153,32 +164,35 @@ public class ArrearsRepository {
 
     // --- figures ----------------------------------------------------------------------------
 
-    /** The arrears of all units in scope (and in the cluster or building, when given). */
-    public Aging total(LocalDate d, Scope scope, String clusterCode, String buildingCode) {
-        UnitArrears ua = new UnitArrears(d);
-        Record r = dsl.select(sums(ua)).from(ua.table)
-                .join(UNITS).on(UNITS.UNIT_CODE.eq(ua.unitCode))
-                .join(BUILDINGS).on(BUILDINGS.BUILDING_CODE.eq(UNITS.BUILDING_CODE))
-                .where(where(scope, clusterCode, buildingCode))
-                .fetchOne();
-        return aging(r, 0);
+    /** The arrears of the units in scope, in all and per cluster (clusters without arrears absent). */
+    public record Totals(Aging total, Map<String, Aging> byCluster) {
     }
 
-    /** The arrears per cluster; clusters without arrears are absent. */
-    public Map<String, Aging> byCluster(LocalDate d, Scope scope, String clusterCode,
-            String buildingCode) {
+    /**
+     * The total and the per-cluster figures in one pass ({@code group by rollup}), for the units
+     * in scope and in the cluster or building when given.
+     */
+    public Totals totals(LocalDate d, Scope scope, String clusterCode, String buildingCode) {
         UnitArrears ua = new UnitArrears(d);
         List<Field<?>> select = new ArrayList<>();
         select.add(BUILDINGS.CLUSTER_CODE);
+        select.add(DSL.grouping(BUILDINGS.CLUSTER_CODE));
         select.addAll(sums(ua));
-        Map<String, Aging> map = new HashMap<>();
-        dsl.select(select).from(ua.table)
+        Map<String, Aging> byCluster = new HashMap<>();
+        Aging total = Aging.NONE;
+        for (Record r : dsl.select(select).from(ua.table)
                 .join(UNITS).on(UNITS.UNIT_CODE.eq(ua.unitCode))
                 .join(BUILDINGS).on(BUILDINGS.BUILDING_CODE.eq(UNITS.BUILDING_CODE))
                 .where(where(scope, clusterCode, buildingCode))
-                .groupBy(BUILDINGS.CLUSTER_CODE)
-                .forEach(r -> map.put(r.get(BUILDINGS.CLUSTER_CODE), aging(r, 1)));
-        return map;
+                .groupBy(DSL.rollup(BUILDINGS.CLUSTER_CODE))
+                .fetch()) {
+            if (((Number) r.get(1)).intValue() == 1) {
+                total = aging(r, 2);
+            } else {
+                byCluster.put(r.get(BUILDINGS.CLUSTER_CODE), aging(r, 2));
+            }
+        }
+        return new Totals(total, byCluster);
     }
 
     /** One unit's arrears. */

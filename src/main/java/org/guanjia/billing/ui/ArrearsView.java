@@ -15,6 +15,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -61,15 +62,16 @@ class ArrearsView extends VerticalLayout {
     private final DatePicker asOf = new DatePicker();
     private final ComboBox<String> cluster = new ComboBox<>();
     private final ComboBox<String> building = new ComboBox<>();
-    private final Div total = Figures.tile("arrears-total", getTranslation("arrears.total"));
+    private final Div total = Figures.wide(Figures.tile("arrears-total",
+            getTranslation("arrears.total")));
     private final Div households = Figures.tile("arrears-households",
             getTranslation("arrears.households"));
     private final List<Div> buckets = List.of(
-            Figures.tile("arrears-bucket-1-30", getTranslation("arrears.bucket.1_30")),
-            Figures.tile("arrears-bucket-31-90", getTranslation("arrears.bucket.31_90")),
-            Figures.tile("arrears-bucket-91-180", getTranslation("arrears.bucket.91_180")),
-            Figures.tile("arrears-bucket-181-365", getTranslation("arrears.bucket.181_365")),
-            Figures.tile("arrears-bucket-over-365", getTranslation("arrears.bucket.over365")));
+            Figures.smallTile("arrears-bucket-1-30", getTranslation("arrears.bucket.1_30")),
+            Figures.smallTile("arrears-bucket-31-90", getTranslation("arrears.bucket.31_90")),
+            Figures.smallTile("arrears-bucket-91-180", getTranslation("arrears.bucket.91_180")),
+            Figures.smallTile("arrears-bucket-181-365", getTranslation("arrears.bucket.181_365")),
+            Figures.smallTile("arrears-bucket-over-365", getTranslation("arrears.bucket.over365")));
     private final Grid<Household> householdGrid = new Grid<>(Household.class, false);
     private final Grid<ClusterArrears> clusterGrid = new Grid<>(ClusterArrears.class, false);
     private final Grid<ButlerArrears> butlerGrid = new Grid<>(ButlerArrears.class, false);
@@ -78,6 +80,7 @@ class ArrearsView extends VerticalLayout {
     private String text = "";
     private final CollectionService collection;
     private Set<String> flagged = Set.of();
+    private ArrearsSummary summary;
 
     ArrearsView(ArrearsService arrears, EstateService estates, Clock clock,
             CollectionService collection) {
@@ -87,7 +90,7 @@ class ArrearsView extends VerticalLayout {
         setId("arrears-view");
         setWidthFull();
         asOf.setValue(LocalDate.now(clock));
-        householdsTab = tabs.add("", householdGrid());
+        householdsTab = tabs.add("", householdsGrid());
         tabs.add(getTranslation("arrears.tab.clusters"), clusterGrid());
         tabs.add(getTranslation("arrears.tab.butlers"), butlerGrid());
         tabs.setId("arrears-tabs");
@@ -98,16 +101,20 @@ class ArrearsView extends VerticalLayout {
         for (int i = 0; i < buckets.size(); i++) {
             tiles[i + 2] = buckets.get(i);
         }
-        add(toolbar(), Figures.row(tiles), tabs);
+        // phone: the total over two of three columns, then households and the buckets
+        add(toolbar(), Figures.row("7rem", tiles), tabs);
         refresh();
     }
 
     private ListToolbar toolbar() {
         asOf.setId("arrears-as-of");
-        asOf.setLabel(getTranslation("arrears.asOf"));
-        asOf.setWidth("10rem");
+        // the day as a prefix, not a label: the fields of the bar then line up on a phone
+        Span asOfLabel = new Span(getTranslation("arrears.asOf"));
+        asOfLabel.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        asOf.setPrefixComponent(asOfLabel);
+        asOf.setWidth("11rem");
         asOf.addValueChangeListener(e -> refresh());
-        cluster.setLabel(getTranslation("field.cluster"));
+        cluster.setPlaceholder(getTranslation("field.cluster"));
         cluster.setItems(estates.clusters().stream().map(Cluster::code).toList());
         cluster.setClearButtonVisible(true);
         cluster.setId("cluster-filter");
@@ -117,7 +124,7 @@ class ArrearsView extends VerticalLayout {
             building.setItems(estates.buildings(e.getValue()).stream().map(Building::code).toList());
             refresh();
         });
-        building.setLabel(getTranslation("field.building"));
+        building.setPlaceholder(getTranslation("field.building"));
         building.setItems(estates.buildings(null).stream().map(Building::code).toList());
         building.setClearButtonVisible(true);
         building.setId("building-filter");
@@ -131,10 +138,13 @@ class ArrearsView extends VerticalLayout {
         toolbar.addComponentAsFirst(asOf);
         toolbar.filters(cluster, building);
         toolbar.search().setPlaceholder(getTranslation("arrears.searchHint"));
+        toolbar.search().setMinWidth("9rem");
+        toolbar.search().setWidth("9rem");
+        toolbar.setFlexGrow(1, toolbar.search());
         return toolbar;
     }
 
-    private Grid<Household> householdGrid() {
+    private Grid<Household> householdsGrid() {
         Grid<Household> g = householdGrid;
         g.setId("arrears-households-grid");
         g.setHeight("32rem");
@@ -179,9 +189,14 @@ class ArrearsView extends VerticalLayout {
                     .setTextAlign(ColumnTextAlign.END).setAutoWidth(true));
         }
         Responsive.hideOnPhone(g, hidden);
-        g.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("ledger/"
-                + e.getItem().unitCode(), new QueryParameters(Map.of(
-                        "asOf", List.of(day().toString()), "back", List.of("arrears"))))));
+        g.addItemClickListener(e -> {
+            // a click on a row of a list replaced meanwhile (filter changed) has no item
+            if (e.getItem() != null) {
+                getUI().ifPresent(ui -> ui.navigate("ledger/" + e.getItem().unitCode(),
+                        new QueryParameters(Map.of("asOf", List.of(day().toString()),
+                                "back", List.of("arrears")))));
+            }
+        });
         return g;
     }
 
@@ -253,6 +268,7 @@ class ArrearsView extends VerticalLayout {
         }
         ArrearsSummary s = arrears.summary(filter());
         flagged = collection.flaggedUnits(day());
+        summary = s;
         Figures.set(total, Figures.money(s.total().arrears()),
                 s.total().arrears().signum() > 0 ? LumoUtility.TextColor.ERROR : null);
         Figures.set(households, Formats.integer(s.total().households()), null);
@@ -271,8 +287,14 @@ class ArrearsView extends VerticalLayout {
             return;
         }
         ArrearsFilter f = filter();
-        int count = arrears.countHouseholds(f);
+        // without a search text the list holds exactly the households of the summary
+        int count = f.text() == null || f.text().isBlank() ? summary.total().households()
+                : arrears.countHouseholds(f);
         householdsTab.setLabel(getTranslation("arrears.tab.households", count));
+        // a short list takes only its rows' height (no blank box on a phone), a long one scrolls
+        boolean shortList = count <= 12;
+        householdGrid.setAllRowsVisible(shortList);
+        householdGrid.setHeight(shortList ? null : "32rem");
         householdGrid.setItems(query -> {
             List<Sort> sort = query.getSortOrders().stream()
                     .map(o -> new Sort(o.getSorted(), o.getDirection() == SortDirection.ASCENDING))

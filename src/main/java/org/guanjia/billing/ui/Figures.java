@@ -4,7 +4,6 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -19,27 +18,43 @@ final class Figures {
     private Figures() {
     }
 
-    /** A row of tiles that wraps on a phone. */
-    static FlexLayout row(Div... tiles) {
-        FlexLayout row = new FlexLayout(tiles);
-        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        row.addClassNames(LumoUtility.Gap.SMALL);
+    /**
+     * Tiles in a grid of equal columns at least {@code minWidth} wide: one row on a desk, fewer
+     * columns on a phone (a wrapping flex row would leave a lone stretched tile on the last line).
+     */
+    static Div row(String minWidth, Div... tiles) {
+        Div row = new Div(tiles);
+        row.addClassNames(LumoUtility.Display.GRID, LumoUtility.Gap.SMALL);
+        row.getStyle().set("grid-template-columns", "repeat(auto-fit, minmax(" + minWidth + ", 1fr))");
         row.setWidthFull();
         return row;
     }
 
-    /** A labelled figure; {@code value} is filled later with {@link #set}. */
+    /** A labelled headline figure; the value is filled later with {@link #set}. */
     static Div tile(String id, String label) {
+        return tile(id, label, LumoUtility.FontSize.XLARGE);
+    }
+
+    /** A labelled secondary figure, in a smaller font (fits three to a phone's width). */
+    static Div smallTile(String id, String label) {
+        return tile(id, label, LumoUtility.FontSize.MEDIUM);
+    }
+
+    /** Makes a tile take two columns of its row. */
+    static Div wide(Div tile) {
+        tile.getStyle().set("grid-column", "span 2");
+        return tile;
+    }
+
+    private static Div tile(String id, String label, String fontSize) {
         Span number = new Span();
-        number.addClassNames(LumoUtility.FontSize.XLARGE, LumoUtility.FontWeight.SEMIBOLD);
+        number.addClassNames(fontSize, LumoUtility.FontWeight.SEMIBOLD);
         number.setId(id);
         Span text = new Span(label);
         text.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.XSMALL);
         Div tile = new Div(new Div(text), number);
-        tile.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM, LumoUtility.Padding.Vertical.SMALL,
+        tile.addClassNames(LumoUtility.Padding.Horizontal.SMALL, LumoUtility.Padding.Vertical.SMALL,
                 LumoUtility.BorderRadius.LARGE, LumoUtility.Background.CONTRAST_5);
-        tile.setMinWidth("7.5rem");
-        tile.getStyle().set("flex", "1 1 7.5rem");
         return tile;
     }
 

@@ -97,7 +97,7 @@ class LedgerView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         allocationsTab = tabs.add("", allocationsGrid());
         tabs.setId("ledger-tabs");
         tabs.setWidthFull();
-        content = new VerticalLayout(toolbar(), Figures.row(owed, overdue, credit, balance), tabs);
+        content = new VerticalLayout(toolbar(), Figures.row("9rem", owed, overdue, credit, balance), tabs);
         ((VerticalLayout) content).setPadding(false);
         add(head, owner, content);
     }
@@ -188,13 +188,20 @@ class LedgerView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         var note = paymentGrid.addColumn(p -> p.note() == null ? "" : p.note())
                 .setHeader(getTranslation("field.note")).setFlexGrow(1);
         Responsive.hideOnPhone(paymentGrid, List.of(no, channel, named, note));
-        paymentGrid.addItemClickListener(e -> details(e.getItem()));
+        paymentGrid.addItemClickListener(e -> {
+            if (e.getItem() != null) {
+                details(e.getItem());
+            }
+        });
         return paymentGrid;
     }
 
     private Component paymentStatus(Payment p) {
         if (p.reversed()) {
-            return Badges.badge(getTranslation("pay.reversedOn", Formats.date(p.voidedOn())), "error");
+            // short on the badge (fits a phone), the day in the tooltip and the details
+            Span badge = Badges.badge(getTranslation("pay.reversedBadge"), "error");
+            badge.setTitle(getTranslation("pay.reversedOn", Formats.date(p.voidedOn())));
+            return badge;
         }
         java.math.BigDecimal unused = p.amount().subtract(account.allocatedOf(p.paymentNo()));
         if (unused.signum() > 0) {

@@ -202,7 +202,8 @@ class PaymentDialog extends Dialog {
             Notifications.saved();
             onSaved.accept(saved);
         } catch (org.guanjia.base.ValidationException e) {
-            Figures.showOnFields(e, this::field, Map.of());
+            Figures.showOnFields(e, this::field,
+                    Map.of("paymentNo", getTranslation("pay.paymentNo")));
         } catch (AccessDeniedException e) {
             Notifications.error(e.messageKey(), e.args());
         }

@@ -123,7 +123,7 @@ class PaymentsView extends VerticalLayout {
                 .setAutoWidth(true);
         var named = grid.addColumn(p -> p.statementNo() == null ? "" : p.statementNo())
                 .setHeader(getTranslation("field.statementNo")).setAutoWidth(true);
-        grid.addComponentColumn(p -> p.reversed()
+        var status = grid.addComponentColumn(p -> p.reversed()
                         ? Badges.badge(getTranslation("pay.reversedOn", Formats.date(p.voidedOn())), "error")
                         : new Span())
                 .setHeader(getTranslation("field.status")).setAutoWidth(true);
@@ -131,9 +131,14 @@ class PaymentsView extends VerticalLayout {
                 .setAutoWidth(true);
         var note = grid.addColumn(p -> p.note() == null ? "" : p.note())
                 .setHeader(getTranslation("field.note")).setFlexGrow(1);
-        Responsive.hideOnPhone(grid, List.of(no, ch, named, by, note));
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("ledger/"
-                + e.getItem().unitCode(), QueryParameters.of("back", "payments"))));
+        // on a phone a reversed payment shows by its struck-through amount
+        Responsive.hideOnPhone(grid, List.of(no, ch, named, status, by, note));
+        grid.addItemClickListener(e -> {
+            if (e.getItem() != null) {
+                getUI().ifPresent(ui -> ui.navigate("ledger/" + e.getItem().unitCode(),
+                        QueryParameters.of("back", "payments")));
+            }
+        });
         return grid;
     }
 

@@ -37,7 +37,8 @@ class ReverseDialog extends Dialog {
                 Notifications.saved();
                 onReversed.accept(done);
             } catch (ValidationException ex) {
-                Figures.showOnFields(ex, f -> "reason".equals(f) ? reason : null, Map.of());
+                Figures.showOnFields(ex, f -> "reason".equals(f) ? reason : null,
+                        Map.of("paymentNo", getTranslation("pay.paymentNo")));
             } catch (AccessDeniedException ex) {
                 Notifications.error(ex.messageKey(), ex.args());
             }

@@ -139,7 +139,7 @@ class StatementDialog extends Dialog {
         } catch (org.guanjia.base.ValidationException e) {
             Figures.showOnFields(e, name -> binder.getBinding(name)
                     .map(b -> b.getField() instanceof HasValidation v ? v : null).orElse(null),
-                    Map.of());
+                    Map.of("unitCode", getTranslation("field.unit")));
         } catch (AccessDeniedException e) {
             Notifications.error(e.messageKey(), e.args());
         }
