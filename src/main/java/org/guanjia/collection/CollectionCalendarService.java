@@ -22,6 +22,8 @@ import org.guanjia.collection.internal.CalendarRepository.Balance;
 import org.guanjia.collection.internal.CalendarRepository.Latest;
 import org.guanjia.collection.internal.CollectionRepository;
 import org.guanjia.collection.internal.CollectionRepository.OwnerContact;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class CollectionCalendarService {
+
+    private static final Logger log = LoggerFactory.getLogger(CollectionCalendarService.class);
 
     private final CalendarRepository repo;
     private final CollectionRepository collection;
@@ -78,6 +82,7 @@ public class CollectionCalendarService {
     /** The steps open on the day with their lists. */
     public CalendarDay day(LocalDate day) {
         currentUser.require(Role.values());
+        long start = System.nanoTime();
         List<StepWindow> open = calendar.openOn(day);
         Optional<StepWindow> next = calendar.next(day);
         if (open.isEmpty()) {
@@ -137,6 +142,8 @@ public class CollectionCalendarService {
                     names.get(code), units)));
             steps.add(new StepDuties(w, lists));
         }
+        log.debug("Collection calendar of {}: {} steps, {} units owing, {} ms", day, steps.size(),
+                balances.size(), (System.nanoTime() - start) / 1_000_000);
         return new CalendarDay(day, steps, next);
     }
 

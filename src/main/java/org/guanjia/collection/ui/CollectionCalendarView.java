@@ -7,12 +7,15 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -48,7 +51,7 @@ import org.guanjia.staff.StaffService;
 @Route("collection")
 @Menu(title = "collect.nav.calendar", order = 40, icon = "vaadin:calendar-clock")
 @PermitAll
-class CollectionCalendarView extends VerticalLayout {
+class CollectionCalendarView extends VerticalLayout implements BeforeEnterObserver {
 
     /** A line of the list: a unit and the butler whose list it is on. */
     record Row(DueUnit unit, String butlerCode, String butlerName) {
@@ -67,6 +70,7 @@ class CollectionCalendarView extends VerticalLayout {
     private final Grid<Row> grid = new Grid<>(Row.class, false);
     private final ActionDialog actionDialog;
     private final LetterDialog letterDialog;
+    private final LocalDate today;
     private CalendarDay day;
 
     CollectionCalendarView(CollectionCalendarService calendar, CollectionService service,
@@ -82,7 +86,27 @@ class CollectionCalendarView extends VerticalLayout {
         summary.setId("calendar-summary");
         summary.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
         add(toolbar(clock), summary, butlersGrid(), grid());
-        date.setValue(LocalDate.now(clock));
+        this.today = LocalDate.now(clock);
+    }
+
+    /** {@code ?day=2025-06-23} opens another day (links from an agenda, bookmarks). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        LocalDate d = today;
+        List<String> param = event.getLocation().getQueryParameters().getParameters()
+                .getOrDefault("day", List.of());
+        if (!param.isEmpty()) {
+            try {
+                d = LocalDate.parse(param.get(0));
+            } catch (java.time.format.DateTimeParseException e) {
+                d = today;
+            }
+        }
+        if (d.equals(date.getValue())) {
+            load(d);
+        } else {
+            date.setValue(d);
+        }
     }
 
     private FlexLayout toolbar(Clock clock) {
@@ -95,11 +119,13 @@ class CollectionCalendarView extends VerticalLayout {
         });
         step.setId("step-select");
         step.setLabel(getTranslation("collect.calendar.step"));
-        step.setItemLabelGenerator(s -> s == null ? "" : stepLabel(s.window()));
+        // the window's dates are in the summary line below: the short name fits a phone
+        step.setItemLabelGenerator(s -> s == null ? ""
+                : getTranslation("collect.step." + s.window().step().code()));
         step.addValueChangeListener(e -> showStep());
-        step.setMinWidth("16rem");
+        step.setWidth("min(22rem, 100%)");
         butlerFilter.setId("butler-filter");
-        butlerFilter.setLabel(getTranslation("field.butler"));
+        butlerFilter.setLabel(getTranslation("collect.calendar.butler"));
         butlerFilter.setClearButtonVisible(true);
         butlerFilter.setItemLabelGenerator(this::butlerLabel);
         butlerFilter.addValueChangeListener(e -> filter());
@@ -119,7 +145,12 @@ class CollectionCalendarView extends VerticalLayout {
                 navigateToUnit(open.getValue().trim());
             }
         });
-        FlexLayout bar = new FlexLayout(date, step, butlerFilter, doneFilter, open);
+        // date and filter share a row on a phone; step and butler take a row each
+        date.setWidth("10.5rem");
+        doneFilter.setWidth("10rem");
+        butlerFilter.setWidth("min(22rem, 100%)");
+        open.setWidth("10.5rem");
+        FlexLayout bar = new FlexLayout(date, doneFilter, step, butlerFilter, open);
         bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         bar.setAlignItems(Alignment.BASELINE);
         bar.addClassNames(LumoUtility.Gap.SMALL);
@@ -131,8 +162,8 @@ class CollectionCalendarView extends VerticalLayout {
         butlers.setId("butlers-grid");
         butlers.setAllRowsVisible(true);
         butlers.setWidthFull();
-        butlers.addColumn(this::butlerLabel).setHeader(getTranslation("field.butler")).setFlexGrow(1);
-        butlers.addColumn(ButlerDuties::due).setHeader(getTranslation("collect.calendar.due"))
+        butlers.addColumn(this::butlerLabel).setHeader(getTranslation("collect.calendar.butler")).setFlexGrow(1);
+        var due = butlers.addColumn(ButlerDuties::due).setHeader(getTranslation("collect.calendar.due"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         butlers.addColumn(ButlerDuties::done).setHeader(getTranslation("collect.calendar.done"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
@@ -140,6 +171,7 @@ class CollectionCalendarView extends VerticalLayout {
                         ? Badges.badge(getTranslation("collect.calendar.complete"), "success")
                         : Badges.badge(getTranslation("collect.calendar.left", b.due() - b.done()), "error"))
                 .setHeader(getTranslation("collect.calendar.notDone")).setAutoWidth(true);
+        Responsive.hideOnPhone(butlers, List.of(due));
         butlers.addItemClickListener(e -> butlerFilter.setValue(e.getItem()));
         butlers.setVisible(false);
         return butlers;
@@ -148,13 +180,14 @@ class CollectionCalendarView extends VerticalLayout {
     private Grid<Row> grid() {
         grid.setId("due-grid");
         grid.setSizeFull();
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setMinHeight("16rem");
         grid.addColumn(r -> r.unit().unitCode()).setHeader(getTranslation("field.unit"))
                 .setAutoWidth(true).setFrozen(true);
         var owner = grid.addColumn(r -> r.unit().ownerName()).setHeader(getTranslation("field.owner"))
                 .setAutoWidth(true);
         var who = grid.addColumn(r -> r.butlerName() == null ? getTranslation("collect.calendar.unassigned")
-                : r.butlerName()).setHeader(getTranslation("field.butler")).setAutoWidth(true);
+                : r.butlerName()).setHeader(getTranslation("collect.calendar.butler")).setAutoWidth(true);
         grid.addColumn(r -> Formats.decimal(r.unit().outstanding(), 2))
                 .setHeader(getTranslation("field.outstanding")).setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
@@ -167,8 +200,8 @@ class CollectionCalendarView extends VerticalLayout {
         var promise = grid.addColumn(r -> Formats.date(r.unit().promisedOn()))
                 .setHeader(getTranslation("collect.field.promisedOn")).setAutoWidth(true);
         grid.addComponentColumn(this::statusBadges).setKey("status").setHeader(getTranslation("field.status"))
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::rowAction).setKey("action").setAutoWidth(true).setFlexGrow(0);
+                .setWidth("7.5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::rowAction).setKey("action").setWidth("3.5rem").setFlexGrow(0);
         Responsive.hideOnPhone(grid, List.of(owner, who, oldest, last, promise));
         grid.addItemClickListener(e -> navigateToUnit(e.getItem().unit().unitCode()));
         return grid;
@@ -178,8 +211,10 @@ class CollectionCalendarView extends VerticalLayout {
         FlexLayout f = new FlexLayout();
         f.addClassNames(LumoUtility.Gap.XSMALL);
         f.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        // month and day only: the window lies within one month
         f.add(r.unit().done()
-                ? Badges.badge(getTranslation("collect.calendar.doneOn", Formats.date(r.unit().doneOn())),
+                ? Badges.badge(getTranslation("collect.calendar.doneOn",
+                        r.unit().doneOn().format(java.time.format.DateTimeFormatter.ofPattern("MM-dd"))),
                         "success")
                 : Badges.badge(getTranslation("collect.calendar.todo"), "contrast"));
         if (r.unit().flagged()) {
@@ -196,23 +231,32 @@ class CollectionCalendarView extends VerticalLayout {
                 Optional<LawyerLetter> sent = letters.letters(r.unit().unitCode()).stream()
                         .filter(l -> s.window().contains(l.sentOn())).findFirst();
                 if (sent.isPresent()) {
-                    return LetterDownloads.letter(letters, sent.get().letterNo(),
-                            getTranslation("collect.letter.pdf"), getLocale());
+                    return LetterDownloads.icon(letters, sent.get().letterNo(),
+                            getTranslation("collect.letter.download"), getLocale());
                 }
                 return new Span();
             }
-            Button b = new Button(getTranslation("collect.letter.button"), VaadinIcon.FILE_TEXT_O.create(),
-                    e -> letterDialog.open(r.unit().unitCode()));
+            Button b = iconButton(VaadinIcon.FILE_TEXT_O, "collect.letter.button",
+                    () -> letterDialog.open(r.unit().unitCode()));
             b.setId("letter-" + r.unit().unitCode());
-            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            b.addThemeVariants(ButtonVariant.LUMO_ERROR);
             b.setVisible(letters.maySend());
             return b;
         }
-        Button b = new Button(getTranslation("collect.action.log"), VaadinIcon.PHONE.create(),
-                e -> actionDialog.open(r.unit().unitCode()));
+        Button b = iconButton(VaadinIcon.PHONE, "collect.action.log",
+                () -> actionDialog.open(r.unit().unitCode()));
         b.setId("log-" + r.unit().unitCode());
-        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         b.setVisible(logger);
+        return b;
+    }
+
+    /** A small icon button with its text as tooltip and for screen readers: phones are narrow. */
+    private Button iconButton(VaadinIcon icon, String key, Runnable onClick) {
+        Button b = new Button(icon.create(), e -> onClick.run());
+        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
+        b.setTooltipText(getTranslation(key));
+        b.setAriaLabel(getTranslation(key));
         return b;
     }
 

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -117,22 +118,24 @@ class CollectionUnitView extends VerticalLayout implements BeforeEnterObserver, 
     private Grid<CollectionAction> actionsGrid() {
         actions.setId("actions-grid");
         actions.setWidthFull();
+        actions.addThemeVariants(GridVariant.LUMO_COMPACT);
         actions.setMinHeight("12rem");
         actions.addColumn(a -> Formats.date(a.actionOn())).setHeader(getTranslation("collect.field.actionOn"))
                 .setAutoWidth(true).setFlexGrow(0);
         actions.addColumn(a -> Formats.enumLabel("collect.method", a.method()))
                 .setHeader(getTranslation("collect.method")).setAutoWidth(true);
         actions.addColumn(a -> Formats.enumLabel("collect.reason", a.reason()))
-                .setHeader(getTranslation("collect.reason")).setAutoWidth(true);
+                .setHeader(getTranslation("collect.reason")).setFlexGrow(1);
         var promised = actions.addColumn(a -> Formats.date(a.promisedOn()))
                 .setHeader(getTranslation("collect.field.promisedOn")).setAutoWidth(true);
         var note = actions.addColumn(CollectionAction::note).setHeader(getTranslation("field.note"))
-                .setFlexGrow(1);
+                .setFlexGrow(3);
         var staff = actions.addColumn(a -> a.staffName() != null ? a.staffName() : a.staffCode())
                 .setHeader(getTranslation("field.staff")).setAutoWidth(true);
-        actions.addComponentColumn(this::followUpBadge).setHeader(getTranslation("collect.field.followUp"))
-                .setAutoWidth(true);
-        Responsive.hideOnPhone(actions, List.of(promised, note, staff));
+        var followUp = actions.addComponentColumn(this::followUpBadge)
+                .setHeader(getTranslation("collect.field.followUp")).setAutoWidth(true);
+        // on a phone a tap on the row shows the rest (item details)
+        Responsive.hideOnPhone(actions, List.of(promised, note, staff, followUp));
         actions.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
         return actions;
     }

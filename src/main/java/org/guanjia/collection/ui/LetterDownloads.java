@@ -20,6 +20,15 @@ final class LetterDownloads {
                 () -> letters.pdf(letterNo, locale));
     }
 
+    /** The same link as an icon with its text as tooltip, for narrow grid columns. */
+    static Anchor icon(LawyerLetterService letters, String letterNo, String text, Locale locale) {
+        Anchor a = anchor("letter-" + letterNo, letterNo + ".pdf", null,
+                () -> letters.pdf(letterNo, locale));
+        a.getElement().setAttribute("title", text);
+        a.getElement().setAttribute("aria-label", text);
+        return a;
+    }
+
     /** A link to the draft letter of a unit (not recorded). */
     static Anchor draft(LawyerLetterService letters, String unitCode, String text, Locale locale) {
         return anchor("letter-draft", "draft-" + unitCode + ".pdf", text,
@@ -31,7 +40,9 @@ final class LetterDownloads {
         resource.setContentType("application/pdf");
         Anchor a = new Anchor(resource, "");
         a.add(VaadinIcon.DOWNLOAD_ALT.create());
-        a.add(" " + text);
+        if (text != null) {
+            a.add(" " + text);
+        }
         a.getElement().setAttribute("download", true);
         a.setId(id);
         return a;

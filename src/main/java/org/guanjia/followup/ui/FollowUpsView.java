@@ -3,6 +3,7 @@ package org.guanjia.followup.ui;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
@@ -82,9 +83,9 @@ class FollowUpsView extends VerticalLayout {
         sourceFilter.setId("source-filter");
         sourceFilter.setPlaceholder(getTranslation("followup.source"));
         sourceFilter.setEmptySelectionAllowed(true);
-        sourceFilter.setEmptySelectionCaption(getTranslation("common.all"));
+        sourceFilter.setEmptySelectionCaption(getTranslation("followup.allSources"));
         sourceFilter.setItems(FollowUp.SOURCES);
-        sourceFilter.setItemLabelGenerator(s -> s == null ? getTranslation("common.all")
+        sourceFilter.setItemLabelGenerator(s -> s == null ? getTranslation("followup.allSources")
                 : Formats.enumLabel("followup.source", s));
         sourceFilter.setWidth("11rem");
         sourceFilter.addValueChangeListener(e -> refresh());
@@ -101,6 +102,7 @@ class FollowUpsView extends VerticalLayout {
     private Grid<FollowUp> grid() {
         grid.setId("follow-ups-grid");
         grid.setSizeFull();
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         var no = grid.addColumn(FollowUp::no).setHeader(getTranslation("followup.field.no"))
                 .setAutoWidth(true);
         var raised = grid.addColumn(f -> Formats.dateTime(f.raisedAt()))
@@ -112,7 +114,7 @@ class FollowUpsView extends VerticalLayout {
         var source = grid.addColumn(f -> Formats.enumLabel("followup.source", f.source()))
                 .setHeader(getTranslation("followup.source")).setAutoWidth(true);
         grid.addColumn(FollowUp::description).setHeader(getTranslation("followup.field.description"))
-                .setFlexGrow(1);
+                .setFlexGrow(3).setWidth("12rem");
         var due = grid.addComponentColumn(f -> f.dueOn() == null ? Badges.badge("", "")
                         : Badges.badge(Formats.date(f.dueOn()),
                                 f.isOpen() && f.dueOn().isBefore(LocalDate.now(clock)) ? "error" : "contrast"))
