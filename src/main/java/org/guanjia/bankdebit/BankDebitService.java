@@ -238,7 +238,9 @@ public class BankDebitService {
             if (w == null) {
                 units.add(c.masked());
             } else if (!w.createdOn().isBefore(monday) && !w.createdOn().isAfter(sunday)) {
+                // listed, so the preview shows what the week's list already covers
                 conflict = conflict == null ? w.batchNo() : conflict;
+                units.add(c.masked());
             } else {
                 waitingForBank.add(c.unitCode());
             }
@@ -276,6 +278,7 @@ public class BankDebitService {
             throw ValidationException.of("listDate", "debit.validation.nothingToDebit");
         }
         Set<String> included = new LinkedHashSet<>(p.units().stream().map(DebitCandidate::unitCode).toList());
+        // (with no conflict, the preview's units are exactly the ones to debit)
         List<Candidate> items = all.stream().filter(c -> included.contains(c.unitCode())).toList();
         String batchNo = repo.insertBatch(listDate, blankToNull(note), items);
         audit.record("create", "bank_debit_batch", batchNo, items.size() + " units, total " + p.total()

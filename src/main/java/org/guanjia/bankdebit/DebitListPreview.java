@@ -8,6 +8,7 @@ import java.util.List;
  * The weekly debit list as it would be created on {@code listDate}.
  *
  * @param units            enrolled units with open statements, each with its outstanding total
+ *                         (with a conflicting batch, including the units it already covers)
  * @param total            the sum of their amounts
  * @param waitingForBank   units left out because an earlier week's open batch still waits for
  *                         the bank's result on them (debiting them again could debit twice)

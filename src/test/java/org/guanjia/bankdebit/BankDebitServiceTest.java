@@ -198,6 +198,10 @@ class BankDebitServiceTest {
     void a_second_list_in_the_same_week_is_refused_and_the_next_week_leaves_out_units_waiting_for_the_bank() {
         DebitBatch first = service.createList(WEDNESDAY, null);
         clock.set(WEDNESDAY.plusDays(2));
+        DebitListPreview sameWeek = service.previewList(WEDNESDAY.plusDays(2));
+        assertThat(sameWeek.conflictingBatch()).isEqualTo(first.batchNo());
+        assertThat(sameWeek.units()).extracting(DebitCandidate::unitCode).containsExactly(f.unit(1));
+        assertThat(sameWeek.canCreate()).isFalse();
 
         assertThatThrownBy(() -> service.createList(WEDNESDAY.plusDays(2), null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())

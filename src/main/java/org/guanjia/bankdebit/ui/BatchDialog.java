@@ -1,5 +1,6 @@
 package org.guanjia.bankdebit.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,6 +24,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.guanjia.bankdebit.BankDebitService;
@@ -62,6 +64,8 @@ class BatchDialog extends Dialog {
     private final VerticalLayout importSection = new VerticalLayout();
     private final Div report = new Div();
     private final Grid<DebitItem> items = new Grid<>(DebitItem.class, false);
+    private final List<Anchor> downloads = new ArrayList<>();
+    private final List<Component> draftOnly = new ArrayList<>();
 
     BatchDialog(BankDebitService service, String batchNo, Runnable onChange) {
         this.service = service;
@@ -80,6 +84,22 @@ class BatchDialog extends Dialog {
         report.setWidthFull();
         importSection.setPadding(false);
         importSection.setSpacing(false);
+        // built once: a download link replaced while the browser holds the old one would fail
+        if (service.canWrite()) {
+            Span hint = new Span(getTranslation("debit.batch.downloadHint"));
+            hint.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+            Button cancel = new Button(getTranslation("debit.batch.cancelDraft"), e -> cancelDraft());
+            cancel.setId("cancel-draft-button");
+            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            draftOnly.addAll(List.of(hint, cancel));
+            downloads.add(download("download-csv", "debit.batch.downloadCsv", ".csv",
+                    "text/csv;charset=UTF-8", service::exportCsv));
+            downloads.add(download("download-xlsx", "debit.batch.downloadXlsx", ".xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    service::exportXlsx));
+            actions.add(downloads.get(0), downloads.get(1), hint, cancel);
+            importSection.add(new H3(getTranslation("debit.import.title")), hint(), upload(), report);
+        }
         VerticalLayout content = new VerticalLayout(summary, actions, importSection, itemsGrid());
         content.setPadding(false);
         add(content);
@@ -103,28 +123,11 @@ class BatchDialog extends Dialog {
                 b.sentOn() == null ? "—" : Formats.date(b.sentOn()), Formats.integer(b.items()),
                 Formats.decimal(b.total(), 2), getTranslation("debit.results", b.succeeded(), b.failed(),
                         b.pending())));
-        actions.removeAll();
-        importSection.removeAll();
-        boolean writer = service.canWrite();
-        if (writer && !DebitBatch.CANCELLED.equals(b.status())) {
-            actions.add(download("download-csv", "debit.batch.downloadCsv", ".csv",
-                    "text/csv;charset=UTF-8", service::exportCsv));
-            actions.add(download("download-xlsx", "debit.batch.downloadXlsx", ".xlsx",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    service::exportXlsx));
-        }
-        if (writer && DebitBatch.DRAFT.equals(b.status())) {
-            Span hint = new Span(getTranslation("debit.batch.downloadHint"));
-            hint.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-            Button cancel = new Button(getTranslation("debit.batch.cancelDraft"), e -> cancelDraft());
-            cancel.setId("cancel-draft-button");
-            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            actions.add(hint, cancel);
-        }
-        if (writer && (DebitBatch.SENT.equals(b.status()) || DebitBatch.SETTLED.equals(b.status()))) {
-            importSection.add(new H3(getTranslation("debit.import.title")), hint(), upload(), report);
-        }
+        downloads.forEach(a -> a.setVisible(!DebitBatch.CANCELLED.equals(b.status())));
+        draftOnly.forEach(c -> c.setVisible(DebitBatch.DRAFT.equals(b.status())));
+        importSection.setVisible(DebitBatch.SENT.equals(b.status()) || DebitBatch.SETTLED.equals(b.status()));
         items.setItems(service.items(batchNo));
+        items.recalculateColumnWidths();
     }
 
     private Paragraph hint() {

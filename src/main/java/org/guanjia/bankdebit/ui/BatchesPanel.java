@@ -85,14 +85,16 @@ class BatchesPanel extends VerticalLayout {
         var units = grid.addColumn(b -> Formats.integer(b.items()))
                 .setHeader(getTranslation("debit.field.units")).setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
-        grid.addColumn(b -> Formats.decimal(b.total(), 2)).setHeader(getTranslation("debit.field.total"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        var results = grid.addColumn(b -> getTranslation("debit.results", b.succeeded(), b.failed(),
+        var total = grid.addColumn(b -> Formats.decimal(b.total(), 2))
+                .setHeader(getTranslation("debit.field.total")).setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        var results = grid.addColumn(b -> getTranslation("debit.results.short", b.succeeded(), b.failed(),
                 b.pending())).setHeader(getTranslation("debit.field.results")).setAutoWidth(true);
         var debited = grid.addColumn(b -> Formats.decimal(b.debited(), 2))
                 .setHeader(getTranslation("debit.field.debited")).setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
-        Responsive.hideOnPhone(grid, List.of(created, sent, units, results, debited));
+        // on a phone: the list and its status; the figures are in the list's dialog
+        Responsive.hideOnPhone(grid, List.of(created, sent, units, total, results, debited));
         grid.addItemClickListener(e -> open(e.getItem()));
         return grid;
     }

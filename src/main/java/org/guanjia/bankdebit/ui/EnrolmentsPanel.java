@@ -96,13 +96,14 @@ class EnrolmentsPanel extends VerticalLayout {
                 .setHeader(getTranslation("debit.field.enrolledOn")).setAutoWidth(true);
         var to = grid.addColumn(e -> Formats.date(e.endedOn()))
                 .setHeader(getTranslation("debit.field.endedOn")).setAutoWidth(true);
-        grid.addComponentColumn(e -> e.activeOn(today)
+        var state = grid.addComponentColumn(e -> e.activeOn(today)
                         ? Badges.badge(getTranslation("debit.enrolment.active"), "success")
                         : e.enrolledOn().isAfter(today)
                                 ? Badges.badge(getTranslation("debit.enrolment.upcoming"), "")
                                 : Badges.badge(getTranslation("debit.enrolment.ended"), "contrast"))
                 .setHeader(getTranslation("field.status")).setAutoWidth(true);
-        Responsive.hideOnPhone(grid, List.of(ownerCol, cluster, bank, holderCol, from, to));
+        // on a phone: unit and account; "active only" is the default filter
+        Responsive.hideOnPhone(grid, List.of(ownerCol, cluster, bank, holderCol, from, to, state));
         grid.addItemClickListener(e -> edit(e.getItem()));
         return grid;
     }

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.guanjia.bankdebit.BankDebitService;
 import org.guanjia.bankdebit.CallLog;
@@ -78,22 +79,28 @@ class FailedDebitsPanel extends VerticalLayout {
         var amount = grid.addColumn(f -> Formats.decimal(f.amount(), 2))
                 .setHeader(getTranslation("field.amount")).setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
-        grid.addColumn(FailedDebit::failureReason).setHeader(getTranslation("debit.field.failureReason"))
-                .setAutoWidth(true);
+        var reason = grid.addColumn(FailedDebit::failureReason)
+                .setHeader(getTranslation("debit.field.failureReason")).setAutoWidth(true);
         var date = grid.addColumn(f -> Formats.date(f.resultOn()))
                 .setHeader(getTranslation("debit.field.resultOn")).setAutoWidth(true);
         var batch = grid.addColumn(FailedDebit::batchNo).setHeader(getTranslation("debit.field.batchNo"))
                 .setAutoWidth(true);
+        List<Grid.Column<FailedDebit>> secondary = new ArrayList<>(List.of(owner, amount,
+                reason, date, batch));
         if (caller) {
-            grid.addComponentColumn(f -> {
+            secondary.add(grid.addComponentColumn(f -> {
                 Button call = new Button(getTranslation("debit.call.button"), VaadinIcon.PHONE.create(),
                         e -> new CallDialog(f).open());
                 call.setId("call-" + f.unitCode());
+                // the row click opens the same dialog: keep the grid from seeing this click
+                call.getElement().addEventListener("click", ignored -> { }).stopPropagation();
                 call.addThemeVariants(ButtonVariant.LUMO_SMALL);
                 return call;
-            }).setKey("call").setAutoWidth(true).setFlexGrow(0);
+            }).setKey("call").setAutoWidth(true).setFlexGrow(0));
+            // on a phone the row is the button: unit and a tap-to-call number, details in the dialog
+            grid.addItemClickListener(e -> new CallDialog(e.getItem()).open());
         }
-        Responsive.hideOnPhone(grid, List.of(owner, amount, date, batch));
+        Responsive.hideOnPhone(grid, secondary);
         return grid;
     }
 

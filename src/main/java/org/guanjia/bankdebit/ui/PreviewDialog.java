@@ -43,7 +43,7 @@ class PreviewDialog extends Dialog {
         if (!p.waitingForBank().isEmpty()) {
             content.add(note(getTranslation("debit.preview.waiting", String.join(", ", p.waitingForBank()))));
         }
-        if (p.units().isEmpty()) {
+        if (p.units().isEmpty() && p.conflictingBatch() == null) {
             content.add(note(getTranslation("debit.preview.empty")));
         }
         content.add(grid(p.units()));
