@@ -147,20 +147,34 @@ final class FeesGen {
         YearMonth p = pendingPeriod(cal);
         BigDecimal rate = propertyRate(e, p).setScale(4);
         String schedule = "FS-" + e.code + (p.isBefore(cal.rateChange) ? "-PF-1" : "-PF-2");
+        // and the service-charge prepayment of the year's budget (F13), when there is one
+        BigDecimal prepayment = e.prepaymentRates.get(p.getYear());
         for (UnitM u : units) {
             if (u.delivered.isAfter(p.atEndOfMonth())) {
                 continue;
             }
-            StatementRunLinesRecord r = new StatementRunLinesRecord();
-            r.setRunNo(runNo(p));
-            r.setUnitCode(u.code);
-            r.setFeeType("property_fee");
-            r.setClusterCode(u.cluster().code);
-            r.setScheduleCode(schedule);
-            r.setAreaSqm(u.area);
-            r.setRate(rate);
-            r.setAmount(u.area.multiply(rate).setScale(2, RoundingMode.HALF_UP));
-            g.sink.add(Slot.STATEMENT_RUN_LINES, r);
+            pendingLine(p, u, "property_fee", schedule, rate);
+            if (prepayment != null) {
+                pendingLine(p, u, "service_charge_prepayment", "FS-" + e.code + "-SC-" + p.getYear(),
+                        prepayment.setScale(4));
+            }
         }
+    }
+
+    private void pendingLine(YearMonth p, UnitM u, String feeType, String schedule, BigDecimal rate) {
+        BigDecimal amount = u.area.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+        if (amount.signum() <= 0) {
+            return;
+        }
+        StatementRunLinesRecord r = new StatementRunLinesRecord();
+        r.setRunNo(runNo(p));
+        r.setUnitCode(u.code);
+        r.setFeeType(feeType);
+        r.setClusterCode(u.cluster().code);
+        r.setScheduleCode(schedule);
+        r.setAreaSqm(u.area);
+        r.setRate(rate);
+        r.setAmount(amount);
+        g.sink.add(Slot.STATEMENT_RUN_LINES, r);
     }
 }
