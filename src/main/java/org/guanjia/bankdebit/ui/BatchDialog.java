@@ -120,7 +120,7 @@ class BatchDialog extends Dialog {
         status.add(Badges.badge(Formats.enumLabel("debit.status", b.status()),
                 BatchesPanel.statusTheme(b.status())));
         summary.setText(getTranslation("debit.batch.summary", Formats.date(b.createdOn()),
-                b.sentOn() == null ? "—" : Formats.date(b.sentOn()), Formats.integer(b.items()),
+                b.sentOn() == null ? "—" : Formats.date(b.sentOn()), b.items(),
                 Formats.decimal(b.total(), 2), getTranslation("debit.results", b.succeeded(), b.failed(),
                         b.pending())));
         downloads.forEach(a -> a.setVisible(!DebitBatch.CANCELLED.equals(b.status())));

@@ -117,7 +117,7 @@ class FailedDebitsPanel extends VerticalLayout {
         List<FailedDebit> list = service.failedDebitsToCall(clusterFilter.getValue());
         grid.setItems(list);
         count.setText(list.isEmpty() ? getTranslation("debit.failed.none")
-                : getTranslation("debit.failed.count", Formats.integer(list.size())));
+                : getTranslation("debit.failed.count", list.size()));
     }
 
     /** Logs the call: the note starts with the bank's reason; a promised date is optional. */

@@ -31,7 +31,7 @@ class PreviewDialog extends Dialog {
         setWidth("min(48rem, 100vw)");
         setMaxHeight("100vh");
         setHeaderTitle(getTranslation("debit.preview.title", Formats.date(listDate)));
-        Span summary = new Span(getTranslation("debit.preview.summary", Formats.integer(p.units().size()),
+        Span summary = new Span(getTranslation("debit.preview.summary", p.units().size(),
                 Formats.decimal(p.total(), 2), Formats.date(p.weekStart())));
         summary.setId("preview-summary");
         summary.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
