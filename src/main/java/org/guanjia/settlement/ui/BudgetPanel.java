@@ -53,6 +53,8 @@ class BudgetPanel extends VerticalLayout {
 
     private final SettlementService service;
     private final boolean writer;
+    /** A writer on a year whose settlement is not final. */
+    private boolean editable;
     private final Clock clock;
     private final Grid<BudgetLine> budgetGrid = new Grid<>();
     private final Grid<CostEntry> costGrid = new Grid<>();
@@ -120,9 +122,9 @@ class BudgetPanel extends VerticalLayout {
                 .setHeader(getTranslation("settle.field.difference")).setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         totals = budgetGrid.appendFooterRow();
-        Responsive.hideOnPhone(budgetGrid, List.of(diff));
+        Responsive.hideOnPhone(budgetGrid, List.of(key, diff));
         budgetGrid.addItemClickListener(e -> {
-            if (writer) {
+            if (editable) {
                 BudgetLine b = e.getItem();
                 budgetDialog.open(getTranslation("settle.category." + b.category()),
                         new BudgetForm(b.category(), b.allocationKey(), b.budgetAmount()), false);
@@ -145,6 +147,9 @@ class BudgetPanel extends VerticalLayout {
         var note = costGrid.addColumn(CostEntry::note).setHeader(getTranslation("field.note")).setFlexGrow(1);
         if (writer) {
             costGrid.addComponentColumn(c -> {
+                if (!editable) {
+                    return new Span();
+                }
                 Button delete = new Button(VaadinIcon.TRASH.create(), e -> deleteCost(c));
                 delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
                 delete.setAriaLabel(getTranslation("settle.action.deleteCost"));
@@ -222,6 +227,9 @@ class BudgetPanel extends VerticalLayout {
                         b.appliedRate() == null ? getTranslation("settle.rate.notApplied")
                                 : Formats.decimal(b.appliedRate(), 4)));
         costGrid.setItems(service.costs(estate.code(), year));
+        editable = writer && service.settlement(estate.code(), year).filter(s -> s.isFinal()).isEmpty();
+        apply.setVisible(editable);
+        addCost.setVisible(editable);
         apply.setEnabled(b.prepaymentRate() != null);
     }
 

@@ -135,12 +135,24 @@ class SettlementPanel extends VerticalLayout {
                 .setHeader(getTranslation("settle.field.payer")).setAutoWidth(true);
         var owner = grid.addColumn(SettlementLine::ownerName).setHeader(getTranslation("field.owner"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::letterLink).setHeader(getTranslation("settle.field.letter"))
+        var letter = grid.addComponentColumn(l -> {
+                    Anchor link = letterLink(l);
+                    // a click on the link downloads; it should not also open the row's dialog
+                    link.getElement().addEventListener("click", e -> { }).stopPropagation();
+                    return link;
+                }).setHeader(getTranslation("settle.field.letter"))
                 .setKey("letter").setAutoWidth(true).setFlexGrow(0);
         totals = grid.appendFooterRow();
+        // on a phone: unit, share, balance; a tap opens the breakdown with the letter
         Responsive.hideOnPhone(grid, List.of(areaColumn, prepaidColumn, vacantDays, vacantShareColumn, payer,
-                owner));
+                owner, letter));
+        grid.addItemClickListener(e -> new LineDialog(service, e.getItem(), currency(),
+                letterLink(e.getItem())).open());
         return grid;
+    }
+
+    private String currency() {
+        return settlement == null ? estate.currency() : settlement.currency();
     }
 
     private Anchor letterLink(SettlementLine line) {
@@ -186,6 +198,7 @@ class SettlementPanel extends VerticalLayout {
             allLetters.setHref(pdf(no + ".pdf", () -> service.allLetters(no, locale)), AttachmentType.DOWNLOAD);
         }
         showTotals(lines);
+        grid.recalculateColumnWidths();
     }
 
     private void showTotals(List<SettlementLine> lines) {
@@ -199,7 +212,7 @@ class SettlementPanel extends VerticalLayout {
         totals.getCell(prepaidColumn).setText(Formats.decimal(prepaid, 2));
         totals.getCell(balanceColumn).setText(Formats.decimal(balance, 2));
         totals.getCell(vacantShareColumn).setText(Formats.decimal(vacant, 2));
-        String currency = settlement == null ? estate.currency() : settlement.currency();
+        String currency = currency();
         long topUps = lines.stream().filter(l -> l.balance().signum() > 0).count();
         long refunds = lines.stream().filter(l -> l.balance().signum() < 0).count();
         summary.setText(settlement == null ? getTranslation("settle.summary.none")
