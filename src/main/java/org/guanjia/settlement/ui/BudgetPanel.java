@@ -7,6 +7,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.FooterRow;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -109,8 +110,10 @@ class BudgetPanel extends VerticalLayout {
     private Grid<BudgetLine> budgetGrid() {
         budgetGrid.setId("budget-grid");
         budgetGrid.setAllRowsVisible(true);
+        // long category names wrap, so the amounts stay in view on a phone
+        budgetGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         categoryColumn = budgetGrid.addColumn(b -> getTranslation("settle.category." + b.category()))
-                .setHeader(getTranslation("settle.field.category")).setAutoWidth(true).setFlexGrow(1);
+                .setHeader(getTranslation("settle.field.category")).setFlexGrow(1);
         var key = budgetGrid.addColumn(b -> getTranslation("settle.key." + b.allocationKey()))
                 .setHeader(getTranslation("settle.field.allocationKey")).setAutoWidth(true);
         budgetColumn = budgetGrid.addColumn(b -> Formats.decimal(b.budgetAmount(), 2))

@@ -116,6 +116,14 @@ class SettlementPanel extends VerticalLayout {
         grid.setMinHeight("20rem");
         unitColumn = grid.addColumn(SettlementLine::unitCode).setHeader(getTranslation("field.unit"))
                 .setAutoWidth(true).setFrozen(true).setSortable(true);
+        // next to the unit, so it stays in view when the wide grid scrolls
+        var letter = grid.addComponentColumn(l -> {
+                    Anchor link = letterLink(l);
+                    // a click on the link downloads; it should not also open the row's dialog
+                    link.getElement().addEventListener("click", e -> { }).stopPropagation();
+                    return link;
+                }).setHeader(getTranslation("settle.field.letter"))
+                .setKey("letter").setAutoWidth(true).setFlexGrow(0);
         areaColumn = grid.addColumn(l -> Formats.decimal(l.areaSqm(), 2)).setHeader(getTranslation("field.areaSqm"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         shareColumn = grid.addColumn(l -> Formats.decimal(l.shareAmount(), 2))
@@ -135,13 +143,7 @@ class SettlementPanel extends VerticalLayout {
                 .setHeader(getTranslation("settle.field.payer")).setAutoWidth(true);
         var owner = grid.addColumn(SettlementLine::ownerName).setHeader(getTranslation("field.owner"))
                 .setAutoWidth(true);
-        var letter = grid.addComponentColumn(l -> {
-                    Anchor link = letterLink(l);
-                    // a click on the link downloads; it should not also open the row's dialog
-                    link.getElement().addEventListener("click", e -> { }).stopPropagation();
-                    return link;
-                }).setHeader(getTranslation("settle.field.letter"))
-                .setKey("letter").setAutoWidth(true).setFlexGrow(0);
+
         totals = grid.appendFooterRow();
         // on a phone: unit, share, balance; a tap opens the breakdown with the letter
         Responsive.hideOnPhone(grid, List.of(areaColumn, prepaidColumn, vacantDays, vacantShareColumn, payer,
