@@ -87,11 +87,10 @@ final class SettlementLetter {
                 new String[] {t("field.owner"), line.ownerName() == null ? "" : line.ownerName()},
                 new String[] {t("field.areaSqm"), decimal.format(line.areaSqm())},
                 new String[] {t("settle.letter.period"), t("settle.letter.periodValue",
-                        LocalDate.of(year, 1, 1).toString(), LocalDate.of(year, 12, 31).toString())},
-                new String[] {t("settle.letter.days"), t("settle.letter.daysValue",
+                        LocalDate.of(year, 1, 1).toString(), LocalDate.of(year, 12, 31).toString(),
                         String.valueOf(line.deliveredDays()), String.valueOf(line.vacantDays()))},
-                new String[] {t("settle.field.settlementNo"), settlement.settlementNo()},
-                new String[] {t("settle.letter.date"), dated == null ? "" : dated.toString()}));
+                new String[] {t("settle.field.settlementNo"), settlement.settlementNo()
+                        + (dated == null ? "" : " · " + dated)}));
 
         doc.heading(t("settle.letter.breakdown"));
         List<List<String>> rows = new ArrayList<>();

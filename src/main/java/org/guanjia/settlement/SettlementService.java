@@ -262,7 +262,7 @@ public class SettlementService {
                 .orElse(LocalDate.of(year, 1, 1));
         LocalDate to = LocalDate.of(year, 12, 31);
         if (from.isAfter(to)) {
-            throw ValidationException.of("year", "settle.error.yearBilled", year);
+            throw ValidationException.of("year", "settle.error.yearBilled", String.valueOf(year));
         }
         List<String> types = repo.units(estateCode).stream().map(EstateUnit::unitType).distinct().sorted().toList();
         List<String> changes = repo.applyPrepayment(estateCode, types, budget.prepaymentRate(), from, to);
@@ -292,7 +292,7 @@ public class SettlementService {
     private List<SettlementCalculator.Line> calculateUnchecked(String estateCode, int year) {
         List<BudgetLine> budget = repo.budget(estateCode, year);
         if (budget.isEmpty()) {
-            throw ValidationException.of("year", "settle.error.noBudget", year);
+            throw ValidationException.of("year", "settle.error.noBudget", String.valueOf(year));
         }
         List<CategoryCost> costs = budget.stream()
                 .map(b -> new CategoryCost(b.category(), b.allocationKey(),
@@ -310,7 +310,7 @@ public class SettlementService {
         try {
             return SettlementCalculator.settle(year, costs, units);
         } catch (IllegalArgumentException e) {
-            throw ValidationException.of("year", "settle.error.noUnits", year);
+            throw ValidationException.of("year", "settle.error.noUnits", String.valueOf(year));
         }
     }
 
@@ -325,7 +325,7 @@ public class SettlementService {
         visibleEstate(estateCode);
         Optional<Settlement> existing = repo.settlement(estateCode, year);
         if (existing.filter(Settlement::isFinal).isPresent()) {
-            throw ValidationException.of("year", "settle.error.final", year);
+            throw ValidationException.of("year", "settle.error.final", String.valueOf(year));
         }
         long started = System.nanoTime();
         progress.accept(0.05);
@@ -353,7 +353,7 @@ public class SettlementService {
     public Settlement makeFinal(String estateCode, int year) {
         currentUser.require(WRITERS);
         if (!today().isAfter(LocalDate.of(year, 12, 31))) {
-            throw ValidationException.of("year", "settle.error.yearNotOver", year);
+            throw ValidationException.of("year", "settle.error.yearNotOver", String.valueOf(year));
         }
         Settlement draft = compute(estateCode, year, p -> { });
         repo.markFinal(draft.settlementNo(), LocalDateTime.now(clock));
@@ -419,7 +419,7 @@ public class SettlementService {
     /** Refuses a change to a year whose settlement is final. */
     private void requireOpen(String estateCode, int year, String field) {
         if (repo.settlement(estateCode, year).filter(Settlement::isFinal).isPresent()) {
-            throw ValidationException.of(field, "settle.error.final", year);
+            throw ValidationException.of(field, "settle.error.final", String.valueOf(year));
         }
     }
 

@@ -65,7 +65,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.guanjia.base..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.guanjia.estate..",
                         "org.guanjia.staff..", "org.guanjia.user..", "org.guanjia.audit..",
-                        "org.guanjia.demo..", "org.guanjia.billing..")
+                        "org.guanjia.demo..", "org.guanjia.billing..", "org.guanjia.settlement..")
                 .check(app);
     }
 

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.FooterRow;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -53,6 +54,8 @@ class BudgetPanel extends VerticalLayout {
 
     private final SettlementService service;
     private final boolean writer;
+    /** A writer on a year whose settlement is not final. */
+    private boolean editable;
     private final Clock clock;
     private final Grid<BudgetLine> budgetGrid = new Grid<>();
     private final Grid<CostEntry> costGrid = new Grid<>();
@@ -107,8 +110,10 @@ class BudgetPanel extends VerticalLayout {
     private Grid<BudgetLine> budgetGrid() {
         budgetGrid.setId("budget-grid");
         budgetGrid.setAllRowsVisible(true);
+        // long category names wrap, so the amounts stay in view on a phone
+        budgetGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         categoryColumn = budgetGrid.addColumn(b -> getTranslation("settle.category." + b.category()))
-                .setHeader(getTranslation("settle.field.category")).setAutoWidth(true).setFlexGrow(1);
+                .setHeader(getTranslation("settle.field.category")).setFlexGrow(1);
         var key = budgetGrid.addColumn(b -> getTranslation("settle.key." + b.allocationKey()))
                 .setHeader(getTranslation("settle.field.allocationKey")).setAutoWidth(true);
         budgetColumn = budgetGrid.addColumn(b -> Formats.decimal(b.budgetAmount(), 2))
@@ -120,9 +125,9 @@ class BudgetPanel extends VerticalLayout {
                 .setHeader(getTranslation("settle.field.difference")).setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         totals = budgetGrid.appendFooterRow();
-        Responsive.hideOnPhone(budgetGrid, List.of(diff));
+        Responsive.hideOnPhone(budgetGrid, List.of(key, diff));
         budgetGrid.addItemClickListener(e -> {
-            if (writer) {
+            if (editable) {
                 BudgetLine b = e.getItem();
                 budgetDialog.open(getTranslation("settle.category." + b.category()),
                         new BudgetForm(b.category(), b.allocationKey(), b.budgetAmount()), false);
@@ -145,6 +150,9 @@ class BudgetPanel extends VerticalLayout {
         var note = costGrid.addColumn(CostEntry::note).setHeader(getTranslation("field.note")).setFlexGrow(1);
         if (writer) {
             costGrid.addComponentColumn(c -> {
+                if (!editable) {
+                    return new Span();
+                }
                 Button delete = new Button(VaadinIcon.TRASH.create(), e -> deleteCost(c));
                 delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
                 delete.setAriaLabel(getTranslation("settle.action.deleteCost"));
@@ -222,6 +230,9 @@ class BudgetPanel extends VerticalLayout {
                         b.appliedRate() == null ? getTranslation("settle.rate.notApplied")
                                 : Formats.decimal(b.appliedRate(), 4)));
         costGrid.setItems(service.costs(estate.code(), year));
+        editable = writer && service.settlement(estate.code(), year).filter(s -> s.isFinal()).isEmpty();
+        apply.setVisible(editable);
+        addCost.setVisible(editable);
         apply.setEnabled(b.prepaymentRate() != null);
     }
 

@@ -116,6 +116,14 @@ class SettlementPanel extends VerticalLayout {
         grid.setMinHeight("20rem");
         unitColumn = grid.addColumn(SettlementLine::unitCode).setHeader(getTranslation("field.unit"))
                 .setAutoWidth(true).setFrozen(true).setSortable(true);
+        // next to the unit, so it stays in view when the wide grid scrolls
+        var letter = grid.addComponentColumn(l -> {
+                    Anchor link = letterLink(l);
+                    // a click on the link downloads; it should not also open the row's dialog
+                    link.getElement().addEventListener("click", e -> { }).stopPropagation();
+                    return link;
+                }).setHeader(getTranslation("settle.field.letter"))
+                .setKey("letter").setAutoWidth(true).setFlexGrow(0);
         areaColumn = grid.addColumn(l -> Formats.decimal(l.areaSqm(), 2)).setHeader(getTranslation("field.areaSqm"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         shareColumn = grid.addColumn(l -> Formats.decimal(l.shareAmount(), 2))
@@ -135,12 +143,18 @@ class SettlementPanel extends VerticalLayout {
                 .setHeader(getTranslation("settle.field.payer")).setAutoWidth(true);
         var owner = grid.addColumn(SettlementLine::ownerName).setHeader(getTranslation("field.owner"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::letterLink).setHeader(getTranslation("settle.field.letter"))
-                .setKey("letter").setAutoWidth(true).setFlexGrow(0);
+
         totals = grid.appendFooterRow();
+        // on a phone: unit, share, balance; a tap opens the breakdown with the letter
         Responsive.hideOnPhone(grid, List.of(areaColumn, prepaidColumn, vacantDays, vacantShareColumn, payer,
-                owner));
+                owner, letter));
+        grid.addItemClickListener(e -> new LineDialog(service, e.getItem(), currency(),
+                letterLink(e.getItem())).open());
         return grid;
+    }
+
+    private String currency() {
+        return settlement == null ? estate.currency() : settlement.currency();
     }
 
     private Anchor letterLink(SettlementLine line) {
@@ -186,6 +200,7 @@ class SettlementPanel extends VerticalLayout {
             allLetters.setHref(pdf(no + ".pdf", () -> service.allLetters(no, locale)), AttachmentType.DOWNLOAD);
         }
         showTotals(lines);
+        grid.recalculateColumnWidths();
     }
 
     private void showTotals(List<SettlementLine> lines) {
@@ -199,7 +214,7 @@ class SettlementPanel extends VerticalLayout {
         totals.getCell(prepaidColumn).setText(Formats.decimal(prepaid, 2));
         totals.getCell(balanceColumn).setText(Formats.decimal(balance, 2));
         totals.getCell(vacantShareColumn).setText(Formats.decimal(vacant, 2));
-        String currency = settlement == null ? estate.currency() : settlement.currency();
+        String currency = currency();
         long topUps = lines.stream().filter(l -> l.balance().signum() > 0).count();
         long refunds = lines.stream().filter(l -> l.balance().signum() < 0).count();
         summary.setText(settlement == null ? getTranslation("settle.summary.none")

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.tabs.TabSheetVariant;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -52,6 +53,7 @@ class SettlementView extends VerticalLayout {
         add(selectors(clock));
         tabs.setId("settle-tabs");
         tabs.setWidthFull();
+        tabs.addThemeVariants(TabSheetVariant.LUMO_NO_PADDING);
         tabs.add(getTranslation("settle.tab.settlement"), settlement);
         tabs.add(getTranslation("settle.tab.budget"), budget);
         showPersons = !user.hasRole(Role.BUTLER);
