@@ -200,9 +200,14 @@ class CollectionCalendarView extends VerticalLayout implements BeforeEnterObserv
         var promise = grid.addColumn(r -> Formats.date(r.unit().promisedOn()))
                 .setHeader(getTranslation("collect.field.promisedOn")).setAutoWidth(true);
         grid.addComponentColumn(this::statusBadges).setKey("status").setHeader(getTranslation("field.status"))
-                .setWidth("7.5rem").setFlexGrow(0);
-        grid.addComponentColumn(this::rowAction).setKey("action").setWidth("3.5rem").setFlexGrow(0);
-        Responsive.hideOnPhone(grid, List.of(owner, who, oldest, last, promise));
+                .setWidth("6.5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::rowAction).setKey("action").setWidth("3rem").setFlexGrow(0);
+        // a butler's list is all their own
+        who.setVisible(!butler);
+        Responsive.hideOnPhone(grid, List.of(owner, oldest, last, promise));
+        if (!butler) {
+            Responsive.hideOnPhone(grid, List.of(who));
+        }
         grid.addItemClickListener(e -> navigateToUnit(e.getItem().unit().unitCode()));
         return grid;
     }
