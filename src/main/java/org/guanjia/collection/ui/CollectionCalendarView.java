@@ -189,7 +189,7 @@ class CollectionCalendarView extends VerticalLayout implements BeforeEnterObserv
         var who = grid.addColumn(r -> r.butlerName() == null ? getTranslation("collect.calendar.unassigned")
                 : r.butlerName()).setHeader(getTranslation("collect.calendar.butler")).setAutoWidth(true);
         grid.addColumn(r -> Formats.decimal(r.unit().outstanding(), 2))
-                .setHeader(getTranslation("field.outstanding")).setTextAlign(ColumnTextAlign.END)
+                .setHeader(getTranslation("collect.calendar.owed")).setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         var oldest = grid.addColumn(r -> Formats.date(r.unit().oldestDueOn()))
                 .setHeader(getTranslation("collect.field.oldestDue")).setAutoWidth(true);
