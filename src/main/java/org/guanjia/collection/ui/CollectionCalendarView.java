@@ -85,7 +85,7 @@ class CollectionCalendarView extends VerticalLayout implements BeforeEnterObserv
         letterDialog = new LetterDialog(letters, this::reload);
         summary.setId("calendar-summary");
         summary.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
-        add(toolbar(clock), summary, butlersGrid(), grid());
+        add(toolbar(), summary, butlersGrid(), grid());
         this.today = LocalDate.now(clock);
     }
 
@@ -109,7 +109,7 @@ class CollectionCalendarView extends VerticalLayout implements BeforeEnterObserv
         }
     }
 
-    private FlexLayout toolbar(Clock clock) {
+    private FlexLayout toolbar() {
         date.setId("calendar-date");
         date.setLabel(getTranslation("collect.calendar.day"));
         date.addValueChangeListener(e -> {
