@@ -163,6 +163,11 @@ public class CollectionService {
         return flaggedUnits(unitCodes, LocalDate.now(clock));
     }
 
+    /** The flagged units of the given clusters (within the user's) at the end of the day. */
+    public Set<String> flaggedUnitsOfClusters(Collection<String> clusterCodes, LocalDate day) {
+        return followUps.unitsWithOpenInClusters(SOURCE, clusterCodes, day);
+    }
+
     /** Every flagged unit in the user's clusters on the day. */
     public Set<String> flaggedUnits(LocalDate day) {
         return followUps.unitsWithOpen(SOURCE, day);

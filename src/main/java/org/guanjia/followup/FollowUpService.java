@@ -178,7 +178,14 @@ public class FollowUpService {
      * at the end of {@code day}: raised by then and not resolved by then.
      */
     public Set<String> unitsWithOpen(String source, LocalDate day) {
-        return repo.unitsWithOpen(currentUser.scope(), source, day.plusDays(1).atStartOfDay());
+        return repo.unitsWithOpen(currentUser.scope(), source, day.plusDays(1).atStartOfDay(), null);
+    }
+
+    /** {@link #unitsWithOpen(String, LocalDate)} limited to the units of the given clusters. */
+    public Set<String> unitsWithOpenInClusters(String source, Collection<String> clusterCodes,
+            LocalDate day) {
+        return repo.unitsWithOpen(currentUser.scope(), source, day.plusDays(1).atStartOfDay(),
+                clusterCodes);
     }
 
     /** {@link #unitsWithOpen(String, LocalDate)} limited to the given units. */

@@ -7,6 +7,7 @@ import static org.guanjia.db.Tables.COLLECTION_ACTIONS;
 import static org.guanjia.db.Tables.FOLLOW_UPS;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.guanjia.TestClock;
 import org.guanjia.TestUsers;
@@ -166,6 +167,9 @@ class CollectionServiceTest {
         assertThat(ticket.description()).isEqualTo("Water leaks from the ceiling");
         assertThat(ticket.status()).isEqualTo("open");
         assertThat(service.flaggedUnits(f.units())).containsExactly(f.u12);
+        assertThat(service.flaggedUnitsOfClusters(List.of(f.c1), LocalDate.of(2025, 5, 16)))
+                .containsExactly(f.u12);
+        assertThat(service.flaggedUnitsOfClusters(List.of(f.c2), LocalDate.of(2025, 5, 16))).isEmpty();
         assertThat(service.actions(f.u12).get(0).followUpStatus()).isEqualTo("open");
         assertThat(service.unit(f.u12).orElseThrow().flagged()).isTrue();
 

@@ -85,7 +85,7 @@ class CollectionCalendarView extends VerticalLayout implements BeforeEnterObserv
         letterDialog = new LetterDialog(letters, this::reload);
         summary.setId("calendar-summary");
         summary.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
-        add(toolbar(clock), summary, butlersGrid(), grid());
+        add(toolbar(), summary, butlersGrid(), grid());
         this.today = LocalDate.now(clock);
     }
 
@@ -109,7 +109,7 @@ class CollectionCalendarView extends VerticalLayout implements BeforeEnterObserv
         }
     }
 
-    private FlexLayout toolbar(Clock clock) {
+    private FlexLayout toolbar() {
         date.setId("calendar-date");
         date.setLabel(getTranslation("collect.calendar.day"));
         date.addValueChangeListener(e -> {
@@ -189,7 +189,7 @@ class CollectionCalendarView extends VerticalLayout implements BeforeEnterObserv
         var who = grid.addColumn(r -> r.butlerName() == null ? getTranslation("collect.calendar.unassigned")
                 : r.butlerName()).setHeader(getTranslation("collect.calendar.butler")).setAutoWidth(true);
         grid.addColumn(r -> Formats.decimal(r.unit().outstanding(), 2))
-                .setHeader(getTranslation("field.outstanding")).setTextAlign(ColumnTextAlign.END)
+                .setHeader(getTranslation("collect.calendar.owed")).setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         var oldest = grid.addColumn(r -> Formats.date(r.unit().oldestDueOn()))
                 .setHeader(getTranslation("collect.field.oldestDue")).setAutoWidth(true);
@@ -200,9 +200,14 @@ class CollectionCalendarView extends VerticalLayout implements BeforeEnterObserv
         var promise = grid.addColumn(r -> Formats.date(r.unit().promisedOn()))
                 .setHeader(getTranslation("collect.field.promisedOn")).setAutoWidth(true);
         grid.addComponentColumn(this::statusBadges).setKey("status").setHeader(getTranslation("field.status"))
-                .setWidth("7.5rem").setFlexGrow(0);
-        grid.addComponentColumn(this::rowAction).setKey("action").setWidth("3.5rem").setFlexGrow(0);
-        Responsive.hideOnPhone(grid, List.of(owner, who, oldest, last, promise));
+                .setWidth("6.5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::rowAction).setKey("action").setWidth("3rem").setFlexGrow(0);
+        // a butler's list is all their own
+        who.setVisible(!butler);
+        Responsive.hideOnPhone(grid, List.of(owner, oldest, last, promise));
+        if (!butler) {
+            Responsive.hideOnPhone(grid, List.of(who));
+        }
         grid.addItemClickListener(e -> navigateToUnit(e.getItem().unit().unitCode()));
         return grid;
     }

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.guanjia.base.AccessDeniedException;
 import org.guanjia.base.ValidationException;
 import org.guanjia.base.ui.Formats;
 import org.guanjia.base.ui.Notifications;
+import org.guanjia.base.ui.Responsive;
 import org.guanjia.collection.LawyerLetter;
 import org.guanjia.collection.LawyerLetterService;
 import org.guanjia.collection.LetterLine;
@@ -60,9 +62,9 @@ class LetterDialog extends Dialog {
             body.add(new Span(getTranslation("collect.letter.nothingOverdue", unit)));
             send.setVisible(false);
         } else {
-            body.add(linesGrid(draft.lines()), totals(draft),
-                    LetterDownloads.draft(letters, unit, getTranslation("collect.letter.draftPdf"),
-                            getLocale()));
+            // the totals first: on a phone the lines run long
+            body.add(totals(draft), LetterDownloads.draft(letters, unit,
+                    getTranslation("collect.letter.draftPdf"), getLocale()), linesGrid(draft.lines()));
             send.setVisible(true);
         }
         send.setEnabled(true);
@@ -73,13 +75,15 @@ class LetterDialog extends Dialog {
         Grid<LetterLine> grid = new Grid<>(LetterLine.class, false);
         grid.setId("letter-lines-grid");
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.addColumn(LetterLine::period).setHeader(getTranslation("field.period")).setAutoWidth(true);
         grid.addColumn(l -> Formats.decimal(l.outstanding(), 2)).setHeader(getTranslation("field.outstanding"))
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(LetterLine::daysOverdue).setHeader(getTranslation("collect.letter.daysOverdue"))
-                .setTextAlign(ColumnTextAlign.END);
+        var days = grid.addColumn(LetterLine::daysOverdue)
+                .setHeader(getTranslation("collect.letter.daysOverdue")).setTextAlign(ColumnTextAlign.END);
         grid.addColumn(l -> Formats.decimal(l.lateFee(), 2)).setHeader(getTranslation("collect.letter.lateFee"))
                 .setTextAlign(ColumnTextAlign.END);
+        Responsive.hideOnPhone(grid, List.of(days));
         grid.setItems(lines);
         return grid;
     }
@@ -88,6 +92,7 @@ class LetterDialog extends Dialog {
         Span s = new Span(getTranslation("collect.letter.totals", Formats.decimal(l.principal(), 2),
                 Formats.decimal(l.lateFee(), 2), Formats.decimal(l.total(), 2)));
         s.setId("letter-totals");
+        s.addClassNames(com.vaadin.flow.theme.lumo.LumoUtility.FontWeight.SEMIBOLD);
         return s;
     }
 

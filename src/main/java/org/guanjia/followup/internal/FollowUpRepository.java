@@ -182,10 +182,14 @@ public class FollowUpRepository {
 
     /**
      * Units with a follow-up of the source that was raised before {@code before} and not
-     * resolved by then, within the scope.
+     * resolved by then, within the scope and, unless null, the given clusters.
      */
-    public Set<String> unitsWithOpen(Scope scope, String source, LocalDateTime before) {
+    public Set<String> unitsWithOpen(Scope scope, String source, LocalDateTime before,
+            Collection<String> clusters) {
         Condition c = scope.all() ? DSL.noCondition() : FOLLOW_UPS.CLUSTER_CODE.in(scope.clusterCodes());
+        if (clusters != null) {
+            c = c.and(FOLLOW_UPS.CLUSTER_CODE.in(clusters));
+        }
         // a plain TIMESTAMP bind: jOOQ casts to "timestamp without time zone(6)", which DuckDB refuses
         Field<LocalDateTime> at = DSL.val(before, SQLDataType.LOCALDATETIME);
         return new HashSet<>(dsl.selectDistinct(FOLLOW_UPS.UNIT_CODE).from(FOLLOW_UPS)

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
@@ -114,8 +115,8 @@ class FollowUpsView extends VerticalLayout {
         var source = grid.addColumn(f -> Formats.enumLabel("followup.source", f.source()))
                 .setHeader(getTranslation("followup.source")).setAutoWidth(true);
         grid.addColumn(FollowUp::description).setHeader(getTranslation("followup.field.description"))
-                .setFlexGrow(3).setWidth("12rem");
-        var due = grid.addComponentColumn(f -> f.dueOn() == null ? Badges.badge("", "")
+                .setFlexGrow(3).setWidth("8rem");
+        var due = grid.addComponentColumn(f -> f.dueOn() == null ? new Span()
                         : Badges.badge(Formats.date(f.dueOn()),
                                 f.isOpen() && f.dueOn().isBefore(LocalDate.now(clock)) ? "error" : "contrast"))
                 .setHeader(getTranslation("field.dueOn")).setAutoWidth(true);
