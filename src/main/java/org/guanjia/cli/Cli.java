@@ -100,13 +100,33 @@ public final class Cli {
         return session.context();
     }
 
+    /**
+     * Overrides a setting for the running command; only before the context has started (in
+     * {@code validate}), e.g. {@code demo --out} generates into a temporary database.
+     */
+    static void setting(String key, Object value) {
+        Session session = SESSION.get();
+        if (session == null || session.context != null) {
+            throw new IllegalStateException("Settings change only before the command starts");
+        }
+        session.properties.put(key, value);
+    }
+
+    /** Closes the running command's context (and its database) early. */
+    static void closeContext() {
+        Session session = SESSION.get();
+        if (session != null) {
+            session.close();
+        }
+    }
+
     private static final class Session {
         private final Map<String, Object> properties;
         private final PrintWriter err;
         private ConfigurableApplicationContext context;
 
         Session(Map<String, Object> properties, PrintWriter err) {
-            this.properties = properties;
+            this.properties = new LinkedHashMap<>(properties);
             this.err = err;
         }
 
@@ -139,8 +159,10 @@ public final class Cli {
 
         void close() {
             if (context != null) {
+                ConfigurableApplicationContext closing = context;
+                context = null;
                 try {
-                    context.close();
+                    closing.close();
                 } catch (RuntimeException e) {
                     err.println("Closing the database failed: " + e.getMessage());
                 }

@@ -39,6 +39,7 @@ import org.guanjia.base.ui.Badges;
 import org.guanjia.base.ui.Formats;
 import org.guanjia.base.ui.Notifications;
 import org.guanjia.base.ui.Responsive;
+import org.guanjia.base.ui.UploadTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -272,31 +273,7 @@ class BatchDialog extends Dialog {
     }
 
     private UploadI18N i18n() {
-        UploadI18N i = new UploadI18N();
-        i.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("debit.upload.add"))
-                .setMany(getTranslation("debit.upload.add")));
-        i.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("debit.upload.drop"))
-                .setMany(getTranslation("debit.upload.drop")));
-        i.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("debit.upload.tooMany"))
-                .setFileIsTooBig(getTranslation("debit.upload.tooBig"))
-                .setIncorrectFileType(getTranslation("debit.upload.wrongType")));
-        i.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status()
-                        .setConnecting(getTranslation("debit.upload.connecting"))
-                        .setStalled(getTranslation("debit.upload.stalled"))
-                        .setProcessing(getTranslation("debit.upload.processing"))
-                        .setHeld(getTranslation("debit.upload.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
-                        .setPrefix(getTranslation("debit.upload.remaining"))
-                        .setUnknown(getTranslation("debit.upload.unknownTime")))
-                .setError(new UploadI18N.Uploading.Error()
-                        .setServerUnavailable(getTranslation("debit.upload.serverUnavailable"))
-                        .setUnexpectedServerError(getTranslation("debit.upload.serverError"))
-                        .setForbidden(getTranslation("debit.upload.forbidden"))));
-        i.setFile(new UploadI18N.File().setRetry(getTranslation("debit.upload.retry"))
-                .setStart(getTranslation("debit.upload.start"))
-                .setRemove(getTranslation("debit.upload.remove")));
-        i.setUnits(new UploadI18N.Units(List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")));
-        return i;
+        return UploadTexts.of(this, "debit.upload.add", "debit.upload.drop", "debit.upload.tooMany",
+                "debit.upload.wrongType", "debit.upload.processing");
     }
 }
