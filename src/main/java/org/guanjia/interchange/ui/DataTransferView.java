@@ -231,20 +231,21 @@ class DataTransferView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         grid.addColumn(FileCounts::file).setHeader(getTranslation("xfer.file")).setAutoWidth(true)
                 .setFlexGrow(1);
-        var rows = grid.addColumn(c -> Formats.integer(c.rows()))
-                .setHeader(getTranslation("xfer.rows")).setTextAlign(
-                        com.vaadin.flow.component.grid.ColumnTextAlign.END);
-        grid.addColumn(c -> Formats.integer(c.created())).setHeader(getTranslation("xfer.new"))
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
-        grid.addColumn(c -> Formats.integer(c.changed())).setHeader(getTranslation("xfer.changed"))
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
-        grid.addColumn(c -> Formats.integer(c.unchanged()))
-                .setHeader(getTranslation("xfer.unchanged"))
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        var rows = number(grid, FileCounts::rows, "xfer.rows");
+        number(grid, FileCounts::created, "xfer.new");
+        number(grid, FileCounts::changed, "xfer.changed");
+        number(grid, FileCounts::unchanged, "xfer.unchanged");
         Responsive.hideOnPhone(grid, List.of(rows));
         grid.setItems(report.files());
         grid.setAllRowsVisible(true);
         return grid;
+    }
+
+    private Grid.Column<FileCounts> number(Grid<FileCounts> grid,
+            java.util.function.ToLongFunction<FileCounts> value, String headerKey) {
+        return grid.addColumn(c -> Formats.integer(value.applyAsLong(c)))
+                .setHeader(getTranslation(headerKey)).setAutoWidth(true).setFlexGrow(0)
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
     }
 
     private Grid<ImportProblem> problemsGrid(ImportReport report) {
