@@ -14,8 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.guanjia.billing.internal.AllocationRepository;
 import org.guanjia.billing.internal.AllocationRepository.UnitInput;
+import org.guanjia.billing.internal.FreshAllocation;
 import org.guanjia.estate.EstateService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,13 +49,15 @@ public class AllocationService {
             .thenComparing(LedgerLine::statementNo, Allocator.CODE_POINT_ORDER);
 
     private final AllocationRepository repo;
+    private final FreshAllocation fresh;
     private final EstateService estates;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public AllocationService(AllocationRepository repo, EstateService estates, CurrentUser currentUser,
-            Clock clock) {
+    public AllocationService(AllocationRepository repo, FreshAllocation fresh, EstateService estates,
+            CurrentUser currentUser, Clock clock) {
         this.repo = repo;
+        this.fresh = fresh;
         this.estates = estates;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -76,6 +80,26 @@ public class AllocationService {
             credit = credit.add(r.credit());
         }
         return new Recomputed(units.size(), allocations, credit);
+    }
+
+    /**
+     * {@link #recompute} for many units at once (an import): units that have no stored
+     * allocation yet are replayed in one streaming pass ({@link FreshAllocation}), the others by
+     * {@link #recompute}. Same rows as {@link #recompute}, in the caller's transaction.
+     */
+    @Transactional
+    public Recomputed recomputeMany(Collection<String> unitCodes) {
+        currentUser.require(Role.ADMIN, Role.FINANCE, Role.SERVICE_DESK);
+        List<String> units = new ArrayList<>(new LinkedHashSet<>(unitCodes));
+        Set<String> stored = fresh.withStoredResults(units);
+        List<String> others = units.stream().filter(u -> !stored.contains(u)).toList();
+        Recomputed r = recompute(units.stream().filter(stored::contains).toList());
+        long start = System.nanoTime();
+        long[] written = others.isEmpty() ? new long[2] : fresh.allocate(others);
+        log.debug("Allocation of {} new units in one pass: {} rows ({} ms)", others.size(), written[0],
+                ms(System.nanoTime() - start));
+        return new Recomputed(units.size(), r.allocations() + (int) written[0],
+                r.credit().add(BigDecimal.valueOf(written[1], 2)));
     }
 
     /** {@link #recompute} for every unit with a statement or a payment, in one transaction. */

@@ -425,7 +425,7 @@ public class ImportService {
             }
             if (!units.isEmpty()) {
                 progress.update(0.85, "imp.step.allocating", units.size());
-                allocation.recompute(units);
+                allocation.recomputeMany(units);
             }
             boolean anything = counts.stream().anyMatch(c -> c.created() + c.changed() > 0);
             if (anything) {

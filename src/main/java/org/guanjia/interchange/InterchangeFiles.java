@@ -18,11 +18,11 @@ import static org.guanjia.db.Tables.VISITS;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -272,15 +272,8 @@ public final class InterchangeFiles {
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter TIMESTAMP_SECONDS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter TIMESTAMP_MINUTES =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM")
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern TIMESTAMP_SHAPE =
-            Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2})?");
-    private static final Pattern MONTH_SHAPE = Pattern.compile("\\d{4}-\\d{2}");
-    private static final Pattern AMOUNT = Pattern.compile("\\d{1,12}(\\.\\d{1,2})?");
     private static final Pattern MANY_DECIMALS = Pattern.compile("\\d+\\.\\d{3,}");
     private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d*)?");
     private static final Pattern CURRENCY = Pattern.compile(
@@ -336,30 +329,27 @@ public final class InterchangeFiles {
             case DECIMAL:
                 return parseAmount(s);
             case DATE:
-                if (!DATE_SHAPE.matcher(s).matches()) {
+                if (!shape(s, "dddd-dd-dd")) {
                     throw new BadValue("imp.problem.dateFormat", s);
                 }
                 try {
-                    return LocalDate.parse(s, DATE);
-                } catch (DateTimeParseException e) {
+                    return LocalDate.of(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10));
+                } catch (DateTimeException e) {
                     throw new BadValue("imp.problem.noSuchDate", s);
                 }
             case TIMESTAMP:
-                if (!TIMESTAMP_SHAPE.matcher(s).matches()) {
+                boolean seconds = shape(s, "dddd-dd-dd dd:dd:dd");
+                if (!seconds && !shape(s, "dddd-dd-dd dd:dd")) {
                     throw new BadValue("imp.problem.timestampFormat", s);
                 }
                 try {
-                    return LocalDateTime.parse(s, s.length() == 16 ? TIMESTAMP_MINUTES : TIMESTAMP_SECONDS);
-                } catch (DateTimeParseException e) {
+                    return LocalDateTime.of(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10), num(s, 11, 13),
+                            num(s, 14, 16), seconds ? num(s, 17, 19) : 0);
+                } catch (DateTimeException e) {
                     throw new BadValue("imp.problem.noSuchDate", s);
                 }
             case MONTH:
-                if (!MONTH_SHAPE.matcher(s).matches()) {
-                    throw new BadValue("imp.problem.monthFormat", s);
-                }
-                try {
-                    YearMonth.parse(s, MONTH);
-                } catch (DateTimeParseException e) {
+                if (!shape(s, "dddd-dd") || num(s, 5, 7) < 1 || num(s, 5, 7) > 12) {
                     throw new BadValue("imp.problem.monthFormat", s);
                 }
                 return s;
@@ -370,8 +360,47 @@ public final class InterchangeFiles {
         }
     }
 
+    /** Whether s has the shape of the pattern: 'd' a digit, any other character itself (no regex: hot path). */
+    private static boolean shape(String s, String pattern) {
+        if (s.length() != pattern.length()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char p = pattern.charAt(i);
+            char c = s.charAt(i);
+            if (p == 'd' ? c < '0' || c > '9' : c != p) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int num(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
+    }
+
+    /** Digits, then optionally a point and 1 or 2 digits; at most 12 digits before the point. */
+    private static boolean plainAmount(String s) {
+        int point = s.indexOf('.');
+        int whole = point < 0 ? s.length() : point;
+        if (whole < 1 || whole > 12 || (point >= 0 && (s.length() - point - 1 < 1 || s.length() - point - 1 > 2))) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (i != point && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static BigDecimal parseAmount(String s) {
-        if (AMOUNT.matcher(s).matches()) {
+        if (plainAmount(s)) {
             return new BigDecimal(s).setScale(2, RoundingMode.UNNECESSARY);
         }
         if (CURRENCY.matcher(s).matches()) {

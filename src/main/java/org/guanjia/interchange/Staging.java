@@ -261,7 +261,8 @@ final class Staging implements RowSink, AutoCloseable {
         int due = indexOf("due_on");
         int period = indexOf("period");
         if (values[due] == null && values[period] != null) {
-            values[due] = YearMonth.parse((String) values[period]).atEndOfMonth();
+            String p = (String) values[period]; // yyyy-MM, checked by InterchangeFiles.parse
+            values[due] = YearMonth.of(Integer.parseInt(p, 0, 4, 10), Integer.parseInt(p, 5, 7, 10)).atEndOfMonth();
         }
     }
 

@@ -221,6 +221,36 @@ class ImportServiceTest {
                 .containsExactly("CST1=150.00", "CST2=50.00");
     }
 
+    @Autowired
+    org.guanjia.billing.AllocationService allocation;
+
+    @Test
+    void the_one_pass_allocation_of_an_import_equals_the_unit_by_unit_replay() throws IOException {
+        Path f = folder(with(base("AC"), "payments.csv", "payment_no,unit_code,paid_on,amount,statement_no",
+                "ACP1,ACU1,2024-12-20,50.00,",
+                "ACP2,ACU1,2025-02-10,100.00,ACST2",
+                "ACP3,ACU1,2025-02-05,70.00,",
+                "ACP4,ACU2,2025-01-03,33.33,"));
+        assertThat(lines(run(f))).isEmpty();
+        var units = List.of("ACU1", "ACU2");
+        String rows = dsl.select(PAYMENT_ALLOCATIONS.UNIT_CODE, PAYMENT_ALLOCATIONS.STATEMENT_NO,
+                        PAYMENT_ALLOCATIONS.PAYMENT_NO, PAYMENT_ALLOCATIONS.ALLOCATED_ON, PAYMENT_ALLOCATIONS.AMOUNT)
+                .from(PAYMENT_ALLOCATIONS).where(PAYMENT_ALLOCATIONS.UNIT_CODE.in(units))
+                .orderBy(PAYMENT_ALLOCATIONS.fields()).fetch().formatCSV();
+        String credits = dsl.selectFrom(UNIT_CREDITS).where(UNIT_CREDITS.UNIT_CODE.in(units))
+                .orderBy(UNIT_CREDITS.UNIT_CODE).fetch().formatCSV();
+        assertThat(rows).contains("ACST2,ACP2,2025-02-10,100.00");
+
+        allocation.recompute(units);
+
+        assertThat(dsl.select(PAYMENT_ALLOCATIONS.UNIT_CODE, PAYMENT_ALLOCATIONS.STATEMENT_NO,
+                        PAYMENT_ALLOCATIONS.PAYMENT_NO, PAYMENT_ALLOCATIONS.ALLOCATED_ON, PAYMENT_ALLOCATIONS.AMOUNT)
+                .from(PAYMENT_ALLOCATIONS).where(PAYMENT_ALLOCATIONS.UNIT_CODE.in(units))
+                .orderBy(PAYMENT_ALLOCATIONS.fields()).fetch().formatCSV()).isEqualTo(rows);
+        assertThat(dsl.selectFrom(UNIT_CREDITS).where(UNIT_CREDITS.UNIT_CODE.in(units))
+                .orderBy(UNIT_CREDITS.UNIT_CODE).fetch().formatCSV()).isEqualTo(credits);
+    }
+
     @Test
     void references_may_point_into_stored_data() throws IOException {
         run(folder(base("D")));
