@@ -26,18 +26,15 @@ alloc as (
     join stmts s on s.statement_no = a.statement_no
     where a.allocated_on <= cast(as_of as date)
 ),
--- the day each statement was paid in full (as of D), so that a snapshot joins only the
--- statements still open on it instead of every statement ever issued
+-- the day each statement was paid in full as of D (allocations never exceed the amount, so
+-- it is the day of the last allocation once they sum to the amount): a snapshot then joins
+-- only the statements still open on it instead of every statement ever issued
 paid_off as (
-    select statement_no, min(allocated_on) filter (where running >= amount) as paid_off_on
-    from (
-        select a.statement_no, a.allocated_on, s.amount,
-            sum(a.amount) over (partition by a.statement_no order by a.allocated_on
-                range between unbounded preceding and current row) as running
-        from alloc a
-        join stmts s on s.statement_no = a.statement_no
-    )
-    group by statement_no
+    select a.statement_no, max(a.allocated_on) as paid_off_on
+    from alloc a
+    join stmts s on s.statement_no = a.statement_no
+    group by a.statement_no, s.amount
+    having sum(a.amount) >= s.amount
 ),
 open_on as (
     select
