@@ -2,6 +2,9 @@
 -- Grain: one row per scope object (estate, cluster, building, butler) per period of the grain.
 -- kpi_collection(as_of, grain, from_period, to_period): as_of = D (a date); grain = 'month',
 -- 'quarter' or 'year'; from_period/to_period = 'yyyy-MM' (the periods containing them).
+-- Extra column promise_kept_rate (KPI.md "promise kept rate"): collection actions with
+-- promised_on in P (action_on on or before D) whose unit's statements overdue at action_on
+-- are all paid by promised_on, counting allocations up to min(promised_on, D).
 -- Allocations come from payment_allocations (the application's allocation engine).
 -- Butler: billed/collected count for the butler of the unit's cluster on the statement's
 -- issued_on; opening arrears and their recovery for the butler on the first day of P (or D).
@@ -14,7 +17,9 @@ with periods as (
 stmts as (
     select
         s.statement_no,
+        s.unit_code,
         u.building_code,
+        s.due_on,
         s.amount,
         s.issued_on,
         cast(strptime(s.period || '-01', '%Y-%m-%d') as date) as period_month,
@@ -123,6 +128,41 @@ opening_by_scope as (
         and o.scope_on between l.valid_from and l.valid_to
     group by l.scope, l.scope_code, o.period
 ),
+-- promise kept: every statement of the unit overdue at action_on is paid by promised_on
+-- (allocations up to D only); the butler is the one on action_on
+promises as (
+    select
+        p.period,
+        u.building_code,
+        c.action_on as scope_on,
+        not exists (
+            select 1
+            from stmts s
+            where s.unit_code = c.unit_code
+                and s.due_on < c.action_on
+                and s.amount > coalesce((
+                    select sum(a.amount)
+                    from payment_allocations a
+                    where a.statement_no = s.statement_no
+                        and a.allocated_on <= least(c.promised_on, cast(as_of as date))), 0)
+        ) as kept
+    from collection_actions c
+    join units u on u.unit_code = c.unit_code
+    join periods p on c.promised_on between p.p_start and p.p_end
+    where c.action_on <= cast(as_of as date)
+),
+promises_by_scope as (
+    select
+        l.scope,
+        l.scope_code,
+        p.period,
+        count(*) filter (where p.kept) as kept_n,
+        count(*) as promised_n
+    from promises p
+    join kpi_scope_links l on l.building_code = p.building_code
+        and p.scope_on between l.valid_from and l.valid_to
+    group by l.scope, l.scope_code, p.period
+),
 grid as (
     select s.scope, s.scope_code, p.period
     from kpi_scopes s
@@ -142,12 +182,15 @@ final as (
         cast(coalesce(o.opening_arrears, 0) as decimal(18,2)) as opening_arrears,
         cast(coalesce(o.arrears_recovered, 0) as decimal(18,2)) as arrears_recovered,
         kpi_div4(kpi_cents(o.arrears_recovered), kpi_cents(o.opening_arrears))
-            as arrears_recovery_rate
+            as arrears_recovery_rate,
+        kpi_div4(k.kept_n, k.promised_n) as promise_kept_rate
     from grid g
     left join billed_by_scope b
         on b.scope = g.scope and b.scope_code = g.scope_code and b.period = g.period
     left join opening_by_scope o
         on o.scope = g.scope and o.scope_code = g.scope_code and o.period = g.period
+    left join promises_by_scope k
+        on k.scope = g.scope and k.scope_code = g.scope_code and k.period = g.period
     order by g.scope, g.scope_code, g.period
 )
 select * from final;

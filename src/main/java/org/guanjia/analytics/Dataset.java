@@ -12,7 +12,7 @@ public enum Dataset {
     COLLECTION("collection", "kpi_collection", List.of("scope", "scope_code", "period",
             "billed", "collected_in_period", "collection_rate", "collected_to_date",
             "cumulative_collection_rate", "opening_arrears", "arrears_recovered",
-            "arrears_recovery_rate")),
+            "arrears_recovery_rate", "promise_kept_rate")),
     AGING("aging", "kpi_aging", List.of("scope", "scope_code", "as_of", "bucket_1_30",
             "bucket_31_90", "bucket_91_180", "bucket_181_365", "bucket_over_365", "arrears",
             "households_in_arrears", "period")),

@@ -133,7 +133,7 @@ class KpiServiceTest {
             assertThat(KpiFormat.cell(row.get(3))).isEqualTo("0.00");
             assertThat(row.get(5)).isNull();
         }
-        assertThat(KpiFormat.csv(t)).contains("estate,E2,2025-01,0.00,0.00,,0.00,,0.00,0.00,\n");
+        assertThat(KpiFormat.csv(t)).contains("estate,E2,2025-01,0.00,0.00,,0.00,,0.00,0.00,,\n");
     }
 
     @Test
