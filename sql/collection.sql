@@ -130,26 +130,35 @@ opening_by_scope as (
 ),
 -- promise kept: every statement of the unit overdue at action_on is paid by promised_on
 -- (allocations up to D only); the butler is the one on action_on
+promise_actions as (
+    select c.action_no, c.unit_code, u.building_code, c.action_on, c.promised_on
+    from collection_actions c
+    join units u on u.unit_code = c.unit_code
+    where c.action_on <= cast(as_of as date) and c.promised_on is not null
+),
+-- the actions with a statement overdue at action_on still owing on min(promised_on, D)
+promise_broken as (
+    select distinct x.action_no
+    from (
+        select pa.action_no, s.statement_no, s.amount,
+            least(pa.promised_on, cast(as_of as date)) as by_day
+        from promise_actions pa
+        join stmts s on s.unit_code = pa.unit_code and s.due_on < pa.action_on
+    ) x
+    left join payment_allocations a
+        on a.statement_no = x.statement_no and a.allocated_on <= x.by_day
+    group by x.action_no, x.statement_no, x.amount
+    having x.amount > coalesce(sum(a.amount), 0)
+),
 promises as (
     select
         p.period,
-        u.building_code,
-        c.action_on as scope_on,
-        not exists (
-            select 1
-            from stmts s
-            where s.unit_code = c.unit_code
-                and s.due_on < c.action_on
-                and s.amount > coalesce((
-                    select sum(a.amount)
-                    from payment_allocations a
-                    where a.statement_no = s.statement_no
-                        and a.allocated_on <= least(c.promised_on, cast(as_of as date))), 0)
-        ) as kept
-    from collection_actions c
-    join units u on u.unit_code = c.unit_code
-    join periods p on c.promised_on between p.p_start and p.p_end
-    where c.action_on <= cast(as_of as date)
+        pa.building_code,
+        pa.action_on as scope_on,
+        b.action_no is null as kept
+    from promise_actions pa
+    join periods p on pa.promised_on between p.p_start and p.p_end
+    left join promise_broken b on b.action_no = pa.action_no
 ),
 promises_by_scope as (
     select
