@@ -190,8 +190,9 @@ public class ComplaintService {
                 .required("reply", reply)
                 .maxLength("reply", reply, 4000);
         checkTime(v, "resolvedAt", at, c);
-        v.check(c.firstResponseAt() == null || !at.isBefore(c.firstResponseAt()), "resolvedAt",
-                "complaint.validation.beforeResponse");
+        // one message per field: "before the response" only when it is not before receipt too
+        v.check(c.firstResponseAt() == null || at.isBefore(c.receivedAt())
+                || !at.isBefore(c.firstResponseAt()), "resolvedAt", "complaint.validation.beforeResponse");
         if (repliedAt != null) {
             checkTime(v, "repliedAt", repliedAt, c);
         }
@@ -224,8 +225,8 @@ public class ComplaintService {
                 .maxLength("correctiveAction", action, 4000)
                 .check(dept == null || action != null, "correctiveAction", "validation.required");
         checkTime(v, "returnVisitAt", visit, c);
-        v.check(c.resolvedAt() == null || !visit.isBefore(c.resolvedAt()), "returnVisitAt",
-                "complaint.validation.beforeResolved");
+        v.check(c.resolvedAt() == null || visit.isBefore(c.receivedAt()) || !visit.isBefore(c.resolvedAt()),
+                "returnVisitAt", "complaint.validation.beforeResolved");
         if (dept != null) {
             v.check(repo.departmentExists(dept), "followUpDepartmentCode", "validation.unknown", dept);
         }
