@@ -20,7 +20,6 @@ import org.guanjia.base.Validator;
 import org.guanjia.base.i18n.Messages;
 import org.guanjia.base.security.GuanjiaPrincipal;
 import org.guanjia.complaint.internal.ComplaintRepository;
-import org.guanjia.db.tables.records.ComplaintsRecord;
 import org.guanjia.followup.FollowUpService;
 import org.guanjia.followup.NewFollowUp;
 import org.springframework.stereotype.Service;
@@ -144,12 +143,7 @@ public class ComplaintService {
             v.check(repo.staffExists(responder), "responderCode", "validation.unknown", responder);
         }
         v.throwIfAny();
-        ComplaintsRecord rec = repo.record(no);
-        rec.setFirstResponseAt(at);
-        rec.setResponseMethod(r.method());
-        rec.setResponderCode(responder);
-        rec.setStatus("responded");
-        repo.update(rec);
+        repo.respond(no, at, r.method(), responder);
         audit.record("update", "complaint", no, "responded at=" + at + " method=" + r.method()
                 + " by=" + responder);
         return repo.find(no).orElseThrow();
@@ -168,13 +162,7 @@ public class ComplaintService {
                 .check(!Boolean.TRUE.equals(k.valid()) || blank(k.plan()) != null, "plan",
                         "validation.required")
                 .throwIfAny();
-        ComplaintsRecord rec = repo.record(no);
-        rec.setValid(k.valid());
-        rec.setDepartment(blank(k.department()));
-        rec.setResponsiblePerson(blank(k.responsiblePerson()));
-        rec.setPlan(blank(k.plan()));
-        rec.setStatus("in_progress");
-        repo.update(rec);
+        repo.classify(no, k.valid(), blank(k.department()), blank(k.responsiblePerson()), blank(k.plan()));
         audit.record("update", "complaint", no, "classified valid=" + k.valid() + " department="
                 + blank(k.department()) + " person=" + blank(k.responsiblePerson()));
         return repo.find(no).orElseThrow();
@@ -197,12 +185,7 @@ public class ComplaintService {
             checkTime(v, "repliedAt", repliedAt, c);
         }
         v.throwIfAny();
-        ComplaintsRecord rec = repo.record(no);
-        rec.setResolvedAt(at);
-        rec.setReply(reply);
-        rec.setRepliedAt(repliedAt);
-        rec.setStatus("resolved");
-        repo.update(rec);
+        repo.resolve(no, at, reply, repliedAt);
         audit.record("update", "complaint", no, "resolved at=" + at + " replied=" + repliedAt);
         return repo.find(no).orElseThrow();
     }
@@ -231,15 +214,8 @@ public class ComplaintService {
             v.check(repo.departmentExists(dept), "followUpDepartmentCode", "validation.unknown", dept);
         }
         v.throwIfAny();
-        ComplaintsRecord rec = repo.record(no);
-        rec.setOwnerSigned(s.ownerSigned());
-        rec.setReturnVisitAt(visit);
-        rec.setSatisfaction(s.satisfaction());
-        rec.setCorrectiveAction(action);
         // closing cannot predate the return visit that closes it
-        rec.setClosedAt(visit.isAfter(now) ? visit : now);
-        rec.setStatus("closed");
-        repo.update(rec);
+        repo.signOff(no, s.ownerSigned(), visit, s.satisfaction(), action, visit.isAfter(now) ? visit : now);
         audit.record("update", "complaint", no, "closed signed=" + s.ownerSigned() + " satisfaction="
                 + s.satisfaction() + " returnVisit=" + visit);
         if (dept != null) {
@@ -258,15 +234,7 @@ public class ComplaintService {
     public Complaint reopen(String no, String reason) {
         Complaint c = handle(no, "reopen");
         new Validator().required("reason", reason).maxLength("reason", reason, 1000).throwIfAny();
-        ComplaintsRecord rec = repo.record(no);
-        rec.setResolvedAt(null);
-        rec.setOwnerSigned(null);
-        rec.setSatisfaction(null);
-        rec.setReturnVisitAt(null);
-        rec.setClosedAt(null);
-        rec.setStatus("in_progress");
-        rec.setReopenCount(c.reopenCount() + 1);
-        repo.update(rec);
+        repo.reopen(no, c.reopenCount() + 1);
         audit.record("update", "complaint", no, "reopened (" + (c.reopenCount() + 1) + ") from "
                 + c.status() + ": " + reason.trim() + "; was resolved=" + c.resolvedAt() + " signed="
                 + c.ownerSigned() + " satisfaction=" + c.satisfaction());

@@ -181,12 +181,60 @@ public class ComplaintRepository {
         r.insert();
     }
 
-    /** The stored row, to change some of its columns and hand back to {@link #update}. */
-    public ComplaintsRecord record(String no) {
+    private ComplaintsRecord record(String no) {
         return dsl.fetchSingle(COMPLAINTS, COMPLAINTS.COMPLAINT_NO.eq(no));
     }
 
-    public void update(ComplaintsRecord r) {
+    public void respond(String no, LocalDateTime at, String method, String responderCode) {
+        ComplaintsRecord r = record(no);
+        r.setFirstResponseAt(at);
+        r.setResponseMethod(method);
+        r.setResponderCode(responderCode);
+        r.setStatus("responded");
+        RecordUpdates.update(r, "status");
+    }
+
+    public void classify(String no, Boolean valid, String department, String person, String plan) {
+        ComplaintsRecord r = record(no);
+        r.setValid(valid);
+        r.setDepartment(department);
+        r.setResponsiblePerson(person);
+        r.setPlan(plan);
+        r.setStatus("in_progress");
+        RecordUpdates.update(r, "status");
+    }
+
+    public void resolve(String no, LocalDateTime at, String reply, LocalDateTime repliedAt) {
+        ComplaintsRecord r = record(no);
+        r.setResolvedAt(at);
+        r.setReply(reply);
+        r.setRepliedAt(repliedAt);
+        r.setStatus("resolved");
+        RecordUpdates.update(r, "status");
+    }
+
+    public void signOff(String no, Boolean ownerSigned, LocalDateTime returnVisitAt, Integer satisfaction,
+            String correctiveAction, LocalDateTime closedAt) {
+        ComplaintsRecord r = record(no);
+        r.setOwnerSigned(ownerSigned);
+        r.setReturnVisitAt(returnVisitAt);
+        r.setSatisfaction(satisfaction);
+        r.setCorrectiveAction(correctiveAction);
+        r.setClosedAt(closedAt);
+        r.setStatus("closed");
+        RecordUpdates.update(r, "status");
+    }
+
+    /** Back to in progress with the resolution, sign-off and return visit cleared. */
+    public void reopen(String no, int reopenCount) {
+        ComplaintsRecord r = record(no);
+        r.setResolvedAt(null);
+        r.setOwnerSigned(null);
+        r.setSatisfaction(null);
+        r.setReturnVisitAt(null);
+        r.setClosedAt(null);
+        r.setStatus("in_progress");
+        r.setReopenCount(reopenCount);
         RecordUpdates.update(r, "status");
     }
 

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.guanjia.db.Tables.COMPLAINTS;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -188,7 +189,8 @@ class ComplaintsViewTest extends KaribuTest {
     @Test
     void finance_cannot_open_the_complaints_view() {
         login("fin", Role.FINANCE, null);
-        UI.getCurrent().navigate("complaints");
+        assertThatThrownBy(() -> UI.getCurrent().navigate("complaints"))
+                .hasMessageContaining("Access is denied");
         LocatorJ._assertNone(ComplaintsView.class);
     }
 }
