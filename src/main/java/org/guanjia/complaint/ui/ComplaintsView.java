@@ -138,7 +138,9 @@ class ComplaintsView extends VerticalLayout {
                 c.resolutionBreached(now) ? "error" : c.resolvedAt() == null ? "contrast" : "success");
         resolution.setId("resolution-" + c.no());
         Div d = new Div(response, resolution);
-        d.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.XSMALL);
+        // stacked, so the column stays narrow enough for the status beside it on a phone
+        d.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN,
+                LumoUtility.AlignItems.START, LumoUtility.Gap.XSMALL, LumoUtility.Padding.Vertical.XSMALL);
         return d;
     }
 

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.ArrayList;
 import java.util.List;
 import org.guanjia.base.AccessDeniedException;
@@ -33,6 +34,7 @@ class ServiceLevelsDialog extends Dialog {
                 new FormLayout.ResponsiveStep("26rem", 3));
         for (ServiceLevel l : service.serviceLevels()) {
             Span name = new Span(Formats.enumLabel("complaint.category", l.category()));
+            name.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.Margin.Top.SMALL);
             IntegerField response = new IntegerField(getTranslation("complaint.levels.response"));
             response.setId("response-" + l.category());
             response.setValue(l.responseMinutes());
