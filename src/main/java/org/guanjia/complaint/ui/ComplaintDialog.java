@@ -44,10 +44,6 @@ import org.guanjia.staff.StaffService;
  */
 class ComplaintDialog extends Dialog {
 
-    /** The response form: the responder is the signed-in user. */
-    record RespondForm(LocalDateTime respondedAt, String method) {
-    }
-
     private final ComplaintService service;
     private final Runnable onChange;
     private final Map<String, String> departments = new LinkedHashMap<>();

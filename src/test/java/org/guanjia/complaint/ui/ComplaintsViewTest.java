@@ -102,7 +102,15 @@ class ComplaintsViewTest extends KaribuTest {
                 });
         assertThat(GridKt._size(grid())).isEqualTo(1);
         Dialog detail = dialog("complaint-dialog");
-        assertThat(_get(detail, Button.class, s -> s.withId("respond-button")).isVisible()).isTrue();
+        _click(_get(detail, Button.class, s -> s.withId("respond-button")));
+        clock.set(RECEIVED.plusMinutes(15));
+        Dialog respond = dialog("respond-dialog");
+        _setValue(_get(respond, DateTimePicker.class, s -> s.withId("responded-at")), RECEIVED.plusMinutes(9));
+        _click(_get(respond, Button.class, s -> s.withId("save-button")));
+        assertThat(dsl.fetchValue(COMPLAINTS.FIRST_RESPONSE_AT, COMPLAINTS.UNIT_CODE.eq(u1)))
+                .isEqualTo(RECEIVED.plusMinutes(9));
+        assertThat(dsl.fetchValue(COMPLAINTS.RESPONSE_METHOD, COMPLAINTS.UNIT_CODE.eq(u1))).isEqualTo("on_site");
+        assertThat(_get(detail, Button.class, s -> s.withId("classify-button")).isVisible()).isTrue();
     }
 
     @SuppressWarnings("unchecked")
@@ -190,7 +198,7 @@ class ComplaintsViewTest extends KaribuTest {
         login("fin", Role.FINANCE, null);
         try {
             UI.getCurrent().navigate("complaints");
-        } catch (RuntimeException denied) {
+        } catch (AssertionError | RuntimeException denied) {
             // Karibu may rethrow Vaadin's access-denied error; either way the view must not show
         }
         LocatorJ._assertNone(ComplaintsView.class);
