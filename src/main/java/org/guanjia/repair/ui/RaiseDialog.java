@@ -23,12 +23,16 @@ class RaiseDialog {
     private final RectificationService service;
     private final EditDialog<NewRectification> dialog;
     private final Map<String, String> departments = new LinkedHashMap<>();
+    private String engineering;
 
     RaiseDialog(RectificationService service, EstateService estates, StaffService staff,
             Consumer<RectificationItem> onSaved) {
         this.service = service;
         for (Department d : staff.departments()) {
             departments.put(d.code(), d.name());
+            if (engineering == null && "engineering".equals(d.kind())) {
+                engineering = d.code(); // 工程整改 goes to engineering unless the butler says otherwise
+            }
         }
         ComboBox<String> unit = UnitPicker.create(estates, "item-unit");
         DatePicker raisedOn = new DatePicker(unit.getTranslation("rect.field.raisedOn"));
@@ -54,7 +58,6 @@ class RaiseDialog {
     }
 
     void openNew() {
-        String engineering = departments.keySet().stream().findFirst().orElse(null);
         dialog.open(dialog.getTranslation("rect.new"), new NewRectification(null, service.today(), null,
                 engineering), true);
     }
