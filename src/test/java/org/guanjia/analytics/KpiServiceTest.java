@@ -30,7 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
  * scopes without data, the estate filter and parameter errors. Data: sql/tests/base.sql and
  * the statements of sql/tests/collection/monthly.
  */
-@SpringBootTest
+@SpringBootTest(properties = "test.context=kpi-service")
 @ActiveProfiles("test")
 @Import(TestClock.Config.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
