@@ -1,0 +1,129 @@
+-- Shared building blocks of the KPI views (KPI.md "Common rules"); applied before the family
+-- files. Grain: none of its own - periods, scopes and exact arithmetic used by every family.
+
+-- n / d rounded half away from zero to the scale f (10 = 1 decimal, 10000 = 4 decimals), as a
+-- whole number of 1/f units. n and d must be whole numbers (callers scale money to cents), so
+-- the rounding works on the exact value; NULL when d is 0 (empty denominator).
+create or replace macro kpi_rdiv(n, d, f) as
+    case
+        when n is null or d is null or d = 0 then null
+        else sign(cast(n as hugeint)) * sign(cast(d as hugeint))
+            * ((abs(cast(n as hugeint)) * f * 2 + abs(cast(d as hugeint)))
+                // (2 * abs(cast(d as hugeint))))
+    end;
+
+create or replace macro kpi_div4(n, d) as cast(kpi_rdiv(n, d, 10000) * 0.0001 as decimal(18,4));
+
+create or replace macro kpi_div2(n, d) as cast(kpi_rdiv(n, d, 100) * 0.01 as decimal(18,2));
+
+create or replace macro kpi_div1(n, d) as cast(kpi_rdiv(n, d, 10) * 0.1 as decimal(18,1));
+
+-- Money as whole cents, for kpi_div*.
+create or replace macro kpi_cents(m) as cast(round(m * 100) as hugeint);
+
+-- Continuous percentile (quantile_cont: linear interpolation between closest ranks) of a
+-- sorted list of whole numbers, times 10, exact: q10 = 5 for the median, 9 for p90.
+-- Position h = (n - 1) * q; value = l[lo] + (h - lo) * (l[lo + 1] - l[lo]). NULL when empty.
+create or replace macro kpi_pct10(l, q10) as
+    case
+        when l is null or len(l) = 0 then null
+        when ((len(l) - 1) * q10) % 10 = 0
+            then cast(l[((len(l) - 1) * q10) // 10 + 1] as hugeint) * 10
+        else cast(l[((len(l) - 1) * q10) // 10 + 1] as hugeint) * 10
+            + ((len(l) - 1) * q10) % 10
+                * (cast(l[((len(l) - 1) * q10) // 10 + 2] as hugeint)
+                    - cast(l[((len(l) - 1) * q10) // 10 + 1] as hugeint))
+    end;
+
+-- Seconds between two timestamps (whole seconds), NULL when either is NULL.
+create or replace macro kpi_seconds(a, b) as date_diff('second', a, b);
+
+-- The periods of a grain ('month', 'quarter', 'year') that contain the months from_period to
+-- to_period ('yyyy-MM'): one row per period with its key and first and last day.
+create or replace macro kpi_periods(grain, from_period, to_period) as table
+with months as (
+    select cast(unnest(generate_series(
+        cast(strptime(from_period || '-01', '%Y-%m-%d') as date),
+        cast(strptime(to_period || '-01', '%Y-%m-%d') as date),
+        interval 1 month)) as date) as month_start
+),
+keyed as (
+    select
+        case grain
+            when 'month' then strftime(month_start, '%Y-%m')
+            when 'quarter' then strftime(month_start, '%Y') || '-Q' || quarter(month_start)
+            else strftime(month_start, '%Y')
+        end as period,
+        cast(date_trunc(grain, month_start) as date) as p_start
+    from months
+),
+final as (
+    select distinct
+        period,
+        p_start,
+        cast(p_start + to_months(case grain when 'month' then 1 when 'quarter' then 3
+            else 12 end) - interval 1 day as date) as p_end
+    from keyed
+)
+select * from final;
+
+-- Which scope objects a building's records count for, and from when to when: its estate,
+-- cluster and building always; each butler assigned to its cluster over the assignment.
+create or replace view kpi_scope_links as
+with bld as (
+    select b.building_code, b.cluster_code, c.estate_code
+    from buildings b
+    join clusters c on c.cluster_code = b.cluster_code
+),
+final as (
+    select building_code, 'estate' as scope, estate_code as scope_code,
+        date '0001-01-01' as valid_from, date '9999-12-31' as valid_to
+    from bld
+    union all
+    select building_code, 'cluster', cluster_code, date '0001-01-01', date '9999-12-31'
+    from bld
+    union all
+    select building_code, 'building', building_code, date '0001-01-01', date '9999-12-31'
+    from bld
+    union all
+    select distinct bld.building_code, 'butler', a.staff_code, a.from_date,
+        coalesce(a.to_date, date '9999-12-31')
+    from bld
+    join assignments a on a.cluster_code = bld.cluster_code
+)
+select * from final;
+
+-- Every scope object that gets rows: estates, clusters, buildings, and butlers (staff with
+-- the butler role or with any assignment).
+create or replace view kpi_scopes as
+with final as (
+    select 'estate' as scope, estate_code as scope_code from estates
+    union all
+    select 'cluster', cluster_code from clusters
+    union all
+    select 'building', building_code from buildings
+    union all
+    select 'butler', staff_code from staff where role = 'butler'
+    union
+    select 'butler', staff_code from assignments
+)
+select * from final;
+
+-- The clusters behind each scope object (a butler: every cluster ever assigned), to filter
+-- rows by an estate or by a user's clusters.
+create or replace view kpi_scope_clusters as
+with final as (
+    select 'estate' as scope, c.estate_code as scope_code, c.cluster_code, c.estate_code
+    from clusters c
+    union all
+    select 'cluster', c.cluster_code, c.cluster_code, c.estate_code from clusters c
+    union all
+    select 'building', b.building_code, b.cluster_code, c.estate_code
+    from buildings b
+    join clusters c on c.cluster_code = b.cluster_code
+    union all
+    select distinct 'butler', a.staff_code, a.cluster_code, c.estate_code
+    from assignments a
+    join clusters c on c.cluster_code = a.cluster_code
+)
+select * from final;

@@ -1,0 +1,146 @@
+-- Complaints (KPI.md "Complaints"; datasets `complaints` and `complaint_categories`).
+-- Grain: kpi_complaints - one row per scope object per period; kpi_complaint_categories - one
+-- row per scope object, period and category with at least one complaint.
+-- Parameters (as_of, grain, from_period, to_period) as in collection.sql. Cohort: complaints
+-- received in P (received_at on or before D). T = start of the day after D: a response or
+-- resolution at or after T is treated as empty. Service levels per category from
+-- complaint_service_levels (30 min / 48 h when a category has no row).
+-- Butler: the butler of the unit's cluster on the day the complaint was received.
+create or replace macro kpi_complaint_facts(as_of, grain, from_period, to_period) as table
+with periods as (
+    select * from kpi_periods(grain, from_period, to_period)
+),
+kept as (
+    select
+        c.complaint_no,
+        c.unit_code,
+        u.building_code,
+        c.category,
+        c.received_at,
+        cast(c.received_at as date) as received_on,
+        c.valid,
+        c.owner_signed,
+        case when c.first_response_at < cast(as_of as date) + interval 1 day
+            then c.first_response_at end as responded_at,
+        case when c.resolved_at < cast(as_of as date) + interval 1 day
+            then c.resolved_at end as resolved_at,
+        coalesce(l.response_minutes, 30) * 60 as response_limit_s,
+        coalesce(l.resolution_hours, 48) * 3600 as resolution_limit_s
+    from complaints c
+    join units u on u.unit_code = c.unit_code
+    left join complaint_service_levels l on l.category = c.category
+    where cast(c.received_at as date) <= cast(as_of as date)
+),
+timed as (
+    select
+        k.*,
+        kpi_seconds(k.received_at, k.responded_at) as response_s,
+        kpi_seconds(k.received_at, k.resolved_at) as resolution_s,
+        -- the deadline received_at + level, compared with T in whole seconds
+        kpi_seconds(k.received_at, cast(as_of as date) + interval 1 day) as until_t_s
+    from kept k
+),
+final as (
+    select
+        p.period,
+        t.complaint_no,
+        t.unit_code,
+        t.building_code,
+        t.category,
+        t.received_on,
+        t.valid,
+        t.owner_signed,
+        t.response_s,
+        t.resolution_s,
+        -- in the timeliness denominator unless unanswered with a deadline after T
+        t.response_s is not null or t.response_limit_s <= t.until_t_s as response_counted,
+        coalesce(t.response_s <= t.response_limit_s, false) as response_on_time,
+        t.resolution_s is not null or t.resolution_limit_s <= t.until_t_s as resolution_counted,
+        coalesce(t.resolution_s <= t.resolution_limit_s, false) as resolution_on_time
+    from periods p
+    join timed t on t.received_on between p.p_start and p.p_end
+)
+select * from final;
+
+create or replace macro kpi_complaints(as_of, grain, from_period, to_period) as table
+with facts as (
+    select * from kpi_complaint_facts(as_of, grain, from_period, to_period)
+),
+scoped as (
+    select l.scope, l.scope_code, f.*
+    from facts f
+    join kpi_scope_links l on l.building_code = f.building_code
+        and f.received_on between l.valid_from and l.valid_to
+),
+by_scope as (
+    select
+        scope,
+        scope_code,
+        period,
+        count(*) as complaints,
+        count(*) filter (where valid) as valid_n,
+        count(*) filter (where valid is not null) as decided_n,
+        count(*) filter (where response_on_time) as response_ok,
+        count(*) filter (where response_counted) as response_n,
+        count(*) filter (where resolution_on_time) as resolution_ok,
+        count(*) filter (where resolution_counted) as resolution_n,
+        list_sort(list(response_s) filter (where response_s is not null)) as response_list,
+        list_sort(list(resolution_s) filter (where resolution_s is not null))
+            as resolution_list,
+        count(*) filter (where resolution_s is not null and owner_signed) as signed_n,
+        count(*) filter (where resolution_s is not null) as resolved_n
+    from scoped
+    group by scope, scope_code, period
+),
+repeats as (
+    select scope, scope_code, period, count(*) as repeat_units
+    from (
+        select scope, scope_code, period, unit_code
+        from scoped
+        group by scope, scope_code, period, unit_code
+        having count(*) >= 2
+    )
+    group by scope, scope_code, period
+),
+grid as (
+    select s.scope, s.scope_code, p.period
+    from kpi_scopes s
+    cross join kpi_periods(grain, from_period, to_period) p
+),
+final as (
+    select
+        g.scope,
+        g.scope_code,
+        g.period,
+        coalesce(b.complaints, 0) as complaints,
+        kpi_div4(b.valid_n, b.decided_n) as valid_rate,
+        kpi_div4(b.response_ok, b.response_n) as response_timeliness,
+        kpi_div4(b.resolution_ok, b.resolution_n) as resolution_timeliness,
+        kpi_div1(kpi_pct10(b.response_list, 5), 600) as median_response_minutes,
+        kpi_div1(kpi_pct10(b.response_list, 9), 600) as p90_response_minutes,
+        kpi_div1(kpi_pct10(b.resolution_list, 5), 36000) as median_resolution_hours,
+        kpi_div1(kpi_pct10(b.resolution_list, 9), 36000) as p90_resolution_hours,
+        coalesce(r.repeat_units, 0) as repeat_units,
+        kpi_div4(b.signed_n, b.resolved_n) as signoff_rate
+    from grid g
+    left join by_scope b
+        on b.scope = g.scope and b.scope_code = g.scope_code and b.period = g.period
+    left join repeats r
+        on r.scope = g.scope and r.scope_code = g.scope_code and r.period = g.period
+    order by g.scope, g.scope_code, g.period
+)
+select * from final;
+
+create or replace macro kpi_complaint_categories(as_of, grain, from_period, to_period) as table
+with facts as (
+    select * from kpi_complaint_facts(as_of, grain, from_period, to_period)
+),
+final as (
+    select l.scope, l.scope_code, f.period, f.category, count(*) as complaints
+    from facts f
+    join kpi_scope_links l on l.building_code = f.building_code
+        and f.received_on between l.valid_from and l.valid_to
+    group by l.scope, l.scope_code, f.period, f.category
+    order by l.scope, l.scope_code, f.period, f.category
+)
+select * from final;

@@ -1,0 +1,57 @@
+-- Repairs and return visits (KPI.md "Repairs"; dataset `repairs`).
+-- Grain: one row per scope object per period. kpi_repairs(as_of, grain, from_period,
+-- to_period) as in collection.sql. A repair is scoped by its building_code (common areas
+-- included); completed_at / return_visit_at at or after T (start of the day after D) are
+-- treated as empty. Butler: the butler of the building's cluster on the completion day.
+create or replace macro kpi_repairs(as_of, grain, from_period, to_period) as table
+with periods as (
+    select * from kpi_periods(grain, from_period, to_period)
+),
+done as (
+    select
+        r.repair_no,
+        r.building_code,
+        cast(r.completed_at as date) as completed_on,
+        kpi_seconds(r.reported_at, r.completed_at) as completion_s,
+        r.return_visit_at < cast(as_of as date) + interval 1 day as visited
+    from repairs r
+    where cast(r.reported_at as date) <= cast(as_of as date)
+        and r.completed_at < cast(as_of as date) + interval 1 day
+),
+scoped as (
+    select l.scope, l.scope_code, p.period, d.*
+    from done d
+    join periods p on d.completed_on between p.p_start and p.p_end
+    join kpi_scope_links l on l.building_code = d.building_code
+        and d.completed_on between l.valid_from and l.valid_to
+),
+by_scope as (
+    select
+        scope,
+        scope_code,
+        period,
+        count(*) as completed,
+        count(*) filter (where visited) as visited_n,
+        list_sort(list(completion_s)) as completion_list
+    from scoped
+    group by scope, scope_code, period
+),
+grid as (
+    select s.scope, s.scope_code, p.period
+    from kpi_scopes s
+    cross join periods p
+),
+final as (
+    select
+        g.scope,
+        g.scope_code,
+        g.period,
+        coalesce(b.completed, 0) as completed,
+        kpi_div4(b.visited_n, b.completed) as return_visit_rate,
+        kpi_div1(kpi_pct10(b.completion_list, 5), 36000) as median_completion_hours
+    from grid g
+    left join by_scope b
+        on b.scope = g.scope and b.scope_code = g.scope_code and b.period = g.period
+    order by g.scope, g.scope_code, g.period
+)
+select * from final;

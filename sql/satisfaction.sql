@@ -1,0 +1,78 @@
+-- Satisfaction (KPI.md "Satisfaction"; dataset `satisfaction`).
+-- Grain: one row per scope object per period. kpi_satisfaction(as_of, grain, from_period,
+-- to_period) as in collection.sql. Scored records: visits with a satisfaction (dated
+-- visited_on), complaints with a satisfaction (dated resolved_at), repairs with at least one
+-- score (dated return_visit_at; scoped by building). Scores are kept times 6 so that a
+-- repair's mean of 1-3 scores is a whole number and every mean is exact.
+-- Butler: the butler of the cluster on the record's date.
+create or replace macro kpi_satisfaction(as_of, grain, from_period, to_period) as table
+with periods as (
+    select * from kpi_periods(grain, from_period, to_period)
+),
+records as (
+    select 'visit' as source, u.building_code, v.visited_on as scored_on,
+        v.satisfaction * 6 as score6
+    from visits v
+    join units u on u.unit_code = v.unit_code
+    where v.satisfaction is not null and v.visited_on <= cast(as_of as date)
+    union all
+    select 'complaint', u.building_code, cast(c.resolved_at as date), c.satisfaction * 6
+    from complaints c
+    join units u on u.unit_code = c.unit_code
+    where c.satisfaction is not null
+        and cast(c.received_at as date) <= cast(as_of as date)
+        and c.resolved_at < cast(as_of as date) + interval 1 day
+    union all
+    select 'repair', r.building_code, cast(r.return_visit_at as date),
+        (coalesce(r.score_attitude, 0) + coalesce(r.score_quality, 0)
+            + coalesce(r.score_etiquette, 0)) * 6
+        // ((r.score_attitude is not null)::int + (r.score_quality is not null)::int
+            + (r.score_etiquette is not null)::int)
+    from repairs r
+    where (r.score_attitude is not null or r.score_quality is not null
+            or r.score_etiquette is not null)
+        and cast(r.reported_at as date) <= cast(as_of as date)
+        and r.return_visit_at < cast(as_of as date) + interval 1 day
+),
+by_scope as (
+    select
+        l.scope,
+        l.scope_code,
+        p.period,
+        count(*) as scored_records,
+        sum(r.score6) as score6_sum,
+        count(*) filter (where r.score6 >= 24) as satisfied_n,
+        sum(r.score6) filter (where r.source = 'visit') as visit_sum,
+        count(*) filter (where r.source = 'visit') as visit_n,
+        sum(r.score6) filter (where r.source = 'complaint') as complaint_sum,
+        count(*) filter (where r.source = 'complaint') as complaint_n,
+        sum(r.score6) filter (where r.source = 'repair') as repair_sum,
+        count(*) filter (where r.source = 'repair') as repair_n
+    from records r
+    join periods p on r.scored_on between p.p_start and p.p_end
+    join kpi_scope_links l on l.building_code = r.building_code
+        and r.scored_on between l.valid_from and l.valid_to
+    group by l.scope, l.scope_code, p.period
+),
+grid as (
+    select s.scope, s.scope_code, p.period
+    from kpi_scopes s
+    cross join periods p
+),
+final as (
+    select
+        g.scope,
+        g.scope_code,
+        g.period,
+        coalesce(b.scored_records, 0) as scored_records,
+        kpi_div2(b.score6_sum, 6 * b.scored_records) as satisfaction_score,
+        kpi_div4(b.satisfied_n, b.scored_records) as satisfied_rate,
+        kpi_div2(b.visit_sum, 6 * b.visit_n) as visit_score,
+        kpi_div2(b.complaint_sum, 6 * b.complaint_n) as complaint_score,
+        kpi_div2(b.repair_sum, 6 * b.repair_n) as repair_score
+    from grid g
+    left join by_scope b
+        on b.scope = g.scope and b.scope_code = g.scope_code and b.period = g.period
+    order by g.scope, g.scope_code, g.period
+)
+select * from final;

@@ -1,0 +1,1 @@
+select scope, scope_code, period, complaints, median_response_minutes, p90_response_minutes, median_resolution_hours, p90_resolution_hours, repeat_units from kpi_complaints(date '2025-03-31', 'month', '2025-03', '2025-03') where scope = 'building' order by scope_code

@@ -1,0 +1,85 @@
+-- Butler work (KPI.md "Butler work"; dataset `workload`).
+-- Grain: one row per butler per period (scope is always 'butler'). kpi_workload(as_of,
+-- grain, from_period, to_period) as in collection.sql. Counts the records a butler made,
+-- by the staff code on the record and its own date (on or before D): patrols (patrol_on),
+-- visits (visited_on), collection actions (action_on), complaints first responded by them
+-- (responder_code, first_response_at before T), vacancy inspections (inspected_on), documents
+-- delivered (document_deliveries with delivered_on). Agenda: items of the butler due in P (on
+-- or before D), done after their due day (done_on on or before D) = late, not done by D = not
+-- done.
+create or replace macro kpi_workload(as_of, grain, from_period, to_period) as table
+with periods as (
+    select * from kpi_periods(grain, from_period, to_period)
+),
+acts as (
+    select 'patrol' as kind, staff_code, patrol_on as done_on from patrols
+    union all
+    select 'visit', staff_code, visited_on from visits
+    union all
+    select 'collection_action', staff_code, action_on from collection_actions
+    union all
+    select 'complaint', responder_code, cast(first_response_at as date)
+    from complaints
+    where first_response_at < cast(as_of as date) + interval 1 day
+    union all
+    select 'vacancy_inspection', staff_code, inspected_on from vacancy_inspections
+    union all
+    select 'document', staff_code, delivered_on
+    from document_deliveries
+    where delivered_on is not null
+),
+act_counts as (
+    select
+        a.staff_code,
+        p.period,
+        count(*) filter (where a.kind = 'patrol') as patrols,
+        count(*) filter (where a.kind = 'visit') as visits,
+        count(*) filter (where a.kind = 'collection_action') as collection_actions,
+        count(*) filter (where a.kind = 'complaint') as complaints_handled,
+        count(*) filter (where a.kind = 'vacancy_inspection') as vacancy_inspections,
+        count(*) filter (where a.kind = 'document') as documents_delivered
+    from acts a
+    join periods p on a.done_on between p.p_start and p.p_end
+    where a.staff_code is not null and a.done_on <= cast(as_of as date)
+    group by a.staff_code, p.period
+),
+agenda as (
+    select
+        i.staff_code,
+        p.period,
+        count(*) as agenda_due,
+        count(*) filter (where i.done_on > i.due_on and i.done_on <= cast(as_of as date))
+            as agenda_late,
+        count(*) filter (where i.done_on is null or i.done_on > cast(as_of as date))
+            as agenda_not_done
+    from agenda_items i
+    join periods p on i.due_on between p.p_start and p.p_end
+    where i.staff_code is not null and i.due_on <= cast(as_of as date)
+    group by i.staff_code, p.period
+),
+grid as (
+    select s.scope, s.scope_code, p.period
+    from kpi_scopes s
+    cross join periods p
+    where s.scope = 'butler'
+),
+final as (
+    select
+        g.scope,
+        g.scope_code,
+        g.period,
+        coalesce(a.patrols, 0) as patrols,
+        coalesce(a.visits, 0) as visits,
+        coalesce(a.collection_actions, 0) as collection_actions,
+        coalesce(a.complaints_handled, 0) as complaints_handled,
+        coalesce(a.vacancy_inspections, 0) as vacancy_inspections,
+        coalesce(a.documents_delivered, 0) as documents_delivered,
+        coalesce(d.agenda_due, 0) as agenda_due,
+        coalesce(d.agenda_late, 0) as agenda_late,
+        coalesce(d.agenda_not_done, 0) as agenda_not_done
+    from grid g
+    left join act_counts a on a.staff_code = g.scope_code and a.period = g.period
+    left join agenda d on d.staff_code = g.scope_code and d.period = g.period
+    order by g.scope, g.scope_code, g.period
+)
+select * from final;
