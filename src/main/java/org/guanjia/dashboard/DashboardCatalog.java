@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -25,6 +26,7 @@ public class DashboardCatalog {
 
     private final List<Dashboard> dashboards;
 
+    @Autowired
     public DashboardCatalog(
             @Value("${guanjia.dashboards:classpath*:dashboards/*.yaml}") String location) {
         this(load(location));

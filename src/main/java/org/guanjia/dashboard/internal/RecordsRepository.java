@@ -34,7 +34,7 @@ public class RecordsRepository {
             int offset, int limit, String sort, boolean ascending) {
         List<String> cols = RecordFilter.COLUMNS.get(f.kind());
         String key = cols.get(0);
-        SortField<?> order = cols.contains(sort)
+        SortField<?> order = sort != null && cols.contains(sort)
                 ? (ascending ? field(name(sort)).asc() : field(name(sort)).desc())
                 : field(name(key)).asc();
         List<List<Object>> out = new ArrayList<>();

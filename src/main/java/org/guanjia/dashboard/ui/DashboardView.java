@@ -142,6 +142,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
     /** Queries every panel again for the current filters. */
     void refresh() {
+        long start = System.nanoTime();
         for (PanelCard card : cards) {
             try {
                 card.show(service.panel(dashboard, card.panel(), filters));
@@ -149,7 +150,12 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
                 card.showError(e.getMessage());
             }
         }
+        LOG.info("Dashboard {} computed {} panels in {} ms", dashboard.id(), cards.size(),
+                (System.nanoTime() - start) / 1_000_000);
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+            DashboardView.class);
 
     DashboardExports exports() {
         return exports;

@@ -117,8 +117,17 @@ class PanelCard extends Div {
     }
 
     String label(String key) {
-        return getTranslation(key.startsWith("category.") ? "dash." + key : "dash.col." + key);
+        if (key.startsWith("category.")) {
+            // categories are data: one without a translation shows as it is stored
+            String code = key.substring("category.".length());
+            return CATEGORIES.contains(code) ? getTranslation("dash." + key) : code;
+        }
+        return getTranslation("dash.col." + key);
     }
+
+    private static final java.util.Set<String> CATEGORIES = java.util.Set.of("security",
+            "cleaning", "greening", "engineering", "noise", "parking", "fees", "staff",
+            "neighbour", "decoration", "other");
 
     /** A click: a building/cluster of a cross-filter panel asks "filter or records". */
     void clicked(String drill) {
