@@ -20,22 +20,49 @@ stmts as (
     join units u on u.unit_code = s.unit_code
     where s.issued_on <= cast(as_of as date)
 ),
-owed as (
+alloc as (
+    select a.statement_no, a.allocated_on, a.amount
+    from payment_allocations a
+    join stmts s on s.statement_no = a.statement_no
+    where a.allocated_on <= cast(as_of as date)
+),
+-- the day each statement was paid in full as of D (allocations never exceed the amount, so
+-- it is the day of the last allocation once they sum to the amount): a snapshot then joins
+-- only the statements still open on it instead of every statement ever issued
+paid_off as (
+    select a.statement_no, max(a.allocated_on) as paid_off_on
+    from alloc a
+    join stmts s on s.statement_no = a.statement_no
+    group by a.statement_no, s.amount
+    having sum(a.amount) >= s.amount
+),
+open_on as (
     select
         n.period,
         n.snap_on,
         s.statement_no,
         s.unit_code,
         s.building_code,
-        date_diff('day', s.due_on, n.snap_on) as days_overdue,
-        s.amount - coalesce(sum(a.amount), 0) as outstanding
+        s.amount,
+        date_diff('day', s.due_on, n.snap_on) as days_overdue
     from snaps n
     join stmts s on s.issued_on <= n.snap_on and s.due_on < n.snap_on
-    left join payment_allocations a
-        on a.statement_no = s.statement_no and a.allocated_on <= n.snap_on
-    group by n.period, n.snap_on, s.statement_no, s.unit_code, s.building_code, s.due_on,
-        s.amount
-    having s.amount - coalesce(sum(a.amount), 0) > 0
+    left join paid_off p on p.statement_no = s.statement_no
+    where p.paid_off_on is null or p.paid_off_on > n.snap_on
+),
+owed as (
+    select
+        o.period,
+        o.snap_on,
+        o.unit_code,
+        o.building_code,
+        o.days_overdue,
+        o.amount - coalesce(sum(a.amount), 0) as outstanding
+    from open_on o
+    left join alloc a on a.statement_no = o.statement_no and a.allocated_on <= o.snap_on
+    group by o.period, o.snap_on, o.statement_no, o.unit_code, o.building_code,
+        o.days_overdue, o.amount
+    having o.amount - coalesce(sum(a.amount), 0) > 0
 ),
 by_scope as (
     select

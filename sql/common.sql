@@ -35,6 +35,12 @@ create or replace macro kpi_pct10(l, q10) as
                     - cast(l[((len(l) - 1) * q10) // 10 + 1] as hugeint))
     end;
 
+-- The first day of the month containing d when d is a first of a month, else of the next
+-- month: the first month start m with d <= m.
+create or replace macro kpi_month_ceil(d) as
+    case when day(d) = 1 then cast(d as date)
+        else cast(date_trunc('month', d) + interval 1 month as date) end;
+
 -- Seconds between two timestamps (whole seconds), NULL when either is NULL.
 create or replace macro kpi_seconds(a, b) as date_diff('second', a, b);
 

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "guanjia", mixinStandardHelpOptions = true, version = "Guanjia 0.1",
         description = "Guanjia, the butlers' desk. Without a command (or with 'serve') the web "
                 + "server starts. Settings come from the environment (GUANJIA_DB, …).",
-        subcommands = {DemoCommand.class, ExportCommand.class},
+        subcommands = {DemoCommand.class, ExportCommand.class, KpiCommand.class,
+            KpiBenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:data errors (a report was printed)", "2:usage",
             "3:the database cannot be opened (held by a running server)"})

@@ -1,0 +1,75 @@
+package org.guanjia.analytics.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.guanjia.analytics.Dataset;
+import org.guanjia.analytics.KpiTable;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.springframework.stereotype.Repository;
+
+/** Reads the KPI table macros of sql/ with bind values (never spliced parameters). */
+@Repository
+public class KpiRepository {
+
+    private final DSLContext dsl;
+
+    KpiRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** All rows of one scope kind, ordered by code and period (code point order). */
+    public KpiTable fetch(Dataset dataset, LocalDate asOf, String grain, String from, String to,
+            String scope) {
+        String order = switch (dataset) {
+            case AGING -> "scope_code, as_of";
+            case COMPLAINT_CATEGORIES -> "scope_code, period, category";
+            default -> "scope_code, period";
+        };
+        Result<Record> result = dsl.resultQuery("select * from " + dataset.macro()
+                + "(cast(? as date), cast(? as varchar), cast(? as varchar), cast(? as varchar))"
+                + " where scope = ? order by " + order, asOf, grain, from, to, scope).fetch();
+        List<String> columns = new ArrayList<>();
+        for (Field<?> f : result.fields()) {
+            columns.add(f.getName());
+        }
+        List<List<Object>> rows = new ArrayList<>(result.size());
+        for (Record r : result) {
+            List<Object> row = new ArrayList<>(columns.size());
+            for (int i = 0; i < columns.size(); i++) {
+                row.add(r.get(i));
+            }
+            rows.add(row);
+        }
+        return new KpiTable(columns, rows);
+    }
+
+    /** The codes of the scope objects of a kind that belong to one of the clusters. */
+    public Set<String> scopeCodesInClusters(String scope, Set<String> clusters) {
+        Set<String> codes = new HashSet<>();
+        for (Record r : dsl.resultQuery("select scope_code, cluster_code from kpi_scope_clusters"
+                + " where scope = ?", scope).fetch()) {
+            if (clusters.contains(r.get(1, String.class))) {
+                codes.add(r.get(0, String.class));
+            }
+        }
+        return codes;
+    }
+
+    /** The codes of the scope objects of a kind that belong to an estate. */
+    public Set<String> scopeCodesInEstate(String scope, String estate) {
+        return new HashSet<>(dsl.resultQuery("select distinct scope_code from kpi_scope_clusters"
+                + " where scope = ? and estate_code = ?", scope, estate).fetch()
+                .getValues(0, String.class));
+    }
+
+    public boolean estateExists(String estate) {
+        return dsl.resultQuery("select 1 from estates where estate_code = ?", estate)
+                .fetchOne() != null;
+    }
+}

@@ -1,0 +1,97 @@
+package org.guanjia.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.guanjia.analytics.Dataset;
+import org.guanjia.analytics.KpiQuery;
+import org.guanjia.analytics.KpiService;
+import org.guanjia.analytics.KpiTable;
+import org.guanjia.base.GuanjiaProperties;
+import org.jooq.DSLContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kpi-bench}: times every KPI dataset at every grain and scope on the database
+ * (issue 5 "Speed"); a benchmark to run by hand on a large demo database, not a test.
+ */
+@Command(name = "kpi-bench", mixinStandardHelpOptions = true,
+        description = "Time every KPI dataset at every grain and scope over the last --months "
+                + "months (a benchmark; fill a database with 'demo --scale N' first).")
+class KpiBenchCommand extends SpringCommand {
+
+    @Option(names = "--months", description = "Months of history per query (default "
+            + "${DEFAULT-VALUE}).", defaultValue = "36")
+    int months;
+
+    @Option(names = "--as-of", paramLabel = "yyyy-MM-dd", description = "As-of date (default today).")
+    String asOf;
+
+    @Option(names = "--repeat", description = "Runs per query; the median counts (default "
+            + "${DEFAULT-VALUE}).", defaultValue = "3")
+    int repeat;
+
+    @Override
+    protected int execute() throws Exception {
+        KpiService kpis = bean(KpiService.class);
+        DSLContext dsl = bean(DSLContext.class);
+        LocalDate day = asOf == null ? LocalDate.now(bean(Clock.class)) : LocalDate.parse(asOf);
+        YearMonth to = YearMonth.from(day);
+        YearMonth from = to.minusMonths(months - 1L);
+        for (String table : List.of("units", "statements", "payments", "payment_allocations",
+                "complaints", "repairs", "visits", "vacancy_inspections", "unit_status")) {
+            out().printf("%-22s %,12d rows%n", table,
+                    dsl.fetchValue("select count(*) from " + table, Long.class));
+        }
+        Path file = bean(GuanjiaProperties.class).dbPath();
+        out().printf("database file %s: %,d MB%n", file, Files.size(file) / (1024 * 1024));
+        out().printf("as of %s, %s..%s, median of %d runs%n%n", day, from, to, repeat);
+        out().println("dataset,grain,scope,rows,median_ms,max_ms");
+        List<Long> medians = new ArrayList<>();
+        String slowest = "";
+        long slowestMs = -1;
+        for (Dataset d : Dataset.values()) {
+            List<String> grains = d == Dataset.AGING
+                    ? List.of("snapshot", "month", "quarter", "year")
+                    : List.of("month", "quarter", "year");
+            for (String grain : grains) {
+                for (String scope : d.scopes()) {
+                    KpiQuery q = grain.equals("snapshot")
+                            ? KpiQuery.parse(d.code(), scope, null, null, null, day.toString(),
+                                    null)
+                            : KpiQuery.parse(d.code(), scope, grain, from.toString(),
+                                    to.toString(), day.toString(), null);
+                    List<Long> runs = new ArrayList<>();
+                    int rows = 0;
+                    for (int i = 0; i < repeat; i++) {
+                        long start = System.nanoTime();
+                        KpiTable t = kpis.dataset(q);
+                        runs.add((System.nanoTime() - start) / 1_000_000);
+                        rows = t.rows().size();
+                    }
+                    Collections.sort(runs);
+                    long median = runs.get(runs.size() / 2);
+                    medians.add(median);
+                    if (median > slowestMs) {
+                        slowestMs = median;
+                        slowest = d.code() + " " + grain + " by " + scope;
+                    }
+                    out().printf("%s,%s,%s,%d,%d,%d%n", d.code(), grain, scope, rows, median,
+                            runs.get(runs.size() - 1));
+                    out().flush();
+                }
+            }
+        }
+        Collections.sort(medians);
+        long total = medians.stream().mapToLong(Long::longValue).sum();
+        out().printf("%nqueries %d, median %d ms, slowest %d ms (%s), total %d ms%n",
+                medians.size(), medians.get(medians.size() / 2), slowestMs, slowest, total);
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,207 @@
+package org.guanjia.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.guanjia.TestClock;
+import org.guanjia.TestUsers;
+import org.guanjia.base.AccessDeniedException;
+import org.guanjia.base.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The datasets as the service serves them: KPI.md's columns, the caller's scope, rows for
+ * scopes without data, the estate filter and parameter errors. Data: sql/tests/base.sql and
+ * the statements of sql/tests/collection/monthly.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(TestClock.Config.class)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class KpiServiceTest {
+
+    /** KPI.md "Machine-readable output", copied exactly (more columns may follow). */
+    static final Map<Dataset, List<String>> KPI_MD_COLUMNS = Map.of(
+            Dataset.COLLECTION, List.of("scope", "scope_code", "period", "billed",
+                    "collected_in_period", "collection_rate", "collected_to_date",
+                    "cumulative_collection_rate", "opening_arrears", "arrears_recovered",
+                    "arrears_recovery_rate"),
+            Dataset.AGING, List.of("scope", "scope_code", "as_of", "bucket_1_30", "bucket_31_90",
+                    "bucket_91_180", "bucket_181_365", "bucket_over_365", "arrears",
+                    "households_in_arrears"),
+            Dataset.COMPLAINTS, List.of("scope", "scope_code", "period", "complaints",
+                    "valid_rate", "response_timeliness", "resolution_timeliness",
+                    "median_response_minutes", "p90_response_minutes", "median_resolution_hours",
+                    "p90_resolution_hours", "repeat_units", "signoff_rate"),
+            Dataset.COMPLAINT_CATEGORIES, List.of("scope", "scope_code", "period", "category",
+                    "complaints"),
+            Dataset.REPAIRS, List.of("scope", "scope_code", "period", "completed",
+                    "return_visit_rate", "median_completion_hours"),
+            Dataset.VACANCY, List.of("scope", "scope_code", "period", "delivered_units",
+                    "vacant_units", "vacancy_rate", "occupancy_rate", "move_ins",
+                    "inspection_coverage"),
+            Dataset.SATISFACTION, List.of("scope", "scope_code", "period", "scored_records",
+                    "satisfaction_score", "satisfied_rate", "visit_score", "complaint_score",
+                    "repair_score"));
+
+    @Autowired
+    KpiService service;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    TestClock clock;
+
+    @BeforeEach
+    void given_the_sql_test_master_data_and_statements() throws Exception {
+        clock.set(LocalDate.of(2025, 3, 15));
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            var done = st.executeQuery("select count(*) from estates where estate_code = 'E1'");
+            done.next();
+            if (done.getInt(1) == 0) {
+                for (String file : List.of("sql/tests/base.sql",
+                        "sql/tests/collection/monthly/given.sql")) {
+                    for (String s : Files.readString(Path.of(file)).split(";\\s*(\\n|$)")) {
+                        if (!s.replaceAll("(?m)--.*$", "").isBlank()) {
+                            st.execute(s);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @AfterEach
+    void signOut() {
+        TestUsers.signOut();
+    }
+
+    private KpiTable run(String dataset, String by, String from, String to, String estate) {
+        return service.dataset(KpiQuery.parse(dataset, by, "month", from, to, "2025-03-15",
+                estate));
+    }
+
+    private static List<String> codes(KpiTable t) {
+        int i = t.columns().indexOf("scope_code");
+        return t.rows().stream().map(r -> (String) r.get(i)).distinct().toList();
+    }
+
+    @Test
+    void every_dataset_has_the_columns_of_kpi_md() {
+        TestUsers.signIn("manager", Role.MANAGER, null);
+        for (var e : KPI_MD_COLUMNS.entrySet()) {
+            KpiTable t = run(e.getKey().code(), "cluster", "2025-01", "2025-03", null);
+            assertThat(t.columns().subList(0, e.getValue().size())).as(e.getKey().code())
+                    .isEqualTo(e.getValue());
+            assertThat(t.columns()).as(e.getKey().code()).isEqualTo(e.getKey().columns());
+        }
+        KpiTable snapshot = service.dataset(KpiQuery.parse("aging", "cluster", null, null, null,
+                "2025-03-15", null));
+        assertThat(snapshot.columns().subList(0, 10)).isEqualTo(KPI_MD_COLUMNS.get(Dataset.AGING));
+        assertThat(snapshot.rows()).hasSize(3);
+        KpiTable workload = run("workload", "butler", "2025-01", "2025-03", null);
+        assertThat(workload.columns()).containsSequence("scope", "scope_code", "period",
+                "patrols", "visits", "collection_actions", "complaints_handled",
+                "vacancy_inspections", "documents_delivered", "agenda_due", "agenda_late",
+                "agenda_not_done");
+    }
+
+    @Test
+    void a_scope_without_data_has_a_row_for_every_period_with_zero_sums_and_empty_rates() {
+        TestUsers.signIn("manager", Role.MANAGER, null);
+        KpiTable t = run("collection", "estate", "2025-01", "2025-03", null);
+        List<List<Object>> e2 = t.rows().stream().filter(r -> r.get(1).equals("E2")).toList();
+        assertThat(e2).hasSize(3);
+        for (List<Object> row : e2) {
+            assertThat(KpiFormat.cell(row.get(3))).isEqualTo("0.00");
+            assertThat(row.get(5)).isNull();
+        }
+        assertThat(KpiFormat.csv(t)).contains("estate,E2,2025-01,0.00,0.00,,0.00,,0.00,0.00,,\n");
+    }
+
+    @Test
+    void the_estate_filter_keeps_its_scopes_and_an_unknown_estate_names_the_parameter() {
+        TestUsers.signIn("manager", Role.MANAGER, null);
+        assertThat(codes(run("collection", "cluster", "2025-01", "2025-01", "E1")))
+                .containsExactly("C1", "C2");
+        assertThat(codes(run("collection", "building", "2025-01", "2025-01", "E2"))).isEmpty();
+        assertThatThrownBy(() -> run("collection", "cluster", "2025-01", "2025-01", "NOPE"))
+                .isInstanceOf(KpiParameterException.class).hasMessageStartingWith("estate:");
+    }
+
+    @Test
+    void a_butler_gets_only_the_clusters_buildings_and_butler_rows_of_their_clusters() {
+        TestUsers.signIn("butler2", Role.BUTLER, "S2"); // S2: C1 from 2025-02-01
+        assertThat(codes(run("collection", "cluster", "2025-01", "2025-03", null)))
+                .containsExactly("C1");
+        assertThat(codes(run("collection", "building", "2025-01", "2025-03", null)))
+                .containsExactly("B1", "B2");
+        assertThat(codes(run("collection", "butler", "2025-01", "2025-03", null)))
+                .containsExactly("S2");
+        assertThatThrownBy(() -> run("collection", "estate", "2025-01", "2025-03", null))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_butler_of_another_cluster_sees_none_of_c1_and_the_service_desk_is_refused() {
+        TestUsers.signIn("butler3", Role.BUTLER, "S3"); // S3: C2
+        assertThat(codes(run("collection", "cluster", "2025-01", "2025-03", null)))
+                .containsExactly("C2");
+        assertThat(codes(run("collection", "building", "2025-01", "2025-03", null)))
+                .containsExactly("B3");
+        TestUsers.signIn("desk", Role.SERVICE_DESK, null);
+        assertThatThrownBy(() -> run("collection", "cluster", "2025-01", "2025-03", null))
+                .isInstanceOf(AccessDeniedException.class);
+        TestUsers.signOut();
+        assertThatThrownBy(() -> run("collection", "cluster", "2025-01", "2025-03", null))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void the_as_of_date_defaults_to_today_of_the_clock() {
+        TestUsers.signIn("manager", Role.MANAGER, null);
+        clock.set(LocalDate.of(2025, 1, 31));
+        KpiTable t = service.dataset(KpiQuery.parse("aging", "building", null, null, null, null,
+                null));
+        assertThat(t.rows()).extracting(r -> r.get(2)).containsOnly("2025-01-31");
+    }
+
+    @Test
+    void bad_parameters_name_the_parameter() {
+        assertThatThrownBy(() -> KpiQuery.parse("nope", null, null, "2025-01", "2025-02", null,
+                null)).hasMessageStartingWith("dataset:");
+        assertThatThrownBy(() -> KpiQuery.parse("collection", "floor", null, "2025-01",
+                "2025-02", null, null)).hasMessageStartingWith("by:");
+        assertThatThrownBy(() -> KpiQuery.parse("workload", "cluster", null, "2025-01",
+                "2025-02", null, null)).hasMessageStartingWith("by:");
+        assertThatThrownBy(() -> KpiQuery.parse("collection", null, "week", "2025-01",
+                "2025-02", null, null)).hasMessageStartingWith("grain:");
+        assertThatThrownBy(() -> KpiQuery.parse("collection", null, null, "2025-13", "2025-02",
+                null, null)).hasMessageStartingWith("from:");
+        assertThatThrownBy(() -> KpiQuery.parse("collection", null, null, "2025-03", null, null,
+                null)).hasMessageStartingWith("to:");
+        assertThatThrownBy(() -> KpiQuery.parse("collection", null, null, "2025-03", "2025-02",
+                null, null)).hasMessageStartingWith("to:");
+        assertThatThrownBy(() -> KpiQuery.parse("collection", null, null, "2025-01", "2025-02",
+                "2025-02-30", null)).hasMessageStartingWith("as-of:");
+        assertThat(KpiQuery.parse("aging", null, null, null, null, "2025-02-28", null).grain())
+                .isNull();
+    }
+}
