@@ -261,10 +261,13 @@ final class ChartOptions {
         s.put("itemStyle", Map.of("color", color(p, data.value(p.measures().get(0), period,
                 null)) == null ? PALETTE[0] : color(p, data.value(p.measures().get(0), period, null))));
         s.put("detail", Map.of("valueAnimation", false, "fontSize", 22, "offsetCenter",
-                List.of(0, "40%"), "formatter", p.format() == Format.PERCENT ? "{value}%" : "{value}"));
-        s.put("splitLine", Map.of("length", 8));
+                List.of(0, "0%"), "formatter", p.format() == Format.PERCENT ? "{value}%" : "{value}"));
+        s.put("splitLine", Map.of("show", false));
         s.put("axisTick", Map.of("show", false));
-        s.put("axisLabel", Map.of("distance", 18, "fontSize", 10));
+        s.put("axisLabel", Map.of("show", false));
+        s.put("pointer", Map.of("show", false));
+        s.put("radius", "95%");
+        s.put("center", List.of("50%", "60%"));
         s.put("data", List.of(item(p, data.value(p.measures().get(0), period, null),
                 "period=" + period)));
         Map<String, Object> o = base();

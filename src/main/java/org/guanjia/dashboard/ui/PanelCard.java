@@ -102,14 +102,16 @@ class PanelCard extends Div {
             body.add(none);
             return;
         }
-        if (panel.chart() == Chart.TILE) {
+        if (panel.chart() == Chart.TILE || (panel.chart() == Chart.GAUGE
+                && d.value(panel.measures().get(0), d.lastPeriod(), null) == null)) {
+            // a gauge needs one value; rows that cannot be combined show as a tile's lines
             body.add(tile(d));
             return;
         }
         chart = new EChart();
         chart.setId("chart-" + panel.id());
         chart.setHeight(panel.chart() == Chart.GAUGE ? "11rem"
-                : panel.chart() == Chart.HEATMAP ? Math.max(16, 6 + d.scopes().size() * 1.4) + "rem"
+                : panel.chart() == Chart.HEATMAP ? Math.min(28, Math.max(16, 6 + d.scopes().size() * 1.4)) + "rem"
                 : "17rem");
         chart.setOption(ChartOptions.of(d, this::label));
         chart.addChartClickListener(e -> clicked(e.drill()));
