@@ -150,7 +150,7 @@ public class DashboardExports {
      * image (PNG from the browser, if given for the panel id) and its data table.
      */
     public byte[] pdf(Dashboard d, Filters f, Locale locale, Map<String, byte[]> images) {
-        List<PanelData> all = d.panels().stream().map(p -> dashboards.panel(d, p, f)).toList();
+        List<PanelData> all = dashboards.panels(d, f);
         return PdfDoc.render(locale, d.title(locale), doc -> {
             doc.title(d.title(locale));
             doc.fields(filterLines(d, f, locale));

@@ -66,6 +66,24 @@ public class DashboardService {
 
     /** The data of one panel for the filters. */
     public PanelData panel(Dashboard dashboard, Panel panel, Filters f) {
+        return panel(dashboard, panel, f, new java.util.HashMap<>());
+    }
+
+    /**
+     * The data of every panel; panels that need the same KPI query share one (tiles and charts
+     * both query from one period before the range; charts then drop that period).
+     */
+    public List<PanelData> panels(Dashboard dashboard, Filters f) {
+        Map<KpiQuery, KpiTable> cache = new java.util.HashMap<>();
+        List<PanelData> out = new ArrayList<>();
+        for (Panel p : dashboard.panels()) {
+            out.add(panel(dashboard, p, f, cache));
+        }
+        return out;
+    }
+
+    private PanelData panel(Dashboard dashboard, Panel panel, Filters f,
+            Map<KpiQuery, KpiTable> cache) {
         currentUser.require(dashboard.roles().toArray(Role[]::new));
         Scope scope = currentUser.scope();
         Dataset dataset = Dataset.of(panel.dataset()).orElseThrow();
@@ -85,16 +103,33 @@ public class DashboardService {
         }
         boolean tile = panel.chart() == Dashboard.Chart.TILE
                 || panel.chart() == Dashboard.Chart.GAUGE;
-        KpiTable table = kpi.dataset(new KpiQuery(dataset, by, f.grain(),
-                tile ? f.fromOneEarlier() : f.from(), f.to(), null, estate));
+        KpiQuery query = new KpiQuery(dataset, by, f.grain(), f.fromOneEarlier(), f.to(), null,
+                estate);
+        KpiTable table = cache.computeIfAbsent(query, kpi::dataset);
         Predicate<List<Object>> keep = scopeFilter(table, by, building, cluster, butler);
         if (category != null && table.columns().contains("category")) {
             int c = table.columns().indexOf("category");
             keep = keep.and(r -> category.equals(r.get(c)));
         }
+        int period = table.columns().indexOf("period");
+        if (!tile && period >= 0) {
+            // the period before the range is there for the tiles' comparison only
+            String first = periodCode(f.grain(), f.from());
+            keep = keep.and(r -> r.get(period) == null
+                    || String.valueOf(r.get(period)).compareTo(first) >= 0);
+        }
         Predicate<List<Object>> k = keep;
         return new PanelData(panel, by, new KpiTable(table.columns(),
                 table.rows().stream().filter(k).toList()));
+    }
+
+    /** The KPI output's period code of the period containing a month. */
+    static String periodCode(String grain, java.time.YearMonth m) {
+        return switch (grain) {
+            case "quarter" -> m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1);
+            case "year" -> String.valueOf(m.getYear());
+            default -> m.toString();
+        };
     }
 
     private Predicate<List<Object>> scopeFilter(KpiTable table, String by, String building,

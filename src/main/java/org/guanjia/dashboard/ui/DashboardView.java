@@ -143,12 +143,15 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
     /** Queries every panel again for the current filters. */
     void refresh() {
         long start = System.nanoTime();
-        for (PanelCard card : cards) {
-            try {
-                card.show(service.panel(dashboard, card.panel(), filters));
-            } catch (RuntimeException e) {
-                card.showError(e.getMessage());
-            }
+        List<PanelData> all;
+        try {
+            all = service.panels(dashboard, filters);
+        } catch (RuntimeException e) {
+            cards.forEach(c -> c.showError(e.getMessage()));
+            return;
+        }
+        for (int i = 0; i < cards.size(); i++) {
+            cards.get(i).show(all.get(i));
         }
         LOG.info("Dashboard {} computed {} panels in {} ms", dashboard.id(), cards.size(),
                 (System.nanoTime() - start) / 1_000_000);

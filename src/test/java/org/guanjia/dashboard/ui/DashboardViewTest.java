@@ -45,6 +45,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The collection dashboard on a hand-made estate: building C1-B1 pays every month, C2-B1 pays
@@ -52,6 +53,8 @@ import org.springframework.context.annotation.Import;
  * carry the same figures as KpiService, and a butler sees only their cluster.
  */
 @Import(TestClock.Config.class)
+// a context of its own: its estate must not show up in tests that count every cluster
+@TestPropertySource(properties = "guanjia.test-context=dashboards")
 class DashboardViewTest extends KaribuTest {
 
     static final LocalDate TODAY = LocalDate.of(2025, 6, 15);
