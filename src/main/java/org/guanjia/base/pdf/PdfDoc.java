@@ -174,6 +174,19 @@ public final class PdfDoc {
         return this;
     }
 
+    /** An image (PNG or JPEG bytes) scaled to the text width, at most {@code maxHeight} points. */
+    public PdfDoc image(byte[] bytes, float maxHeight) {
+        try {
+            com.lowagie.text.Image img = com.lowagie.text.Image.getInstance(bytes);
+            img.scaleToFit(document.right() - document.left(), maxHeight);
+            img.setAlignment(Element.ALIGN_CENTER);
+            document.add(img);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** Starts a new page, e.g. between the letters of several units in one file. */
     public PdfDoc newPage() {
         document.newPage();

@@ -1,0 +1,202 @@
+package org.guanjia.dashboard;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.guanjia.analytics.Dataset;
+import org.guanjia.analytics.KpiQuery;
+import org.guanjia.analytics.KpiService;
+import org.guanjia.analytics.KpiTable;
+import org.guanjia.base.AccessDeniedException;
+import org.guanjia.base.CurrentUser;
+import org.guanjia.base.Role;
+import org.guanjia.base.Scope;
+import org.guanjia.dashboard.Dashboard.Panel;
+import org.guanjia.dashboard.internal.DashboardRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The dashboards a user may open and the data of their panels: each panel is one
+ * {@link KpiService} query (the user's scope applies there) whose rows are then narrowed to the
+ * dashboard's filters. A butler never gets estate rows (they include other clusters): their
+ * estate panels show their clusters instead.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DashboardService {
+
+    private final DashboardCatalog catalog;
+    private final KpiService kpi;
+    private final DashboardRepository repo;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public DashboardService(DashboardCatalog catalog, KpiService kpi, DashboardRepository repo,
+            CurrentUser currentUser, Clock clock) {
+        this.catalog = catalog;
+        this.kpi = kpi;
+        this.repo = repo;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The dashboards the signed-in user's role may open. */
+    public List<Dashboard> visible() {
+        Role role = currentUser.principal().map(p -> p.role()).orElse(null);
+        return catalog.all().stream().filter(d -> role != null && d.roles().contains(role))
+                .toList();
+    }
+
+    /** A dashboard by id, refused when the role may not open it. */
+    public Dashboard open(String id) {
+        Dashboard d = catalog.find(id).orElseThrow(() -> new AccessDeniedException(
+                "error.forbidden", id));
+        currentUser.require(d.roles().toArray(Role[]::new));
+        return d;
+    }
+
+    /** The data of one panel for the filters. */
+    public PanelData panel(Dashboard dashboard, Panel panel, Filters f) {
+        return panel(dashboard, panel, f, new java.util.HashMap<>());
+    }
+
+    /**
+     * The data of every panel; panels that need the same KPI query share one (tiles and charts
+     * both query from one period before the range; charts then drop that period).
+     */
+    public List<PanelData> panels(Dashboard dashboard, Filters f) {
+        Map<KpiQuery, KpiTable> cache = new java.util.HashMap<>();
+        List<PanelData> out = new ArrayList<>();
+        for (Panel p : dashboard.panels()) {
+            out.add(panel(dashboard, p, f, cache));
+        }
+        return out;
+    }
+
+    private PanelData panel(Dashboard dashboard, Panel panel, Filters f,
+            Map<KpiQuery, KpiTable> cache) {
+        currentUser.require(dashboard.roles().toArray(Role[]::new));
+        Scope scope = currentUser.scope();
+        Dataset dataset = Dataset.of(panel.dataset()).orElseThrow();
+        String building = uses(panel, "building") ? f.building() : null;
+        String cluster = uses(panel, "cluster") ? f.cluster() : null;
+        String butler = uses(panel, "butler") ? f.butler() : null;
+        String category = uses(panel, "category") ? f.category() : null;
+        String estate = uses(panel, "estate") ? f.estate() : null;
+        String by = panel.by();
+        if (building != null && (by.equals("estate") || by.equals("cluster"))) {
+            by = "building";
+        } else if ((cluster != null || butler != null) && by.equals("estate")) {
+            by = "cluster";
+        }
+        if (!scope.all() && by.equals("estate")) {
+            by = "cluster";
+        }
+        boolean tile = panel.chart() == Dashboard.Chart.TILE
+                || panel.chart() == Dashboard.Chart.GAUGE;
+        KpiQuery query = new KpiQuery(dataset, by, f.grain(), f.fromOneEarlier(), f.to(), null,
+                estate);
+        KpiTable table = cache.computeIfAbsent(query, kpi::dataset);
+        Predicate<List<Object>> keep = scopeFilter(table, by, building, cluster, butler);
+        if (category != null && table.columns().contains("category")) {
+            int c = table.columns().indexOf("category");
+            keep = keep.and(r -> category.equals(r.get(c)));
+        }
+        int period = table.columns().indexOf("period");
+        if (!tile && period >= 0) {
+            // the period before the range is there for the tiles' comparison only
+            String first = periodCode(f.grain(), f.from());
+            keep = keep.and(r -> r.get(period) == null
+                    || String.valueOf(r.get(period)).compareTo(first) >= 0);
+        }
+        Predicate<List<Object>> k = keep;
+        return new PanelData(panel, by, new KpiTable(table.columns(),
+                table.rows().stream().filter(k).toList()));
+    }
+
+    /** The KPI output's period code of the period containing a month. */
+    static String periodCode(String grain, java.time.YearMonth m) {
+        return switch (grain) {
+            case "quarter" -> m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1);
+            case "year" -> String.valueOf(m.getYear());
+            default -> m.toString();
+        };
+    }
+
+    private Predicate<List<Object>> scopeFilter(KpiTable table, String by, String building,
+            String cluster, String butler) {
+        int code = table.columns().indexOf("scope_code");
+        Predicate<List<Object>> keep = r -> true;
+        Map<String, String> clusterOf = by.equals("building") && (cluster != null || butler != null)
+                ? repo.buildingClusters() : Map.of();
+        if (building != null && by.equals("building")) {
+            keep = keep.and(r -> building.equals(r.get(code)));
+        }
+        if (cluster != null) {
+            if (by.equals("cluster")) {
+                keep = keep.and(r -> cluster.equals(r.get(code)));
+            } else if (by.equals("building")) {
+                keep = keep.and(r -> cluster.equals(clusterOf.get((String) r.get(code))));
+            }
+        }
+        if (butler != null) {
+            if (by.equals("butler")) {
+                keep = keep.and(r -> butler.equals(r.get(code)));
+            } else {
+                Set<String> theirs = repo.clustersOf(butler, today());
+                if (by.equals("cluster")) {
+                    keep = keep.and(r -> theirs.contains((String) r.get(code)));
+                } else if (by.equals("building")) {
+                    keep = keep.and(r -> theirs.contains(clusterOf.get((String) r.get(code))));
+                }
+            }
+        }
+        return keep;
+    }
+
+    private static boolean uses(Panel p, String filter) {
+        return p.uses().contains(filter);
+    }
+
+    /** The choices of a filter within the user's scope (a butler: their clusters' objects). */
+    public List<FilterChoice> choices(String filter) {
+        Scope scope = currentUser.scope();
+        return switch (filter) {
+            case "estate" -> {
+                if (scope.all()) {
+                    yield repo.estates();
+                }
+                Map<String, String> estateOf = repo.clusterEstates();
+                Set<String> mine = new java.util.HashSet<>();
+                scope.clusterCodes().forEach(c -> mine.add(estateOf.get(c)));
+                yield repo.estates().stream().filter(e -> mine.contains(e.code())).toList();
+            }
+            case "cluster" -> repo.clusters().stream().filter(c -> scope.allows(c.code()))
+                    .toList();
+            case "building" -> repo.buildings().stream().filter(b -> scope.allows(b.parent()))
+                    .toList();
+            case "butler" -> {
+                List<FilterChoice> out = new ArrayList<>();
+                Set<String> seen = new java.util.HashSet<>();
+                for (FilterChoice b : repo.butlers(today())) {
+                    if (scope.allows(b.parent()) && seen.add(b.code())) {
+                        out.add(b);
+                    }
+                }
+                yield out;
+            }
+            case "category" -> repo.categories().stream()
+                    .map(c -> new FilterChoice(c, c, null)).toList();
+            default -> List.of();
+        };
+    }
+}

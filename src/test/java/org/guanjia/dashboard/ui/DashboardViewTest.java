@@ -1,0 +1,246 @@
+package org.guanjia.dashboard.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.guanjia.MasterDataFixtures;
+import org.guanjia.TestClock;
+import org.guanjia.TestUsers;
+import org.guanjia.analytics.KpiFormat;
+import org.guanjia.analytics.KpiQuery;
+import org.guanjia.analytics.KpiService;
+import org.guanjia.base.AccessDeniedException;
+import org.guanjia.base.Role;
+import org.guanjia.base.pdf.PdfText;
+import org.guanjia.billing.CorrectionStatement;
+import org.guanjia.billing.LedgerService;
+import org.guanjia.billing.NewPayment;
+import org.guanjia.billing.PaymentService;
+import org.guanjia.dashboard.Dashboard;
+import org.guanjia.dashboard.DashboardExports;
+import org.guanjia.dashboard.DashboardService;
+import org.guanjia.dashboard.Filters;
+import org.guanjia.dashboard.RecordFilter;
+import org.guanjia.dashboard.RecordsService;
+import org.guanjia.estate.EstateService;
+import org.guanjia.staff.StaffService;
+import org.guanjia.ui.KaribuTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The collection dashboard on a hand-made estate: building C1-B1 pays every month, C2-B1 pays
+ * half of March and nothing after. Filters re-query, a click opens the right records, exports
+ * carry the same figures as KpiService, and a butler sees only their cluster.
+ */
+@Import(TestClock.Config.class)
+// a context of its own: its estate must not show up in tests that count every cluster
+@TestPropertySource(properties = "guanjia.test-context=dashboards")
+class DashboardViewTest extends KaribuTest {
+
+    static final LocalDate TODAY = LocalDate.of(2025, 6, 15);
+
+    @Autowired
+    TestClock clock;
+    @Autowired
+    EstateService estates;
+    @Autowired
+    StaffService staff;
+    @Autowired
+    LedgerService ledgers;
+    @Autowired
+    PaymentService payments;
+    @Autowired
+    KpiService kpi;
+    @Autowired
+    DashboardService dashboards;
+    @Autowired
+    DashboardExports exports;
+    @Autowired
+    RecordsService records;
+
+    String p;
+
+    @BeforeEach
+    void givenAnEstateWithStatements() {
+        p = "D" + UUID.randomUUID().toString().substring(0, 5) + "-";
+        clock.set(LocalDate.of(2025, 1, 1));
+        MasterDataFixtures.create(p, estates, staff);
+        TestUsers.signIn("finance0", Role.FINANCE, null);
+        for (int m = 3; m <= 5; m++) {
+            YearMonth month = YearMonth.of(2025, m);
+            for (String unit : units()) {
+                clock.set(month.atDay(1));
+                String no = ledgers.issueStatement(new CorrectionStatement(unit, month.toString(),
+                        "property_fee", new BigDecimal("100.00"), month.atEndOfMonth(), null))
+                        .statementNo();
+                boolean pays = unit.contains("C1-") || (m == 3 && unit.endsWith("0101"));
+                if (pays) {
+                    clock.set(month.atDay(10));
+                    payments.record(new NewPayment(unit, month.atDay(10), new BigDecimal("100.00"),
+                            "transfer", no, null));
+                }
+            }
+        }
+        TestUsers.signOut();
+        clock.set(TODAY);
+    }
+
+    private List<String> units() {
+        List<String> u = new ArrayList<>();
+        for (String c : new String[] {"C1", "C2"}) {
+            for (String room : new String[] {"0101", "0102"}) {
+                u.add(p + c + "-B1-" + room);
+            }
+        }
+        return u;
+    }
+
+    private DashboardView open(String query) {
+        UI.getCurrent().navigate("dashboards/collection",
+                com.vaadin.flow.router.QueryParameters.fromString(query));
+        return _get(DashboardView.class);
+    }
+
+    private PanelCard card(DashboardView view, String id) {
+        return view.cards().stream().filter(c -> c.panel().id().equals(id)).findFirst()
+                .orElseThrow();
+    }
+
+    private String range() {
+        return "grain=month&from=2025-03&to=2025-05&estate=" + p + "E";
+    }
+
+    @Test
+    void a_filter_change_re_queries_the_panels_and_keeps_the_filters_in_the_url() {
+        login("manager1", Role.MANAGER, null);
+        DashboardView view = open(range());
+        assertThat(card(view, "rate-by-building").data().scopes())
+                .containsExactly(p + "C1-B1", p + "C2-B1");
+        // May: 2 of 4 statements paid
+        assertThat(_get(Span.class, s -> s.withId("tile-value-billed")).getText())
+                .isEqualTo("400.00");
+        assertThat(card(view, "rate-trend").data().value("collection_rate", "2025-05", null))
+                .isEqualByComparingTo("0.5");
+
+        view.apply("building", p + "C2-B1");
+
+        DashboardView after = _get(DashboardView.class);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters()
+                .getParameters().get("building")).containsExactly(p + "C2-B1");
+        assertThat(after.filters().building()).isEqualTo(p + "C2-B1");
+        assertThat(card(after, "rate-by-building").data().scopes()).containsExactly(p + "C2-B1");
+        assertThat(card(after, "rate-trend").data().value("collection_rate", "2025-03", null))
+                .isEqualByComparingTo("0.5");
+        assertThat(card(after, "rate-trend").data().value("collection_rate", "2025-05", null))
+                .isEqualByComparingTo("0");
+        assertThat(_get(Span.class, s -> s.withId("tile-value-billed")).getText())
+                .isEqualTo("200.00");
+        assertThat(_get(com.vaadin.flow.component.html.Div.class,
+                s -> s.withId("active-filters")).getElement().getTextRecursively())
+                .contains(p + "C2-B1").contains("2025-03");
+    }
+
+    @Test
+    void a_click_on_a_building_bar_opens_its_outstanding_statements_of_that_period() {
+        login("manager1", Role.MANAGER, null);
+        DashboardView view = open(range());
+        card(view, "rate-by-building").clicked("period=2025-05&building=" + p + "C2-B1");
+        _click(_get(Button.class, s -> s.withId("click-records")));
+
+        RecordsView records = _get(RecordsView.class);
+        RecordFilter f = records.filter();
+        assertThat(f.kind()).isEqualTo(Dashboard.DrillTarget.STATEMENTS);
+        assertThat(f.building()).isEqualTo(p + "C2-B1");
+        assertThat(f.from()).isEqualTo(YearMonth.of(2025, 5));
+        assertThat(f.to()).isEqualTo(YearMonth.of(2025, 5));
+        Grid<List<Object>> grid = records.grid();
+        assertThat(GridKt._size(grid)).isEqualTo(2);
+        for (int i = 0; i < 2; i++) {
+            List<Object> row = GridKt._get(grid, i);
+            assertThat((String) row.get(1)).startsWith(p + "C2-B1-");
+            assertThat(row.get(3)).isEqualTo("2025-05");
+            assertThat((BigDecimal) row.get(7)).isEqualByComparingTo("100");
+        }
+    }
+
+    @Test
+    void the_other_choice_of_a_building_click_filters_the_whole_dashboard() {
+        login("manager1", Role.MANAGER, null);
+        DashboardView view = open(range());
+        card(view, "rate-by-building").clicked("period=2025-05&building=" + p + "C1-B1");
+        _click(_get(Button.class, s -> s.withId("click-filter")));
+        DashboardView after = _get(DashboardView.class);
+        assertThat(after.filters().building()).isEqualTo(p + "C1-B1");
+        assertThat(card(after, "rate-trend").data().value("collection_rate", "2025-05", null))
+                .isEqualByComparingTo("1");
+    }
+
+    @Test
+    void a_panels_csv_export_holds_the_filter_values_and_exactly_the_kpi_service_rows() {
+        login("manager1", Role.MANAGER, null);
+        Dashboard d = dashboards.open("collection");
+        Filters f = Filters.fromParams(d, Map.of("grain", List.of("month"), "from",
+                List.of("2025-03"), "to", List.of("2025-05"), "estate", List.of(p + "E")), TODAY);
+        String csv = new String(exports.csv(d, d.panel("rate-trend"), f, Locale.ENGLISH),
+                StandardCharsets.UTF_8);
+        String expected = KpiFormat.csv(kpi.dataset(KpiQuery.parse("collection", "estate",
+                "month", "2025-03", "2025-05", null, p + "E")));
+        assertThat(csv).contains("Estate," + p + "E").contains("2025-03 – 2025-05 (month)");
+        assertThat(csv.substring(csv.indexOf("\n\n") + 2)).isEqualTo(expected);
+        assertThat(expected).contains("0.5000");
+        assertThat(exports.xlsx(d, d.panel("rate-trend"), f, Locale.ENGLISH)).isNotEmpty();
+    }
+
+    @Test
+    void the_dashboard_pdf_has_the_titles_the_filter_values_and_the_figures() {
+        login("manager1", Role.MANAGER, null);
+        Dashboard d = dashboards.open("collection");
+        Filters f = Filters.fromParams(d, Map.of("grain", List.of("quarter"), "from",
+                List.of("2025-04"), "to", List.of("2025-06"), "estate", List.of(p + "E")), TODAY);
+        String text = PdfText.of(exports.pdf(d, f, Locale.ENGLISH, Map.of()));
+        assertThat(text).contains("Collection", "Collection rate by building", p + "E",
+                "2025-04 – 2025-06 (quarter)", "2025-Q2");
+        // Q2: 4 of 8 statements paid (April, May of C1) → 50.0%; arrears are 500.00
+        assertThat(text).contains("50.0%", "500.00");
+    }
+
+    @Test
+    void a_butler_sees_only_their_cluster_and_a_service_desk_user_is_refused() {
+        login("butler1", Role.BUTLER, p + "S1");
+        Dashboard d = dashboards.open("collection");
+        Filters f = Filters.fromParams(d, Map.of("from", List.of("2025-03"), "to",
+                List.of("2025-05")), TODAY);
+        assertThat(dashboards.panel(d, d.panel("rate-by-building"), f).scopes())
+                .allMatch(s -> s.startsWith(p + "C1-"));
+        assertThat(dashboards.panel(d, d.panel("rate-trend"), f).by()).isEqualTo("cluster");
+        RecordFilter other = new RecordFilter(Dashboard.DrillTarget.STATEMENTS,
+                YearMonth.of(2025, 3), YearMonth.of(2025, 5), null, null, p + "C2-B1", null, null,
+                null);
+        assertThat(records.count(other)).isZero();
+        login("desk1", Role.SERVICE_DESK, null);
+        assertThatThrownBy(() -> dashboards.open("collection"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> records.count(other)).isInstanceOf(AccessDeniedException.class);
+    }
+
+}
