@@ -139,6 +139,10 @@ final class ChartOptions {
         if (p.chart() == Chart.LINE) {
             s.put("symbolSize", 8);
         }
+        if (p.chart() == Chart.BAR) {
+            // a building at 0 % still shows (and can be clicked to see why)
+            s.put("barMinHeight", 3);
+        }
         s.put("data", values);
         return s;
     }
