@@ -75,6 +75,8 @@ class DataTransferView extends VerticalLayout {
     private final Upload upload;
     private final Button check = new Button();
     private final Button run = new Button();
+    private final Button clear = new Button();
+    private boolean running;
     private final ProgressBar progress = new ProgressBar(0, 1);
     private final Span progressText = new Span();
     private final VerticalLayout result = new VerticalLayout();
@@ -115,8 +117,9 @@ class DataTransferView extends VerticalLayout {
         run.setId("import-run");
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         run.addClickListener(e -> start(false));
-        Button clear = new Button(getTranslation("xfer.clear"), VaadinIcon.CLOSE_SMALL.create(),
-                e -> clear());
+        clear.setText(getTranslation("xfer.clear"));
+        clear.setIcon(VaadinIcon.CLOSE_SMALL.create());
+        clear.addClickListener(e -> clear());
         clear.setId("import-clear");
         FlexLayout actions = new FlexLayout(check, run, clear);
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -143,8 +146,11 @@ class DataTransferView extends VerticalLayout {
 
     private void buttons() {
         boolean files = !uploads.isEmpty();
-        check.setEnabled(files);
-        run.setEnabled(files && lastReport != null && lastReport.ok());
+        // while a check or import runs, its files must stay as they are
+        check.setEnabled(files && !running);
+        run.setEnabled(files && !running && lastReport != null && lastReport.ok());
+        clear.setEnabled(!running);
+        upload.setEnabled(!running);
     }
 
     private void clear() {
@@ -159,8 +165,8 @@ class DataTransferView extends VerticalLayout {
     private void start(boolean dryRun) {
         UI ui = UI.getCurrent();
         List<ImportSource.Upload> files = List.copyOf(uploads);
-        check.setEnabled(false);
-        run.setEnabled(false);
+        running = true;
+        buttons();
         result.removeAll();
         progress.setValue(0);
         progress.setVisible(true);
@@ -193,6 +199,7 @@ class DataTransferView extends VerticalLayout {
     }
 
     private void stop(UI ui) {
+        running = false;
         ui.setPollInterval(-1);
         progress.setVisible(false);
         progressText.setText("");
