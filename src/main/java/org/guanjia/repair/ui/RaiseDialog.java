@@ -9,6 +9,7 @@ import com.vaadin.flow.data.binder.Binder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.guanjia.estate.ui.UnitPicker;
 import org.guanjia.base.ui.EditDialog;
 import org.guanjia.estate.EstateService;
 import org.guanjia.repair.NewRectification;

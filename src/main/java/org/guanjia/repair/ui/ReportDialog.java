@@ -7,6 +7,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.binder.Binder;
 import java.util.function.Consumer;
+import org.guanjia.estate.ui.UnitPicker;
 import org.guanjia.base.ui.EditDialog;
 import org.guanjia.base.ui.Formats;
 import org.guanjia.estate.EstateService;

@@ -1,4 +1,4 @@
-package org.guanjia.repair.ui;
+package org.guanjia.estate.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import java.util.HashMap;
@@ -13,12 +13,12 @@ import org.guanjia.estate.UnitRow;
  * The unit field of a phone form: the butler types part of the unit code or the owner's name
  * and picks from what the server finds in their clusters; the owner's name shows beside the code.
  */
-final class UnitPicker {
+public final class UnitPicker {
 
     private UnitPicker() {
     }
 
-    static ComboBox<String> create(EstateService estates, String id) {
+    public static ComboBox<String> create(EstateService estates, String id) {
         ComboBox<String> unit = new ComboBox<>();
         Map<String, String> owners = new HashMap<>();
         unit.setId(id);
