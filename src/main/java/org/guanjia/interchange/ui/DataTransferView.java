@@ -32,6 +32,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +72,7 @@ class DataTransferView extends VerticalLayout {
 
     private final ImportService importService;
     private final ExportService exportService;
+    private final Clock clock;
     private final List<ImportSource.Upload> uploads = new ArrayList<>();
     private final Upload upload;
     private final Button check = new Button();
@@ -83,7 +85,8 @@ class DataTransferView extends VerticalLayout {
     private ImportReport lastReport;
 
     DataTransferView(ImportService importService, ExportService exportService,
-            EstateService estates) {
+            EstateService estates, Clock clock) {
+        this.clock = clock;
         this.importService = importService;
         this.exportService = exportService;
         setId("data-view");
@@ -154,12 +157,16 @@ class DataTransferView extends VerticalLayout {
     }
 
     private void clear() {
-        uploads.forEach(u -> deleteQuietly(u.content()));
-        uploads.clear();
-        upload.clearFileList();
+        discardUploads();
         result.removeAll();
         lastReport = null;
         buttons();
+    }
+
+    private void discardUploads() {
+        uploads.forEach(u -> deleteQuietly(u.content()));
+        uploads.clear();
+        upload.clearFileList();
     }
 
     private void start(boolean dryRun) {
@@ -221,13 +228,11 @@ class DataTransferView extends VerticalLayout {
                     report.rows(), report.took().toMillis() / 1000.0));
             summary.addClassNames(report.dryRun() ? LumoUtility.TextColor.SECONDARY
                     : LumoUtility.TextColor.SUCCESS);
-            result.add(summary, countsGrid(report));
             if (!report.dryRun()) {
                 // the import is done: the uploads are spent, a new check starts from new files
-                clear();
-                result.add(summary, countsGrid(report));
-                lastReport = report;
+                discardUploads();
             }
+            result.add(summary, countsGrid(report));
         }
         buttons();
     }
@@ -312,7 +317,7 @@ class DataTransferView extends VerticalLayout {
                             : Optional.of(estate), ExportService.ExportProgress.NONE);
                 }
                 String name = "guanjia-" + (estate.isEmpty() ? "all" : estate) + "-"
-                        + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "." + f.extension()
+                        + java.time.LocalDate.now(clock) + "." + f.extension()
                         + ".zip";
                 return new DownloadResponse(new DeleteOnClose(zip), name, "application/zip",
                         Files.size(zip));
