@@ -103,13 +103,15 @@ class BenchImportCommand extends SpringCommand {
         long checking = marks.getOrDefault("imp.step.checking", end);
         long writing = marks.getOrDefault("imp.step.writing", end);
         long allocating = marks.getOrDefault("imp.step.allocating", end);
+        long saving = marks.getOrDefault("imp.step.saving", end);
         long done = marks.getOrDefault("imp.step.done", end);
         long r = report.rows();
         out().printf(Locale.ROOT, "rows %,d (%,d statements, %,d payments, %,d units)%n", r, statements, payments, units);
         out().printf(Locale.ROOT, "read + check cells   %6.1f s %,12.0f rows/s%n", secs(checking - start), r / secs(checking - start));
         out().printf(Locale.ROOT, "checks across rows   %6.1f s%n", secs(writing - checking));
         out().printf(Locale.ROOT, "write                %6.1f s %,12.0f rows/s%n", secs(allocating - writing), r / secs(allocating - writing));
-        out().printf(Locale.ROOT, "allocation           %6.1f s%n", secs(done - allocating));
+        out().printf(Locale.ROOT, "allocation           %6.1f s%n", secs(saving - allocating));
+        out().printf(Locale.ROOT, "commit               %6.1f s%n", secs(done - saving));
         out().printf(Locale.ROOT, "overall              %6.1f s %,12.0f rows/s%n", secs(end - start), r / secs(end - start));
         out().printf(Locale.ROOT, "peak heap            %,6d MB (max heap %,d MB)%n", peak.get() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);

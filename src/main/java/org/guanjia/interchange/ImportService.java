@@ -126,6 +126,9 @@ public class ImportService {
             boolean ok = run.execute(dryRun);
             if (!ok) {
                 status.setRollbackOnly();
+            } else if (!dryRun) {
+                // DuckDB writes the import's rows and indexes to the file when it commits
+                p.update(0.95, "imp.step.saving");
             }
             return ok;
         });
@@ -199,11 +202,13 @@ public class ImportService {
                 try (Staging staging = new Staging(connection, f.name(), f.spec(), !f.xlsx(),
                         limits.maxCellChars(), problems, onRow)) {
                     try {
-                        if (f.xlsx()) {
-                            XlsxFileReader.read(f.path(), staging);
-                        } else {
-                            CsvFileReader.read(f.path(), limits.maxCellChars(), staging);
-                        }
+                        PipelinedReader.read(f.name(), sink -> {
+                            if (f.xlsx()) {
+                                XlsxFileReader.read(f.path(), sink);
+                            } else {
+                                CsvFileReader.read(f.path(), limits.maxCellChars(), sink);
+                            }
+                        }, staging);
                     } catch (IOException e) {
                         staging.fatal(0, "imp.problem.unreadable", String.valueOf(e.getMessage()));
                     }
