@@ -102,12 +102,13 @@ public class AllocationService {
                 r.credit().add(BigDecimal.valueOf(written[1], 2)));
     }
 
-    /** {@link #recompute} for every unit with a statement or a payment, in one transaction. */
+    /** {@link #recomputeMany} for every unit with a statement or a payment, in one transaction. */
     @Transactional
     public Recomputed recomputeAll() {
         currentUser.require(Role.ADMIN, Role.FINANCE);
         long start = System.nanoTime();
-        Recomputed r = recompute(repo.unitsWithActivity());
+        // units never allocated (a new demo database) go through the one-pass replay
+        Recomputed r = recomputeMany(repo.unitsWithActivity());
         log.info("Recomputed the allocation of {} units: {} rows, credit {} ({} ms)", r.units(),
                 r.allocations(), r.credit(), ms(System.nanoTime() - start));
         return r;

@@ -87,32 +87,41 @@ class BenchImportCommand extends SpringCommand {
         sampler.start();
 
         Map<String, Long> marks = new LinkedHashMap<>();
+        Map<String, Long> cpuMarks = new LinkedHashMap<>();
         long start = System.nanoTime();
+        long cpuStart = cpuNanos();
         ImportReport report;
         try (ImportSource source = ImportSource.of(files)) {
             report = bean(ImportService.class).run(source, false, (f, key, args) -> {
                 marks.putIfAbsent(key, System.nanoTime());
+                cpuMarks.putIfAbsent(key, cpuNanos());
             });
         }
         long end = System.nanoTime();
+        long cpuEnd = cpuNanos();
         sampler.interrupt();
         if (!report.ok()) {
             err().println("The generated data was refused: " + report.problems());
             return Cli.DATA_ERRORS;
         }
-        long checking = marks.getOrDefault("imp.step.checking", end);
-        long writing = marks.getOrDefault("imp.step.writing", end);
-        long allocating = marks.getOrDefault("imp.step.allocating", end);
-        long saving = marks.getOrDefault("imp.step.saving", end);
-        long done = marks.getOrDefault("imp.step.done", end);
+        String[] steps = {"imp.step.checking", "imp.step.writing", "imp.step.allocating", "imp.step.saving",
+            "imp.step.done"};
+        String[] labels = {"read + check cells", "checks across rows", "write", "allocation", "commit"};
         long r = report.rows();
         out().printf(Locale.ROOT, "rows %,d (%,d statements, %,d payments, %,d units)%n", r, statements, payments, units);
-        out().printf(Locale.ROOT, "read + check cells   %6.1f s %,12.0f rows/s%n", secs(checking - start), r / secs(checking - start));
-        out().printf(Locale.ROOT, "checks across rows   %6.1f s%n", secs(writing - checking));
-        out().printf(Locale.ROOT, "write                %6.1f s %,12.0f rows/s%n", secs(allocating - writing), r / secs(allocating - writing));
-        out().printf(Locale.ROOT, "allocation           %6.1f s%n", secs(saving - allocating));
-        out().printf(Locale.ROOT, "commit               %6.1f s%n", secs(done - saving));
-        out().printf(Locale.ROOT, "overall              %6.1f s %,12.0f rows/s%n", secs(end - start), r / secs(end - start));
+        out().printf(Locale.ROOT, "%-20s %8s %14s %10s%n", "step", "wall", "rows/s", "cpu");
+        long wallFrom = start;
+        long cpuFrom = cpuStart;
+        for (int i = 0; i < steps.length; i++) {
+            long wallTo = marks.getOrDefault(steps[i], end);
+            long cpuTo = cpuMarks.getOrDefault(steps[i], cpuEnd);
+            out().printf(Locale.ROOT, "%-20s %6.1f s %,14.0f %8.1f s%n", labels[i], secs(wallTo - wallFrom),
+                    r / secs(wallTo - wallFrom), secs(cpuTo - cpuFrom));
+            wallFrom = wallTo;
+            cpuFrom = cpuTo;
+        }
+        out().printf(Locale.ROOT, "%-20s %6.1f s %,14.0f %8.1f s%n", "overall", secs(end - start), r / secs(end - start),
+                secs(cpuEnd - cpuStart));
         out().printf(Locale.ROOT, "peak heap            %,6d MB (max heap %,d MB)%n", peak.get() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
         if (!keep) {
@@ -129,6 +138,14 @@ class BenchImportCommand extends SpringCommand {
             err().println("Kept " + work);
         }
         return Cli.OK;
+    }
+
+    /** CPU time of the whole process (the JVM and DuckDB's threads), where the platform says it. */
+    private static long cpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     private static double secs(long nanos) {
