@@ -1,6 +1,7 @@
 package org.guanjia.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,23 @@ public final class Cli {
             throw new IllegalStateException("Settings change only before the command starts");
         }
         session.properties.put(key, value);
+    }
+
+    /**
+     * The database file of the running command without starting the application: the
+     * command's settings, then {@code -Dguanjia.db-path}, then {@code GUANJIA_DB}, then the
+     * default of application.properties.
+     */
+    static Path databasePath() {
+        Session session = SESSION.get();
+        Object set = session == null ? null : session.properties.get("guanjia.db-path");
+        if (set == null) {
+            set = System.getProperty("guanjia.db-path");
+        }
+        if (set == null) {
+            set = System.getenv("GUANJIA_DB");
+        }
+        return Path.of(set == null ? "./data/guanjia.duckdb" : set.toString());
     }
 
     /** Closes the running command's context (and its database) early. */
