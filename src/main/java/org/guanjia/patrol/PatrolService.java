@@ -71,6 +71,11 @@ public class PatrolService {
                 && List.of(WALKERS).contains(p.role())).orElse(false);
     }
 
+    /** Whether the signed-in user may still record on the patrol: their own, unfinished. */
+    public boolean canRecord(Patrol p) {
+        return canWalk() && !p.isFinished() && p.staffCode().equals(staffCode());
+    }
+
     public Optional<Patrol> patrol(String no) {
         currentUser.require(READERS);
         return repo.find(no).filter(p -> currentUser.scope().allows(p.clusterCode()));
