@@ -142,6 +142,29 @@ class PatrolServiceTest {
     }
 
     @Test
+    void a_photo_is_not_kept_when_the_finding_is_not_saved(@Autowired org.guanjia.base.photo.PhotoStore photos)
+            throws Exception {
+        butler();
+        Patrol patrol = service.start(p + "C1", null);
+        long before = countPhotos(photos);
+        // the photo is fine, the department does not exist: nothing may stay behind
+        assertThatThrownBy(() -> service.addFinding(patrol.no(), new NewFinding("cleanliness", "Litter", null,
+                "NO-SUCH-DEPT", null, png()))).isInstanceOf(ValidationException.class);
+        assertThat(countPhotos(photos)).isEqualTo(before);
+        service.addFinding(patrol.no(), new NewFinding("cleanliness", "Litter", null, dept, null, png()));
+        assertThat(countPhotos(photos)).isEqualTo(before + 1);
+    }
+
+    private static long countPhotos(org.guanjia.base.photo.PhotoStore photos) throws Exception {
+        if (!java.nio.file.Files.isDirectory(photos.dir())) {
+            return 0;
+        }
+        try (var files = java.nio.file.Files.walk(photos.dir())) {
+            return files.filter(java.nio.file.Files::isRegularFile).count();
+        }
+    }
+
+    @Test
     void a_patrol_with_unchecked_items_cannot_be_finished() {
         butler();
         Patrol patrol = service.start(p + "C1", null);
@@ -187,9 +210,12 @@ class PatrolServiceTest {
     }
 
     @Test
-    void a_butler_of_another_cluster_and_wrong_roles_are_refused_by_the_service() {
+    void a_butler_of_another_cluster_and_wrong_roles_are_refused_by_the_service() throws Exception {
         TestUsers.signIn("sup", Role.SUPERVISOR, p + "S1");
         Patrol other = service.start(p + "C2", null);
+        Finding withPhoto = service.addFinding(other.no(), new NewFinding("cleanliness", "Litter", null, dept, null,
+                png()));
+        assertThat(service.photo(withPhoto.id())).isPresent();
 
         butler();
         assertThatThrownBy(() -> service.start(p + "C2", null)).isInstanceOf(AccessDeniedException.class);
@@ -197,11 +223,13 @@ class PatrolServiceTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.checklist(other.no())).isInstanceOf(AccessDeniedException.class);
         assertThat(service.patrol(other.no())).isEmpty();
+        assertThatThrownBy(() -> service.photo(withPhoto.id())).isInstanceOf(AccessDeniedException.class);
         assertThat(service.list(new PatrolFilter(null, null, null, false, p), Page.first(10))).isEmpty();
 
         TestUsers.signIn("desk", Role.SERVICE_DESK, null);
         assertThatThrownBy(() -> service.list(PatrolFilter.all(), Page.first(10)))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.photo(withPhoto.id())).isInstanceOf(AccessDeniedException.class);
         TestUsers.signIn("fin", Role.FINANCE, null);
         assertThatThrownBy(() -> service.start(p + "C1", null)).isInstanceOf(AccessDeniedException.class);
         TestUsers.signIn("admin", Role.ADMIN, null);

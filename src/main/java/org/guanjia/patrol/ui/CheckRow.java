@@ -57,6 +57,8 @@ class CheckRow extends Div {
         Span category = new Span(Formats.enumLabel("patrol.category", item.category())
                 + (item.active() ? "" : " · " + getTranslation("patrol.checklist.inactive")));
         category.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY, LumoUtility.Display.BLOCK);
+        // the rulebook's own items are their category; only added items say which one they count under
+        category.setVisible(!item.code().equals(item.category()) || !item.active());
         ok = toggle("ok-" + item.code(), "patrol.result.ok", VaadinIcon.CHECK);
         issue = toggle("issue-" + item.code(), "patrol.result.issue", VaadinIcon.WARNING);
         na = toggle("na-" + item.code(), "patrol.result.not_applicable", VaadinIcon.BAN);

@@ -74,7 +74,7 @@ class PatrolsView extends VerticalLayout {
         grid.addColumn(p -> Formats.date(p.patrolOn())).setHeader(getTranslation("patrol.field.date"))
                 .setAutoWidth(true);
         var no = grid.addColumn(Patrol::no).setHeader(getTranslation("patrol.field.no")).setAutoWidth(true);
-        grid.addColumn(Patrol::clusterCode).setHeader(getTranslation("field.cluster")).setAutoWidth(true);
+        var cluster = grid.addColumn(Patrol::clusterCode).setHeader(getTranslation("field.cluster")).setAutoWidth(true);
         var butler = grid.addColumn(p -> p.staffName() != null ? p.staffName() : p.staffCode())
                 .setHeader(getTranslation("patrol.field.butler")).setAutoWidth(true);
         var times = grid.addColumn(p -> Formats.dateTime(p.startedAt()))
@@ -86,7 +86,7 @@ class PatrolsView extends VerticalLayout {
         grid.addComponentColumn(p -> Badges.badge(getTranslation(p.isFinished() ? "patrol.finished" : "patrol.inProgress"),
                         p.isFinished() ? "" : "warning"))
                 .setHeader(getTranslation("field.status")).setAutoWidth(true);
-        Responsive.hideOnPhone(grid, List.of(no, butler, times));
+        Responsive.hideOnPhone(grid, List.of(no, cluster, butler, times));
         grid.addItemClickListener(e -> UI.getCurrent().navigate("patrols/" + e.getItem().no()));
         return grid;
     }
