@@ -47,6 +47,7 @@ class PatrolFormView extends VerticalLayout implements BeforeEnterObserver {
     private final EstateService estates;
     private final Map<String, String> departments = new LinkedHashMap<>();
     private final VerticalLayout items = new VerticalLayout();
+    private final H2 title = new H2();
     private final Span header = new Span();
     private final Span progress = new Span();
     private final TextArea finishNote = new TextArea();
@@ -82,7 +83,7 @@ class PatrolFormView extends VerticalLayout implements BeforeEnterObserver {
                 e -> UI.getCurrent().navigate("patrols"));
         back.setId("back-button");
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        add(back, new H2(), header, progress, items, finishNote, finish);
+        add(back, title, header, progress, items, finishNote, finish);
     }
 
     @Override
@@ -104,8 +105,7 @@ class PatrolFormView extends VerticalLayout implements BeforeEnterObserver {
 
     private void refresh() {
         patrol = service.patrol(patrol.no()).orElseThrow();
-        getChildren().filter(H2.class::isInstance).findFirst()
-                .ifPresent(h -> ((H2) h).setText(getTranslation("patrol.form.title", patrol.clusterCode())));
+        title.setText(getTranslation("patrol.form.title", patrol.clusterCode()));
         header.setText(getTranslation("patrol.form.header", patrol.no(), Formats.date(patrol.patrolOn()),
                 patrol.staffName() != null ? patrol.staffName() : patrol.staffCode(),
                 Formats.dateTime(patrol.startedAt()),
