@@ -62,6 +62,12 @@ public class PatrolChecklistService {
         return repo.item(code);
     }
 
+    /** Whether a patrol used the item (then it can be deactivated, never deleted). */
+    public boolean inUse(String code) {
+        currentUser.require(EDITORS);
+        return repo.itemUsed(code);
+    }
+
     /** The first department of the item's kind, the default of a finding's follow-up. */
     public Optional<String> defaultDepartment(ChecklistItem item) {
         return item.departmentKind() == null ? Optional.empty() : repo.departmentOfKind(item.departmentKind());

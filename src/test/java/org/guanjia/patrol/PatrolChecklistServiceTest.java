@@ -108,6 +108,7 @@ class PatrolChecklistServiceTest {
                 e -> assertThat(e.problems().get(0).messageKey()).isEqualTo("patrol.checklist.validation.inUse"));
         assertThatThrownBy(() -> checklist.save(new ChecklistItem(code, p + "C1", "cleanliness", "a", "b", "c", 5,
                 false, null, true), false)).isInstanceOf(ValidationException.class);
+        assertThat(checklist.inUse(code)).isTrue();
         assertThat(checklist.setActive(code, false).active()).isFalse();
 
         TestUsers.signIn("b1", Role.BUTLER, p + "S1");

@@ -119,7 +119,7 @@ class ChecklistView extends VerticalLayout {
 
     private void open(ChecklistItem item, boolean isNew) {
         code.setReadOnly(!isNew);
-        delete.setVisible(!isNew);
+        delete.setVisible(!isNew && !service.inUse(item.code()));
         dialog.open(getTranslation(isNew ? "patrol.checklist.new" : "patrol.checklist.edit"), ItemForm.of(item), isNew);
     }
 
