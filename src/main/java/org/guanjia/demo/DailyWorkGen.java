@@ -13,6 +13,7 @@ import org.guanjia.db.tables.records.FacilityChecksRecord;
 import org.guanjia.db.tables.records.MorningBriefingsRecord;
 import org.guanjia.db.tables.records.PatrolChecksRecord;
 import org.guanjia.db.tables.records.PatrolFindingsRecord;
+import org.guanjia.db.tables.records.PatrolItemResultsRecord;
 import org.guanjia.db.tables.records.PatrolsRecord;
 import org.guanjia.db.tables.records.VacancyInspectionsRecord;
 import org.guanjia.db.tables.records.VisitRequestsRecord;
@@ -25,6 +26,7 @@ import org.guanjia.db.tables.records.VisitsRecord;
  */
 final class DailyWorkGen {
 
+    /** The checklist items V014 seeds company-wide; each is also its rulebook category. */
     private static final String[] PATROL_ITEMS = {"staff_on_duty", "staff_appearance", "staff_attitude",
         "security_hazards", "visitor_log", "vehicle_log", "goods_log", "cleanliness", "greening",
         "engineering", "renovation", "public_facilities"};
@@ -135,6 +137,7 @@ final class DailyWorkGen {
         g.sink.add(Slot.PATROLS, r);
         g.workload.add(butler, day, Workload.Kind.PATROL);
         int month = day.getMonthValue();
+        int itemIndex = 0;
         for (String item : PATROL_ITEMS) {
             String result = "ok";
             if ((item.equals("renovation") && decorating == 0)
@@ -148,8 +151,16 @@ final class DailyWorkGen {
             check.setItem(item);
             check.setResult(result);
             g.sink.add(Slot.PATROL_CHECKS, check);
+            // the item's own result, as the patrol form records it, in checklist order on the walk
+            PatrolItemResultsRecord itemResult = new PatrolItemResultsRecord();
+            itemResult.setPatrolNo(no);
+            itemResult.setItemCode(item);
+            itemResult.setResult(result);
+            itemResult.setCheckedAt(started.plusMinutes(3L * (itemIndex + 1)));
+            g.sink.add(Slot.PATROL_ITEM_RESULTS, itemResult);
+            itemIndex++;
             if (result.equals("issue")) {
-                finding(c, no, item, finished);
+                finding(c, no, item, finished, item.equals("renovation") ? decoratingUnit(c, day) : null);
             }
         }
     }
@@ -163,14 +174,27 @@ final class DailyWorkGen {
         };
     }
 
-    private void finding(ClusterM c, String patrolNo, String item, LocalDateTime at) {
+    /**
+     * A unit of the cluster under renovation on the day, for a renovation finding; chosen without
+     * the dice so the rest of the demo stays as it was for the same seed.
+     */
+    private UnitM decoratingUnit(ClusterM c, LocalDate day) {
+        List<UnitM> decorating = units.stream()
+                .filter(u -> u.cluster() == c && u.statusOn(day) == UnitM.DECORATING).toList();
+        return decorating.isEmpty() ? null : decorating.get((int) (day.toEpochDay() % decorating.size()));
+    }
+
+    private void finding(ClusterM c, String patrolNo, String item, LocalDateTime at, UnitM unit) {
         String text = dice.pick(Texts.PATROL_FINDINGS.get(item));
         PatrolFindingsRecord f = new PatrolFindingsRecord();
         f.setPatrolNo(patrolNo);
         f.setItem(item);
-        f.setDescription(text);
-        f.setFollowUpNo(g.followUps.raise("patrol", patrolNo, c, dice.pick(c.buildings), null,
-                Texts.PATROL_DEPARTMENTS.get(item), at, text, dice));
+        f.setItemCode(item);
+        f.setUnitCode(unit == null ? null : unit.code);
+        f.setDescription(unit == null ? text : text + " (" + unit.code + ")");
+        BuildingM building = dice.pick(c.buildings);
+        f.setFollowUpNo(g.followUps.raise("patrol", patrolNo, c, unit != null ? unit.building : building, unit,
+                Texts.PATROL_DEPARTMENTS.get(item), at, f.getDescription(), dice));
         g.sink.add(Slot.PATROL_FINDINGS, f);
     }
 
