@@ -315,9 +315,11 @@ public class VisitService {
         String staff = blank(staffCode) != null ? staffCode.trim() : own;
         v.required("staffCode", staff);
         if (staff != null) {
-            v.check(repo.staffExists(staff), "staffCode", "validation.unknown", staff);
-            v.check(!currentUser.hasRole(Role.BUTLER) || staff.equals(own), "staffCode",
-                    "visit.validation.ownVisits");
+            if (currentUser.hasRole(Role.BUTLER) && !staff.equals(own)) {
+                v.add("staffCode", "visit.validation.ownVisits");
+            } else {
+                v.check(repo.staffExists(staff), "staffCode", "validation.unknown", staff);
+            }
         }
         return staff;
     }

@@ -104,10 +104,10 @@ public class VisitRepository {
 
     private static final Field<Integer> REQUESTS = DSL.field(DSL.selectCount().from(VISIT_REQUESTS)
             .where(VISIT_REQUESTS.VISIT_NO.eq(VISITS.VISIT_NO))).as("requests");
-    private static final Field<Integer> OPEN_ESCALATIONS = DSL.field(DSL.selectCount().from(VISIT_REQUESTS)
+    private static final Field<Integer> OPEN_ESCALATION_COUNT = DSL.field(DSL.selectCount().from(VISIT_REQUESTS)
             .join(FOLLOW_UPS).on(FOLLOW_UPS.FOLLOW_UP_NO.eq(VISIT_REQUESTS.FOLLOW_UP_NO))
-            .where(VISIT_REQUESTS.VISIT_NO.eq(VISITS.VISIT_NO)).and(FOLLOW_UPS.STATUS.ne("closed")))
-            .as("open_escalations");
+            .where(VISIT_REQUESTS.VISIT_NO.eq(VISITS.VISIT_NO)).and(FOLLOW_UPS.STATUS.ne("closed")));
+    private static final Field<Integer> OPEN_ESCALATIONS = OPEN_ESCALATION_COUNT.as("open_escalations");
     private static final Field<String> OWNER_NAME = ownerName(VISITS.UNIT_CODE).as("owner_name");
     private static final Field<Boolean> KEY_CUSTOMER = DSL.field(keyCustomer(VISITS.UNIT_CODE)).as("key_customer");
     private static final Field<Boolean> OWNER_STRONG = DSL.field(ownerStrongOpinion(VISITS.UNIT_CODE))
@@ -196,7 +196,7 @@ public class VisitRepository {
         Record6<Integer, Integer, BigDecimal, Integer, BigDecimal, BigDecimal> r = dsl.select(DSL.count(),
                         DSL.count(VISITS.SATISFACTION), DSL.sum(VISITS.SATISFACTION),
                         DSL.count().filterWhere(VISITS.STRONG_OPINION.isTrue()),
-                        DSL.sum(escalated), DSL.sum(OPEN_ESCALATIONS))
+                        DSL.sum(escalated), DSL.sum(OPEN_ESCALATION_COUNT))
                 .from(VISITS)
                 .join(UNITS).on(UNITS.UNIT_CODE.eq(VISITS.UNIT_CODE))
                 .join(BUILDINGS).on(BUILDINGS.BUILDING_CODE.eq(UNITS.BUILDING_CODE))
