@@ -17,6 +17,8 @@ import org.guanjia.base.ValidationException;
 import org.guanjia.base.Validator;
 import org.guanjia.base.security.GuanjiaPrincipal;
 import org.guanjia.estate.EstateService;
+import org.guanjia.estate.Owner;
+import org.guanjia.estate.UnitFilter;
 import org.guanjia.followup.FollowUp;
 import org.guanjia.followup.FollowUpService;
 import org.guanjia.followup.NewFollowUp;
@@ -114,6 +116,18 @@ public class VisitService {
                     q.answer(), q.followUpNo(), f.departmentName() != null ? f.departmentName() : f.departmentCode(),
                     f.dueOn(), f.status(), f.replyToOwner());
         }).toList();
+    }
+
+    /** The flags of the unit's owners (any owner flagged counts), for the visit form. */
+    public CustomerFlags customerFlags(String unitCode) {
+        currentUser.require(READERS);
+        if (blank(unitCode) == null) {
+            return new CustomerFlags(false, false);
+        }
+        List<Owner> owners = estates.owners(new UnitFilter(unitCode, null, null, null, null), Page.first(50))
+                .stream().filter(o -> unitCode.equals(o.unitCode())).toList();
+        return new CustomerFlags(owners.stream().anyMatch(o -> Boolean.TRUE.equals(o.keyCustomer())),
+                owners.stream().anyMatch(o -> Boolean.TRUE.equals(o.strongOpinion())));
     }
 
     // --- recording -----------------------------------------------------------------------------
