@@ -12,8 +12,8 @@ import java.util.List;
  * @param strongOpinion     the owner voiced strong opinions in this visit (意見較大)
  * @param keyCustomer       an owner of the unit is a key customer (重點客戶)
  * @param ownerStrongOpinion an owner of the unit is marked as having strong opinions
- * @param openEscalations   requests escalated to a department whose follow-up is not closed
- *                          (closed = answered to the owner)
+ * @param openEscalations   requests escalated to a department still waiting for the answer to
+ *                          the owner (follow-up neither closed nor replied)
  */
 public record Visit(String no, String unitCode, String clusterCode, String ownerName,
         LocalDate visitedOn, String staffCode, String staffName, String kind, String topic,

@@ -17,8 +17,8 @@ public record VisitRequest(long id, String visitNo, String request, boolean answ
         return followUpNo != null;
     }
 
-    /** Escalated and not yet answered to the owner. */
+    /** Escalated and the owner not answered yet (the follow-up neither closed nor replied). */
     public boolean awaitingReply() {
-        return escalated() && !"closed".equals(followUpStatus);
+        return escalated() && !"closed".equals(followUpStatus) && replyToOwner == null;
     }
 }

@@ -95,18 +95,21 @@ public class VisitRepository {
                 .where(OWNERS.UNIT_CODE.eq(unit)).and(OWNERS.STRONG_OPINION.isTrue()));
     }
 
-    /** Escalated requests of the visit whose follow-up is not closed (answered to the owner). */
+    /** A follow-up still waiting: not closed and no answer given to the owner yet. */
+    private static final Condition WAITING = FOLLOW_UPS.STATUS.ne("closed").and(FOLLOW_UPS.REPLY_TO_OWNER.isNull());
+
+    /** Escalated requests of the visit still waiting for the answer to the owner. */
     private static Condition openEscalation(Field<String> visitNo) {
         return DSL.exists(DSL.selectOne().from(VISIT_REQUESTS)
                 .join(FOLLOW_UPS).on(FOLLOW_UPS.FOLLOW_UP_NO.eq(VISIT_REQUESTS.FOLLOW_UP_NO))
-                .where(VISIT_REQUESTS.VISIT_NO.eq(visitNo)).and(FOLLOW_UPS.STATUS.ne("closed")));
+                .where(VISIT_REQUESTS.VISIT_NO.eq(visitNo)).and(WAITING));
     }
 
     private static final Field<Integer> REQUESTS = DSL.field(DSL.selectCount().from(VISIT_REQUESTS)
             .where(VISIT_REQUESTS.VISIT_NO.eq(VISITS.VISIT_NO))).as("requests");
     private static final Field<Integer> OPEN_ESCALATION_COUNT = DSL.field(DSL.selectCount().from(VISIT_REQUESTS)
             .join(FOLLOW_UPS).on(FOLLOW_UPS.FOLLOW_UP_NO.eq(VISIT_REQUESTS.FOLLOW_UP_NO))
-            .where(VISIT_REQUESTS.VISIT_NO.eq(VISITS.VISIT_NO)).and(FOLLOW_UPS.STATUS.ne("closed")));
+            .where(VISIT_REQUESTS.VISIT_NO.eq(VISITS.VISIT_NO)).and(WAITING));
     private static final Field<Integer> OPEN_ESCALATIONS = OPEN_ESCALATION_COUNT.as("open_escalations");
     private static final Field<String> OWNER_NAME = ownerName(VISITS.UNIT_CODE).as("owner_name");
     private static final Field<Boolean> KEY_CUSTOMER = DSL.field(keyCustomer(VISITS.UNIT_CODE)).as("key_customer");

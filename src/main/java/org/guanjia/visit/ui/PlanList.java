@@ -103,10 +103,10 @@ class PlanList extends VerticalLayout {
                 .setHeader(getTranslation("visit.field.staff")).setAutoWidth(true);
         var topic = grid.addColumn(VisitPlan::topic).setHeader(getTranslation("visit.field.topic"))
                 .setFlexGrow(3).setWidth("8rem");
-        grid.addComponentColumn(p -> Badges.badge(Formats.enumLabel("visit.planStatus", p.status()),
+        var status = grid.addComponentColumn(p -> Badges.badge(Formats.enumLabel("visit.planStatus", p.status()),
                         p.isOpen() ? "" : "done".equals(p.status()) ? "success" : "contrast"))
                 .setHeader(getTranslation("field.status")).setAutoWidth(true);
-        Responsive.hideOnPhone(grid, List.of(no, staff, topic));
+        Responsive.hideOnPhone(grid, List.of(no, staff, topic, status));
         grid.addItemClickListener(e -> open(e.getItem()));
         return grid;
     }

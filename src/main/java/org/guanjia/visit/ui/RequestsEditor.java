@@ -45,7 +45,7 @@ class RequestsEditor extends VerticalLayout {
         fields.add(f);
         Div row = new Div();
         row.addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10,
-                LumoUtility.BorderRadius.MEDIUM, LumoUtility.Padding.SMALL);
+                LumoUtility.BorderRadius.MEDIUM, LumoUtility.Padding.SMALL, LumoUtility.BoxSizing.BORDER);
         row.setWidthFull();
         Button remove = new Button(getTranslation("visit.removeRequest"), VaadinIcon.TRASH.create(), e -> {
             fields.remove(f);

@@ -77,7 +77,9 @@ class VisitDialog extends Dialog {
         requests.removeAll();
         var list = service.requests(v.no());
         if (!list.isEmpty()) {
-            requests.add(new H4(getTranslation("visit.requests")));
+            H4 heading = new H4(getTranslation("visit.requests"));
+            heading.addClassNames(LumoUtility.Margin.Top.MEDIUM, LumoUtility.Margin.Bottom.NONE);
+            requests.add(heading);
         }
         list.forEach(q -> requests.add(request(q)));
         actions.removeAll();

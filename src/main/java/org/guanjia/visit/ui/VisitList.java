@@ -47,6 +47,7 @@ class VisitList extends VerticalLayout {
     private final VisitDialog dialog;
     private String unit;
     private String text = "";
+    private boolean quiet;
 
     VisitList(VisitService service, EstateService estates, StaffService staff, VisitForm form) {
         this.service = service;
@@ -113,23 +114,50 @@ class VisitList extends VerticalLayout {
         grid.setId("visits-grid");
         grid.setSizeFull();
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        // on a phone one column holds it all in two lines, so nothing is cut off at 390 px
+        var phone = grid.addComponentColumn(VisitList::phoneCell).setHeader(getTranslation("visit.tab.visits"))
+                .setFlexGrow(1);
+        phone.setVisible(false);
         var no = grid.addColumn(Visit::no).setHeader(getTranslation("visit.field.no")).setAutoWidth(true);
-        grid.addColumn(v -> Formats.date(v.visitedOn())).setHeader(getTranslation("visit.field.visitedOn"))
-                .setAutoWidth(true);
-        grid.addColumn(v -> v.ownerName() == null ? v.unitCode() : v.unitCode() + " · " + v.ownerName())
-                .setHeader(getTranslation("field.unit")).setAutoWidth(true);
+        var date = grid.addColumn(v -> Formats.date(v.visitedOn()))
+                .setHeader(getTranslation("visit.field.visitedOn")).setAutoWidth(true);
+        var unitColumn = grid.addColumn(v -> unitLabel(v)).setHeader(getTranslation("field.unit")).setAutoWidth(true);
         var kind = grid.addColumn(v -> Formats.enumLabel("visit.kind", v.kind()))
                 .setHeader(getTranslation("visit.field.kind")).setAutoWidth(true);
         var staff = grid.addColumn(v -> v.staffName() != null ? v.staffName() : v.staffCode())
                 .setHeader(getTranslation("visit.field.staff")).setAutoWidth(true);
         var topic = grid.addColumn(Visit::topic).setHeader(getTranslation("visit.field.topic"))
                 .setFlexGrow(3).setWidth("8rem");
-        grid.addColumn(v -> v.satisfaction() == null ? "" : v.satisfaction().toString())
+        var score = grid.addColumn(v -> v.satisfaction() == null ? "" : v.satisfaction().toString())
                 .setHeader(getTranslation("visit.field.satisfactionShort")).setAutoWidth(true);
-        grid.addComponentColumn(VisitList::flags).setHeader(getTranslation("visit.field.flags")).setAutoWidth(true);
-        Responsive.hideOnPhone(grid, List.of(no, kind, staff, topic));
+        var flags = grid.addComponentColumn(VisitList::flags).setHeader(getTranslation("visit.field.flags"))
+                .setAutoWidth(true);
+        Responsive.hideOnPhone(grid, List.of(no, date, unitColumn, kind, staff, topic, score, flags));
+        grid.addAttachListener(e -> e.getUI().getPage().retrieveExtendedClientDetails(
+                d -> phone.setVisible(d.getWindowInnerWidth() < Responsive.PHONE_WIDTH)));
         grid.addItemClickListener(e -> dialog.open(e.getItem()));
         return grid;
+    }
+
+    private static String unitLabel(Visit v) {
+        return v.ownerName() == null ? v.unitCode() : v.unitCode() + " · " + v.ownerName();
+    }
+
+    /** Date, unit and owner; then kind, score and the flags. */
+    private static Component phoneCell(Visit v) {
+        Div top = new Div(new Span(Formats.date(v.visitedOn()) + "  " + unitLabel(v)));
+        top.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
+        Div bottom = new Div();
+        bottom.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.XSMALL,
+                LumoUtility.AlignItems.CENTER, LumoUtility.FontSize.SMALL);
+        String kind = Formats.enumLabel("visit.kind", v.kind());
+        bottom.add(new Span(v.satisfaction() == null ? kind
+                : kind + " · " + bottom.getTranslation("visit.field.satisfactionShort") + " " + v.satisfaction()));
+        bottom.add(flags(v));
+        Div cell = new Div(top, bottom);
+        cell.addClassNames(LumoUtility.Padding.Vertical.XSMALL);
+        cell.getStyle().set("white-space", "normal");
+        return cell;
     }
 
     /** Strong opinions, key customer and requests awaiting the department, as small badges. */
@@ -150,6 +178,17 @@ class VisitList extends VerticalLayout {
 
     /** Shows one unit's visit history (all its visits, the other filters left as they are). */
     void showUnit(String unitCode) {
+        if (unitCode != null) {
+            // the history is every visit to the unit: the other filters are cleared
+            quiet = true;
+            kindFilter.clear();
+            clusterFilter.clear();
+            from.clear();
+            to.clear();
+            flagFilter.clear();
+            openEscalations.setValue(false);
+            quiet = false;
+        }
         unit = unitCode;
         unitChip.removeAll();
         if (unitCode != null) {
@@ -172,6 +211,9 @@ class VisitList extends VerticalLayout {
     }
 
     void refresh() {
+        if (quiet) {
+            return;
+        }
         VisitFilter filter = filter();
         grid.setItems(query -> service.list(filter, new Page(query.getOffset(), query.getLimit())).stream(),
                 query -> service.count(filter));

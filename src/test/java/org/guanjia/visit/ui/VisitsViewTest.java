@@ -188,12 +188,16 @@ class VisitsViewTest extends KaribuTest {
         assertThat(GridKt._size(grid)).isEqualTo(3);
         assertThat(_get(SideNav.class, s -> s.withId("side-nav")).getItems()).extracting(SideNavItem::getPath)
                 .contains("visits");
-        assertThat(_get(Span.class, s -> s.withId("visits-summary")).getText()).startsWith("3 visits · mean satisfaction 4.00");
+        assertThat(_get(Span.class, s -> s.withId("visits-summary")).getText()).startsWith("Visits: 3 · mean satisfaction 4.00");
 
-        GridKt._clickItem(grid, 1);
+        _setValue(_get(Select.class, s -> s.withId("kind-filter")), "return");
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        GridKt._clickItem(grid, 0);
         _click(_get(dialog("visit-dialog"), Button.class, s -> s.withId("unit-history-button")));
 
+        // every visit to the unit, whatever the other filters said
         assertThat(GridKt._size(grid)).isEqualTo(2);
+        assertThat(_get(Select.class, s -> s.withId("kind-filter")).getValue()).isNull();
         assertThat(_get(Div.class, s -> s.withId("unit-history")).isVisible()).isTrue();
         _click(_get(Button.class, s -> s.withId("clear-unit-history")));
         assertThat(GridKt._size(grid)).isEqualTo(3);
