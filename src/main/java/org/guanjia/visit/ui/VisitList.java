@@ -22,6 +22,7 @@ import org.guanjia.base.ui.ListToolbar;
 import org.guanjia.base.ui.Responsive;
 import org.guanjia.estate.Cluster;
 import org.guanjia.estate.EstateService;
+import org.guanjia.staff.Staff;
 import org.guanjia.staff.StaffService;
 import org.guanjia.visit.Visit;
 import org.guanjia.visit.VisitFilter;
@@ -42,6 +43,7 @@ class VisitList extends VerticalLayout {
     private final DatePicker to = new DatePicker();
     private final Select<String> flagFilter = new Select<>();
     private final Checkbox openEscalations = new Checkbox();
+    private final ComboBox<Staff> butler = new ComboBox<>();
     private final Span summary = new Span();
     private final Div unitChip = new Div();
     private final VisitDialog dialog;
@@ -49,7 +51,8 @@ class VisitList extends VerticalLayout {
     private String text = "";
     private boolean quiet;
 
-    VisitList(VisitService service, EstateService estates, StaffService staff, VisitForm form) {
+    VisitList(VisitService service, EstateService estates, StaffService staff, VisitForm form,
+            boolean butlerFilter) {
         this.service = service;
         setId("visit-list");
         setSizeFull();
@@ -60,11 +63,11 @@ class VisitList extends VerticalLayout {
         summary.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
         unitChip.setId("unit-history");
         unitChip.setVisible(false);
-        add(toolbar(estates, form), unitChip, summary, grid());
+        add(toolbar(estates, form, butlerFilter ? butlers(staff) : null), unitChip, summary, grid());
         refresh();
     }
 
-    private ListToolbar toolbar(EstateService estates, VisitForm form) {
+    private ListToolbar toolbar(EstateService estates, VisitForm form, ComboBox<Staff> butlers) {
         kindFilter.setId("kind-filter");
         kindFilter.setEmptySelectionAllowed(true);
         kindFilter.setEmptySelectionCaption(getTranslation("visit.allKinds"));
@@ -104,10 +107,25 @@ class VisitList extends VerticalLayout {
             text = t;
             refresh();
         }).filters(kindFilter, clusterFilter, from, to, flagFilter, openEscalations);
+        if (butlers != null) {
+            bar.filters(butlers);
+        }
         if (service.canWrite()) {
             bar.newButton("new-visit-button", form::openNew);
         }
         return bar;
+    }
+
+    /** The butlers, for the supervisor's report on each one's visits (四: 定期向上級領導匯報). */
+    private ComboBox<Staff> butlers(StaffService staff) {
+        butler.setId("butler-filter");
+        butler.setPlaceholder(getTranslation("visit.field.staff"));
+        butler.setItems(staff.staff(null, "butler", Page.first(500)));
+        butler.setItemLabelGenerator(Staff::name);
+        butler.setClearButtonVisible(true);
+        butler.setWidth("10rem");
+        butler.addValueChangeListener(e -> refresh());
+        return butler;
     }
 
     private Grid<Visit> grid() {
@@ -187,6 +205,7 @@ class VisitList extends VerticalLayout {
             to.clear();
             flagFilter.clear();
             openEscalations.setValue(false);
+            butler.clear();
             quiet = false;
         }
         unit = unitCode;
@@ -207,7 +226,8 @@ class VisitList extends VerticalLayout {
     VisitFilter filter() {
         String flag = flagFilter.getValue();
         return new VisitFilter(kindFilter.getValue(), clusterFilter.getValue(), from.getValue(), to.getValue(),
-                STRONG.equals(flag), KEY.equals(flag), openEscalations.getValue(), unit, null, text);
+                STRONG.equals(flag), KEY.equals(flag), openEscalations.getValue(), unit,
+                butler.getValue() == null ? null : butler.getValue().code(), text);
     }
 
     void refresh() {

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.tabs.TabSheetVariant;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.guanjia.base.CurrentUser;
+import org.guanjia.base.Role;
 import org.guanjia.estate.EstateService;
 import org.guanjia.staff.StaffService;
 import org.guanjia.visit.VisitService;
@@ -20,12 +22,13 @@ import org.guanjia.visit.VisitService;
 @RolesAllowed({"ADMIN", "MANAGER", "SUPERVISOR", "BUTLER", "SERVICE_DESK"})
 class VisitsView extends VerticalLayout {
 
-    VisitsView(VisitService service, EstateService estates, StaffService staff) {
+    VisitsView(VisitService service, EstateService estates, StaffService staff, CurrentUser user) {
         setId("visits-view");
         setSizeFull();
         setPadding(false);
         VisitForm form = new VisitForm(service, estates, staff);
-        VisitList visits = new VisitList(service, estates, staff, form);
+        // butlers see their clusters' visits, so a butler filter is for those who see every cluster
+        VisitList visits = new VisitList(service, estates, staff, form, !user.hasRole(Role.BUTLER));
         PlanList plans = new PlanList(service, estates, form);
         form.onSaved(v -> {
             visits.refresh();
