@@ -148,6 +148,10 @@ class VisitServiceTest {
         assertThat(service.list(new VisitFilter(null, null, null, null, false, false, true, null, null, p),
                 Page.first(10))).extracting(Visit::no).containsExactly(v.no());
 
+        followUps.resolve(esc.followUpNo(), "Light replaced", null);
+        assertThat(service.requests(v.no()).get(1).followUpStatus()).isEqualTo("resolved");
+        assertThat(service.visit(v.no()).orElseThrow().openEscalations()).as("the owner has no answer yet")
+                .isEqualTo(1);
         followUps.resolve(esc.followUpNo(), "Light replaced", "Told the owner it is fixed");
 
         assertThat(service.requests(v.no()).get(1).followUpStatus()).isEqualTo("closed");
