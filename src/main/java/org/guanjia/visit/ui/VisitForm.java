@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.guanjia.base.AccessDeniedException;
+import org.guanjia.base.Page;
 import org.guanjia.base.ValidationException;
 import org.guanjia.base.ui.Notifications;
 import org.guanjia.estate.EstateService;
 import org.guanjia.estate.ui.UnitPicker;
+import org.guanjia.staff.Staff;
 import org.guanjia.staff.StaffService;
 import org.guanjia.visit.CustomerFlags;
 import org.guanjia.visit.NewVisit;
@@ -45,10 +47,12 @@ class VisitForm extends Dialog {
     private final Checkbox keyCustomer = new Checkbox();
     private final TextArea note = new TextArea();
     private final RequestsEditor requests;
+    /** Who made the visit, for those recording for a butler; a butler always records their own. */
+    private final ComboBox<Staff> visitor = new ComboBox<>();
     private final List<Consumer<Visit>> listeners = new ArrayList<>();
     private String planNo;
 
-    VisitForm(VisitService service, EstateService estates, StaffService staff) {
+    VisitForm(VisitService service, EstateService estates, StaffService staff, boolean pickVisitor) {
         this.service = service;
         setId("visit-form-dialog");
         setWidth("min(40rem, 100vw)");
@@ -75,7 +79,17 @@ class VisitForm extends Dialog {
         note.setId("visit-note");
         note.setMaxLength(10000);
         requests = new RequestsEditor(new Departments(staff));
-        FormLayout form = new FormLayout(unit, visitedOn, kind, topic, satisfaction, strongOpinion, keyCustomer, note);
+        visitor.setLabel(getTranslation("visit.field.staff"));
+        visitor.setId("visit-staff");
+        visitor.setHelperText(getTranslation("visit.staffHelp"));
+        visitor.setClearButtonVisible(true);
+        visitor.setItemLabelGenerator(Staff::name);
+        visitor.setVisible(pickVisitor);
+        if (pickVisitor) {
+            visitor.setItems(staff.staff(null, "butler", Page.first(500)));
+        }
+        FormLayout form = new FormLayout(unit, visitedOn, kind, visitor, topic, satisfaction, strongOpinion, keyCustomer,
+                note);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         form.setColspan(unit, 2);
         form.setColspan(topic, 2);
@@ -103,6 +117,7 @@ class VisitForm extends Dialog {
         binder.forField(strongOpinion).bind(Draft::isStrongOpinion, Draft::setStrongOpinion);
         binder.forField(keyCustomer).bind(Draft::getKeyCustomer, Draft::setKeyCustomer);
         binder.forField(note).bind(Draft::getNote, Draft::setNote);
+        binder.forField(visitor).bind(Draft::getStaff, Draft::setStaff);
     }
 
     void onSaved(Consumer<Visit> listener) {
@@ -150,7 +165,8 @@ class VisitForm extends Dialog {
         }
         requests.clearErrors();
         try {
-            Visit v = service.record(new NewVisit(d.getUnitCode(), d.getVisitedOn(), null, d.getKind(), d.getTopic(),
+            String staffCode = d.getStaff() == null ? null : d.getStaff().code();
+            Visit v = service.record(new NewVisit(d.getUnitCode(), d.getVisitedOn(), staffCode, d.getKind(), d.getTopic(),
                     d.getSatisfaction(), d.getNote(), d.isStrongOpinion(), d.getKeyCustomer(), planNo,
                     requests.value()));
             close();
@@ -181,6 +197,7 @@ class VisitForm extends Dialog {
             case "topic" -> topic;
             case "satisfaction" -> satisfaction;
             case "note" -> note;
+            case "staffCode" -> visitor;
             default -> null;
         };
     }
@@ -195,6 +212,15 @@ class VisitForm extends Dialog {
         private boolean strongOpinion;
         private Boolean keyCustomer = false;
         private String note;
+        private Staff staff;
+
+        Staff getStaff() {
+            return staff;
+        }
+
+        void setStaff(Staff v) {
+            staff = v;
+        }
 
         String getUnitCode() {
             return unitCode;

@@ -26,9 +26,11 @@ class VisitsView extends VerticalLayout {
         setId("visits-view");
         setSizeFull();
         setPadding(false);
-        VisitForm form = new VisitForm(service, estates, staff);
-        // butlers see their clusters' visits, so a butler filter is for those who see every cluster
-        VisitList visits = new VisitList(service, estates, staff, form, !user.hasRole(Role.BUTLER));
+        // a butler records their own visits and sees their clusters' ones: picking a butler (in the
+        // form and as a filter) is for those who see every cluster
+        boolean pickButler = !user.hasRole(Role.BUTLER);
+        VisitForm form = new VisitForm(service, estates, staff, pickButler && service.canWrite());
+        VisitList visits = new VisitList(service, estates, staff, form, pickButler);
         PlanList plans = new PlanList(service, estates, form);
         form.onSaved(v -> {
             visits.refresh();

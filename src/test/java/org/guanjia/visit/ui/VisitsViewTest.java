@@ -34,6 +34,7 @@ import org.guanjia.TestClock;
 import org.guanjia.TestUsers;
 import org.guanjia.base.Role;
 import org.guanjia.estate.EstateService;
+import org.guanjia.staff.Staff;
 import org.guanjia.staff.StaffService;
 import org.guanjia.ui.KaribuTest;
 import org.guanjia.visit.NewVisit;
@@ -143,6 +144,27 @@ class VisitsViewTest extends KaribuTest {
                 .contains("Customer service " + p);
         Grid<?> grid = _get(Grid.class, s -> s.withId("visits-grid"));
         assertThat(GridKt._size(grid)).isEqualTo(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void a_supervisor_records_a_visit_for_a_butler() {
+        login("sup", Role.SUPERVISOR, null);
+        Staff butler = staff.staffMember(p + "S1").orElseThrow();
+        UI.getCurrent().navigate("visits");
+        _click(_get(Button.class, s -> s.withId("new-visit-button")));
+        Dialog form = dialog("visit-form-dialog");
+        _setValue(_get(form, ComboBox.class, s -> s.withId("visit-unit")), u1);
+        _click(_get(form, Button.class, s -> s.withId("save-button")));
+        // the supervisor has no staff code of their own: the butler must be named
+        ComboBox<Staff> visitor = _get(form, ComboBox.class, s -> s.withId("visit-staff"));
+        assertThat(visitor.isInvalid()).isTrue();
+        assertThat(dsl.fetchCount(VISITS, VISITS.UNIT_CODE.eq(u1))).isZero();
+
+        _setValue(visitor, butler);
+        _click(_get(form, Button.class, s -> s.withId("save-button")));
+
+        assertThat(dsl.fetchValue(VISITS.STAFF_CODE, VISITS.UNIT_CODE.eq(u1))).isEqualTo(p + "S1");
     }
 
     @SuppressWarnings("unchecked")
