@@ -16,6 +16,7 @@ import org.guanjia.db.tables.records.PatrolFindingsRecord;
 import org.guanjia.db.tables.records.PatrolItemResultsRecord;
 import org.guanjia.db.tables.records.PatrolsRecord;
 import org.guanjia.db.tables.records.VacancyInspectionsRecord;
+import org.guanjia.db.tables.records.VisitPlansRecord;
 import org.guanjia.db.tables.records.VisitRequestsRecord;
 import org.guanjia.db.tables.records.VisitsRecord;
 
@@ -47,6 +48,8 @@ final class DailyWorkGen {
     private final EstateM estate;
     private final List<UnitM> units;
     private final Dice dice;
+    /** Appointments draw from their own stream, so adding them left every other record as it was. */
+    private final Dice planDice;
 
     DailyWorkGen(GenContext g, EstateM estate, List<UnitM> units) {
         this.g = g;
@@ -54,6 +57,7 @@ final class DailyWorkGen {
         this.estate = estate;
         this.units = units;
         this.dice = g.dice("daily", estate.index);
+        this.planDice = g.dice("visit-plans", estate.index);
     }
 
     void run() {
@@ -316,6 +320,44 @@ final class DailyWorkGen {
                 visit(u, day);
             }
         }
+        appointments(u);
+    }
+
+    /**
+     * The butler's open appointments (可提前預約時間): owners with strong opinions and key customers
+     * get one in the next two weeks, a few are overdue (planned for the last days, not yet
+     * visited), and some past ones were cancelled.
+     */
+    private void appointments(UnitM u) {
+        if (!u.occupiedOn(cal.lastDay)) {
+            return;
+        }
+        if ((u.strongOpinion || u.keyCustomer) && planDice.chance(u.strongOpinion ? 0.7 : 0.25)) {
+            LocalDate on = planDice.chance(0.15) ? cal.lastDay.minusDays(planDice.between(0, 3))
+                    : cal.endDate.plusDays(planDice.between(0, 13));
+            plan(u, on, on.minusDays(planDice.between(2, 10)), "planned", null, null);
+        }
+        if (planDice.chance(u.strongOpinion ? 0.3 : 0.01)) {
+            LocalDate on = cal.lastDay.minusDays(planDice.between(5, 120));
+            plan(u, on, on.minusDays(planDice.between(2, 10)), "cancelled", null,
+                    planDice.pick(Texts.VISIT_PLAN_CANCELLED));
+        }
+    }
+
+    private void plan(UnitM u, LocalDate on, LocalDate madeOn, String status, String visitNo, String note) {
+        VisitPlansRecord p = new VisitPlansRecord();
+        p.setPlanNo(g.numbers.next("VP", madeOn.getYear()));
+        p.setUnitCode(u.code);
+        p.setPlannedOn(on);
+        p.setStaffCode(u.butler(madeOn.isAfter(cal.lastDay) ? cal.lastDay : madeOn));
+        p.setTopic(planDice.pick(Texts.VISIT_TOPICS));
+        p.setStatus(status);
+        p.setVisitNo(visitNo);
+        if ("cancelled".equals(status)) {
+            p.setCancelledOn(on.minusDays(1));
+            p.setNote(note);
+        }
+        g.sink.add(Slot.VISIT_PLANS, p);
     }
 
     private void visit(UnitM u, LocalDate day) {
@@ -336,6 +378,9 @@ final class DailyWorkGen {
         r.setNote(u.strongOpinion ? dice.pick(Texts.STRONG_OPINION_NOTES) : "业主反馈良好");
         g.sink.add(Slot.VISITS, r);
         g.workload.add(butler, day, Workload.Kind.VISIT);
+        if ("scheduled".equals(r.getKind()) && planDice.chance(0.6)) {
+            plan(u, day, day.minusDays(planDice.between(1, 7)), "done", no, null);
+        }
         int requests = dice.chance(0.35) ? dice.between(1, 2) : 0;
         for (int i = 0; i < requests; i++) {
             VisitRequestsRecord q = new VisitRequestsRecord();

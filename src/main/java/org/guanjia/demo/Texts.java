@@ -108,6 +108,7 @@ final class Texts {
     static final String[] VISIT_REQUESTS = {"希望小区增加电动车充电桩", "询问停车位租赁办法", "反映楼道灯不亮",
         "要求修剪窗前树木", "咨询装修审批流程", "询问物业费发票开具", "反映邻居噪音问题"};
 
+    static final String[] VISIT_PLAN_CANCELLED = {"业主出差, 改期再约", "业主临时有事取消", "业主家中有客, 另约时间"};
     static final String[] VISIT_ANSWERS = {"已当场解答并提供办理指引", "已告知办理流程和所需材料", "已解释相关规定, 业主表示理解"};
 
     static final String[] STRONG_OPINION_NOTES = {"业主对近期服务意见较大, 管家上门沟通并记录意见, 已反馈公司领导",

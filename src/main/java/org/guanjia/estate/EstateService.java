@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.guanjia.audit.AuditService;
 import org.guanjia.base.CurrentUser;
@@ -276,6 +277,32 @@ public class EstateService {
         // the owner's name and phone are personal data: the log keeps only the key
         audit.record(isNew ? "create" : "update", "owner", clean.code(), "unit=" + clean.unitCode());
         return clean;
+    }
+
+    /**
+     * The rulebook's flags on every owner of a unit: key customer (重點客戶) and strong opinions
+     * (意見較大). The butler who knows the owners sets them, e.g. while recording a visit; a null
+     * flag is left as it is. Returns true when an owner changed.
+     */
+    @Transactional
+    public boolean setOwnerFlags(String unitCode, Boolean keyCustomer, Boolean strongOpinion) {
+        currentUser.require(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR, Role.BUTLER, Role.SERVICE_DESK);
+        String cluster = repo.clusterOfUnit(unitCode).orElseThrow(
+                () -> ValidationException.of("unitCode", "validation.unknown", String.valueOf(unitCode)));
+        currentUser.scope().check(cluster);
+        boolean changed = false;
+        for (Owner o : repo.ownersOfUnit(unitCode)) {
+            Boolean key = keyCustomer != null ? keyCustomer : o.keyCustomer();
+            Boolean strong = strongOpinion != null ? strongOpinion : o.strongOpinion();
+            if (Objects.equals(key, o.keyCustomer()) && Objects.equals(strong, o.strongOpinion())) {
+                continue;
+            }
+            repo.update(new Owner(o.code(), o.unitCode(), o.name(), o.phone(), key, strong,
+                    o.mailingAddress(), o.autoDebit(), o.since()));
+            audit.record("update", "owner", o.code(), "key_customer=" + key + " strong_opinion=" + strong);
+            changed = true;
+        }
+        return changed;
     }
 
     /** An owner in the user's clusters. */

@@ -65,7 +65,7 @@ class DemoDataGeneratorTest {
             DEPARTMENTS, STAFF, ASSIGNMENTS, FEE_SCHEDULES, STATEMENT_RUNS, STATEMENT_RUN_LINES, STATEMENTS,
             PAYMENTS, BANK_DEBIT_ENROLMENTS,
             BANK_DEBIT_BATCHES, BANK_DEBIT_ITEMS, COLLECTION_ACTIONS, LAWYER_LETTERS, COMPLAINTS, REPAIRS,
-            RECTIFICATION_ITEMS, RECTIFICATION_NOTES, VACANCY_INSPECTIONS, VISITS, VISIT_REQUESTS,
+            RECTIFICATION_ITEMS, RECTIFICATION_NOTES, VACANCY_INSPECTIONS, VISITS, VISIT_REQUESTS, VISIT_PLANS,
             MORNING_BRIEFINGS, BRIEFING_ITEMS, PATROLS, PATROL_CHECKS, PATROL_ITEM_RESULTS, PATROL_FINDINGS, FOLLOW_UPS,
             FOLLOW_UP_NOTES, NOTICE_BOARDS, NOTICES, NOTICE_POSTINGS, FACILITIES, FACILITY_CHECKS,
             CUSTOMER_DOCUMENTS, DOCUMENT_DELIVERIES, ACTIVITIES, ACTIVITY_SIGNUPS, WORK_PLANS,
@@ -293,6 +293,30 @@ class DemoDataGeneratorTest {
                 Role.SERVICE_DESK, Role.FINANCE);
         assertThat(accounts).filteredOn(a -> a.role() == Role.SUPERVISOR).extracting(DemoUser::staffCode)
                 .containsExactly("ZG-01");
+    }
+
+    @Test
+    void visits_come_in_every_kind_with_requests_answered_or_escalated_and_appointments_in_every_state() {
+        assertThat(dsl.selectDistinct(VISITS.KIND).from(VISITS).fetch(VISITS.KIND))
+                .containsExactlyInAnyOrder("scheduled", "chance", "return");
+        assertThat(dsl.fetchCount(VISIT_REQUESTS, VISIT_REQUESTS.ANSWERED_ON_SPOT.isTrue()
+                .and(VISIT_REQUESTS.ANSWER.isNotNull()))).isPositive();
+        // each escalated request has its follow-up from the visit, some still open, most closed
+        assertThat(dsl.fetchCount(VISIT_REQUESTS.join(FOLLOW_UPS)
+                .on(FOLLOW_UPS.FOLLOW_UP_NO.eq(VISIT_REQUESTS.FOLLOW_UP_NO))
+                .and(FOLLOW_UPS.SOURCE.eq("visit")).and(FOLLOW_UPS.SOURCE_REF.eq(VISIT_REQUESTS.VISIT_NO))))
+                .isEqualTo(dsl.fetchCount(VISIT_REQUESTS, VISIT_REQUESTS.FOLLOW_UP_NO.isNotNull()));
+        assertThat(dsl.selectDistinct(FOLLOW_UPS.STATUS).from(FOLLOW_UPS).where(FOLLOW_UPS.SOURCE.eq("visit"))
+                .fetch(FOLLOW_UPS.STATUS)).contains("closed").containsAnyOf("open", "in_progress", "resolved");
+        assertThat(dsl.fetchCount(VISITS, VISITS.STRONG_OPINION.isTrue())).isPositive();
+        assertThat(dsl.selectDistinct(VISIT_PLANS.STATUS).from(VISIT_PLANS).fetch(VISIT_PLANS.STATUS))
+                .containsExactlyInAnyOrder("planned", "done", "cancelled");
+        // a done appointment names the visit that carried it out, on its day and at its unit
+        assertThat(dsl.fetchCount(VISIT_PLANS.join(VISITS).on(VISITS.VISIT_NO.eq(VISIT_PLANS.VISIT_NO))
+                .and(VISITS.UNIT_CODE.eq(VISIT_PLANS.UNIT_CODE)).and(VISITS.VISITED_ON.eq(VISIT_PLANS.PLANNED_ON))))
+                .isEqualTo(dsl.fetchCount(VISIT_PLANS, VISIT_PLANS.STATUS.eq("done")));
+        assertThat(dsl.fetchCount(VISIT_PLANS, VISIT_PLANS.STATUS.eq("planned")
+                .and(VISIT_PLANS.PLANNED_ON.ge(END)))).isPositive();
     }
 
     @Test

@@ -359,6 +359,14 @@ public class EstateRepository {
                 .fetchOptional(Records.mapping(Owner::new));
     }
 
+    public List<Owner> ownersOfUnit(String unitCode) {
+        return dsl.select(OWNERS.OWNER_CODE, OWNERS.UNIT_CODE, OWNERS.NAME, OWNERS.PHONE,
+                        OWNERS.KEY_CUSTOMER, OWNERS.STRONG_OPINION, OWNERS.MAILING_ADDRESS,
+                        OWNERS.AUTO_DEBIT, OWNERS.SINCE)
+                .from(OWNERS).where(OWNERS.UNIT_CODE.eq(unitCode)).orderBy(OWNERS.OWNER_CODE)
+                .fetch(Records.mapping(Owner::new));
+    }
+
     public void insert(Owner o) {
         OwnersRecord r = dsl.newRecord(OWNERS);
         r.setOwnerCode(o.code());
