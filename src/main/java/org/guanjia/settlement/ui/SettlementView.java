@@ -19,6 +19,7 @@ import org.guanjia.base.CurrentUser;
 import org.guanjia.base.Role;
 import org.guanjia.estate.Estate;
 import org.guanjia.settlement.SettlementService;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 
 /**
@@ -41,7 +42,9 @@ class SettlementView extends VerticalLayout {
     private final TabSheet tabs = new TabSheet();
     private final boolean showPersons;
 
-    SettlementView(SettlementService service, CurrentUser user, Clock clock, TaskExecutor executor) {
+    SettlementView(SettlementService service, CurrentUser user, Clock clock,
+            // Boot's executor for background work; the backup scheduler is a TaskExecutor too
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.service = service;
         setId("settlement-view");
         setSizeFull();
