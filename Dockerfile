@@ -17,9 +17,9 @@ RUN java -Djarmode=tools -jar /tmp/guanjia.jar extract --destination /app \
  && GUANJIA_DB=/tmp/training.duckdb java -XX:ArchiveClassesAtExit=/app/guanjia.jsa \
       -Dspring.context.exit=onRefresh -jar /app/guanjia.jar \
  && rm -f /tmp/training.duckdb* \
- && useradd --system --home /app guanjia && mkdir -p /data && chown guanjia /data
+ && useradd --system --home /app guanjia && mkdir -p /data /backups && chown guanjia /data /backups
 USER guanjia
-ENV GUANJIA_DB=/data/guanjia.duckdb
-VOLUME /data
+ENV GUANJIA_DB=/data/guanjia.duckdb GUANJIA_BACKUP_DIR=/backups
+VOLUME ["/data", "/backups"]
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/guanjia.jsa", "-XX:MaxRAMPercentage=60", "-jar", "/app/guanjia.jar"]
