@@ -84,6 +84,18 @@ class KpiApiTest {
     }
 
     @Test
+    void the_health_endpoint_answers_without_signing_in_and_nothing_else_of_the_actuator_is_open()
+            throws Exception {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/actuator/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("details", "diskSpace");
+        HttpResponse<String> env = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/actuator/env")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(env.statusCode()).isNotEqualTo(200);
+    }
+
+    @Test
     void the_cli_and_the_api_return_identical_figures() throws Exception {
         HttpResponse<String> csv = get(COLLECTION, "demo-manager", null);
         assertThat(csv.statusCode()).isEqualTo(200);
