@@ -22,6 +22,7 @@ import org.guanjia.audit.AuditService;
 import org.guanjia.base.CurrentUser;
 import org.guanjia.base.GuanjiaProperties;
 import org.guanjia.base.Role;
+import org.guanjia.base.photo.PhotoStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * automatic checkpoint is held off, a checkpoint writes every committed transaction into the
  * file, and the file is copied while later commits go to the write-ahead log only (DuckDB
  * changes the blocks of the last checkpoint only when it checkpoints again). The copy is then
- * opened read-only to prove it is a database, and the oldest backups beyond
+ * opened read-only to prove it is a database, the photos not yet in the backup folder's
+ * {@code photos} mirror are copied there, and the oldest backups beyond
  * {@code guanjia.backup.keep} are deleted.
  */
 @Service
@@ -53,9 +55,12 @@ public class BackupService {
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final TransactionTemplate transaction;
+    private final PhotoStore photoStore;
 
     BackupService(DataSource dataSource, GuanjiaProperties properties, BackupSettings settings, Clock clock,
-            AuditService audit, CurrentUser currentUser, PlatformTransactionManager transactionManager) {
+            AuditService audit, CurrentUser currentUser, PlatformTransactionManager transactionManager,
+            PhotoStore photoStore) {
+        this.photoStore = photoStore;
         this.transaction = new TransactionTemplate(transactionManager);
         this.dataSource = dataSource;
         this.properties = properties;
@@ -110,6 +115,8 @@ public class BackupService {
             transaction.executeWithoutResult(status -> audit.record("backup", "database", name,
                     "backup written to " + target));
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            int photos = mirrorPhotos(dir.resolve("photos"));
+            log.debug("Backup {}: {} new photos copied", target, photos);
             prune(dir);
             return new Backup(target, Files.size(target), clock.instant());
         } catch (SQLException e) {
@@ -151,6 +158,33 @@ public class BackupService {
     private static boolean isBackup(Path f) {
         String n = f.getFileName().toString();
         return n.startsWith(PREFIX) && n.endsWith(SUFFIX) && Files.isRegularFile(f);
+    }
+
+    /**
+     * Copies the photos that are not in {@code mirror} yet. A photo file never changes once
+     * stored (its key is new for every upload), so the mirror only grows; a photo is written
+     * before its record commits, so every photo the database copy refers to is already there.
+     */
+    private int mirrorPhotos(Path mirror) throws IOException {
+        Path photos = photoStore.dir();
+        if (!Files.isDirectory(photos)) {
+            return 0;
+        }
+        int copied = 0;
+        try (Stream<Path> files = Files.walk(photos)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = mirror.resolve(photos.relativize(f).toString());
+                if (Files.exists(to)) {
+                    continue;
+                }
+                Files.createDirectories(to.getParent());
+                Path part = to.resolveSibling(to.getFileName() + ".partial");
+                Files.copy(f, part, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, to, StandardCopyOption.ATOMIC_MOVE);
+                copied++;
+            }
+        }
+        return copied;
     }
 
     private void prune(Path dir) throws IOException {

@@ -22,6 +22,7 @@ import org.guanjia.TestClock;
 import org.guanjia.TestUsers;
 import org.guanjia.base.AccessDeniedException;
 import org.guanjia.base.Role;
+import org.guanjia.base.photo.PhotoStore;
 import org.guanjia.estate.EstateService;
 import org.guanjia.staff.StaffService;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +57,8 @@ class BackupServiceTest {
     EstateService estates;
     @Autowired
     StaffService staff;
+    @Autowired
+    PhotoStore photoStore;
 
     @TempDir
     Path dir;
@@ -96,6 +99,24 @@ class BackupServiceTest {
             }
             assertThat(count(st, "select count(*) from audit_log where action = 'backup'")).isPositive();
         }
+    }
+
+    @Test
+    void photos_are_mirrored_into_the_backup_folder_once() throws IOException {
+        TestUsers.signIn("admin", Role.ADMIN, null);
+        clock.set(LocalDateTime.of(2025, 3, 5, 9, 0, 0));
+        Path photo = photoStore.dir().resolve("2025/03/" + UUID.randomUUID() + ".png");
+        Files.createDirectories(photo.getParent());
+        Files.write(photo, new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+
+        backups.create(dir);
+        Path mirrored = dir.resolve("photos").resolve(photoStore.dir().relativize(photo).toString());
+        assertThat(mirrored).hasSameBinaryContentAs(photo);
+        Files.writeString(mirrored, "kept as it was");
+        clock.set(LocalDateTime.of(2025, 3, 5, 9, 0, 1));
+        backups.create(dir);
+
+        assertThat(mirrored).hasContent("kept as it was");
     }
 
     @Test
