@@ -3,12 +3,14 @@ package org.guanjia.base.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** The bar above a list: a search field, filters, and a "new" button; wraps on a phone. */
@@ -45,6 +47,20 @@ public class ListToolbar extends FlexLayout {
         setFlexGrow(1, spacer);
         add(spacer, b);
         return b;
+    }
+
+    /**
+     * Sets up a list's cluster filter: the given cluster codes, the "Cluster" placeholder, a
+     * clear button, a width that leaves room for other filters on a phone, and a refresh when
+     * it changes.
+     */
+    public static void clusterFilter(ComboBox<String> box, String id, List<String> clusterCodes, Runnable onChange) {
+        box.setId(id);
+        box.setPlaceholder(box.getTranslation("field.cluster"));
+        box.setItems(clusterCodes);
+        box.setClearButtonVisible(true);
+        box.setWidth("9rem");
+        box.addValueChangeListener(e -> onChange.run());
     }
 
     public TextField search() {

@@ -51,12 +51,7 @@ class BriefingsView extends VerticalLayout {
     }
 
     private ListToolbar toolbar(List<String> clusters) {
-        clusterFilter.setId("cluster-filter");
-        clusterFilter.setPlaceholder(getTranslation("field.cluster"));
-        clusterFilter.setItems(clusters);
-        clusterFilter.setClearButtonVisible(true);
-        clusterFilter.setWidth("9rem");
-        clusterFilter.addValueChangeListener(e -> refresh());
+        ListToolbar.clusterFilter(clusterFilter, "cluster-filter", clusters, this::refresh);
         openOnly.setId("open-only");
         openOnly.setLabel(getTranslation("brief.openOnly"));
         openOnly.addValueChangeListener(e -> refresh());

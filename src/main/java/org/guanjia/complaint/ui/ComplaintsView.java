@@ -82,12 +82,8 @@ class ComplaintsView extends VerticalLayout {
                 : Formats.enumLabel("complaint.category", s));
         categoryFilter.setWidth("10rem");
         categoryFilter.addValueChangeListener(e -> refresh());
-        clusterFilter.setId("cluster-filter");
-        clusterFilter.setPlaceholder(getTranslation("field.cluster"));
-        clusterFilter.setItems(estates.clusters().stream().map(Cluster::code).toList());
-        clusterFilter.setClearButtonVisible(true);
-        clusterFilter.setWidth("9rem");
-        clusterFilter.addValueChangeListener(e -> refresh());
+        ListToolbar.clusterFilter(clusterFilter, "cluster-filter",
+                estates.clusters().stream().map(Cluster::code).toList(), this::refresh);
         breachedOnly.setId("breached-only");
         breachedOnly.setLabel(getTranslation("complaint.breachedOnly"));
         breachedOnly.addValueChangeListener(e -> refresh());

@@ -68,12 +68,8 @@ class FollowUpsView extends VerticalLayout {
     }
 
     private ListToolbar toolbar(EstateService estates) {
-        clusterFilter.setId("cluster-filter");
-        clusterFilter.setPlaceholder(getTranslation("field.cluster"));
-        clusterFilter.setItems(estates.clusters().stream().map(Cluster::code).toList());
-        clusterFilter.setClearButtonVisible(true);
-        clusterFilter.setWidth("9rem");
-        clusterFilter.addValueChangeListener(e -> refresh());
+        ListToolbar.clusterFilter(clusterFilter, "cluster-filter",
+                estates.clusters().stream().map(Cluster::code).toList(), this::refresh);
         departmentFilter.setId("department-filter");
         departmentFilter.setPlaceholder(getTranslation("field.department"));
         departmentFilter.setItems(departments.keySet());

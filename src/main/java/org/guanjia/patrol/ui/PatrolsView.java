@@ -46,12 +46,7 @@ class PatrolsView extends VerticalLayout {
     }
 
     private ListToolbar toolbar(List<String> clusters) {
-        clusterFilter.setId("cluster-filter");
-        clusterFilter.setPlaceholder(getTranslation("field.cluster"));
-        clusterFilter.setItems(clusters);
-        clusterFilter.setClearButtonVisible(true);
-        clusterFilter.setWidth("9rem");
-        clusterFilter.addValueChangeListener(e -> refresh());
+        ListToolbar.clusterFilter(clusterFilter, "cluster-filter", clusters, this::refresh);
         withFindings.setId("with-findings");
         withFindings.setLabel(getTranslation("patrol.withFindings"));
         withFindings.addValueChangeListener(e -> refresh());

@@ -52,12 +52,8 @@ class RectificationView extends VerticalLayout {
     }
 
     private ListToolbar toolbar(EstateService estates) {
-        clusterFilter.setId("cluster-filter");
-        clusterFilter.setPlaceholder(getTranslation("field.cluster"));
-        clusterFilter.setItems(estates.clusters().stream().map(Cluster::code).toList());
-        clusterFilter.setClearButtonVisible(true);
-        clusterFilter.setWidth("9rem");
-        clusterFilter.addValueChangeListener(e -> refresh());
+        ListToolbar.clusterFilter(clusterFilter, "cluster-filter",
+                estates.clusters().stream().map(Cluster::code).toList(), this::refresh);
         openOnly.setId("open-only");
         openOnly.setLabel(getTranslation("rect.openOnly"));
         openOnly.setValue(true);

@@ -68,12 +68,8 @@ class RepairsView extends VerticalLayout {
                 : Formats.enumLabel("repair.category", s));
         categoryFilter.setWidth("10rem");
         categoryFilter.addValueChangeListener(e -> refresh());
-        clusterFilter.setId("cluster-filter");
-        clusterFilter.setPlaceholder(getTranslation("field.cluster"));
-        clusterFilter.setItems(estates.clusters().stream().map(Cluster::code).toList());
-        clusterFilter.setClearButtonVisible(true);
-        clusterFilter.setWidth("9rem");
-        clusterFilter.addValueChangeListener(e -> refresh());
+        ListToolbar.clusterFilter(clusterFilter, "cluster-filter",
+                estates.clusters().stream().map(Cluster::code).toList(), this::refresh);
         ListToolbar bar = new ListToolbar(t -> {
             text = t;
             refresh();

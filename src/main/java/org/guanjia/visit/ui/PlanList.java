@@ -67,12 +67,8 @@ class PlanList extends VerticalLayout {
     }
 
     private ListToolbar toolbar(EstateService estates) {
-        clusterFilter.setId("plan-cluster-filter");
-        clusterFilter.setPlaceholder(getTranslation("field.cluster"));
-        clusterFilter.setItems(estates.clusters().stream().map(Cluster::code).toList());
-        clusterFilter.setClearButtonVisible(true);
-        clusterFilter.setWidth("9rem");
-        clusterFilter.addValueChangeListener(e -> refresh());
+        ListToolbar.clusterFilter(clusterFilter, "plan-cluster-filter",
+                estates.clusters().stream().map(Cluster::code).toList(), this::refresh);
         openOnly.setId("plans-open-only");
         openOnly.setLabel(getTranslation("visit.plansOpenOnly"));
         openOnly.setValue(true);

@@ -76,12 +76,8 @@ class VisitList extends VerticalLayout {
                 : Formats.enumLabel("visit.kind", k));
         kindFilter.setWidth("10rem");
         kindFilter.addValueChangeListener(e -> refresh());
-        clusterFilter.setId("cluster-filter");
-        clusterFilter.setPlaceholder(getTranslation("field.cluster"));
-        clusterFilter.setItems(estates.clusters().stream().map(Cluster::code).toList());
-        clusterFilter.setClearButtonVisible(true);
-        clusterFilter.setWidth("9rem");
-        clusterFilter.addValueChangeListener(e -> refresh());
+        ListToolbar.clusterFilter(clusterFilter, "cluster-filter",
+                estates.clusters().stream().map(Cluster::code).toList(), this::refresh);
         from.setId("from-filter");
         from.setPlaceholder(getTranslation("visit.from"));
         from.setClearButtonVisible(true);
