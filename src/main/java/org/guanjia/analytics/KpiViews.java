@@ -20,7 +20,7 @@ public final class KpiViews {
 
     /** The files in the order they must be applied (common first: the families use it). */
     public static final List<String> FILES = List.of("common", "collection", "aging",
-            "complaints", "repairs", "vacancy", "satisfaction", "workload");
+            "complaints", "repairs", "vacancy", "satisfaction", "workload", "agenda");
 
     /** Statements end with a semicolon at the end of a line (the files use no other ';'). */
     private static final Pattern END = Pattern.compile(";\\s*(\\n|$)");
