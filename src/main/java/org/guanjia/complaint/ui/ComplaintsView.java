@@ -11,6 +11,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -21,6 +23,7 @@ import java.util.List;
 import org.guanjia.base.CurrentUser;
 import org.guanjia.base.Page;
 import org.guanjia.base.Role;
+import org.guanjia.base.ui.OpenParameter;
 import org.guanjia.base.ui.Badges;
 import org.guanjia.base.ui.Formats;
 import org.guanjia.base.ui.ListToolbar;
@@ -39,7 +42,7 @@ import org.guanjia.staff.StaffService;
 @Route("complaints")
 @Menu(title = "complaint.nav", order = 42, icon = "vaadin:comments-o")
 @RolesAllowed({"ADMIN", "MANAGER", "SUPERVISOR", "BUTLER", "SERVICE_DESK"})
-class ComplaintsView extends VerticalLayout {
+class ComplaintsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ComplaintService service;
     private final Grid<Complaint> grid = new Grid<>(Complaint.class, false);
@@ -167,5 +170,11 @@ class ComplaintsView extends VerticalLayout {
             return ui.getTranslation("complaint.field.elapsed", ui.getTranslation("complaint.hours", h),
                     ui.getTranslation("complaint.hours", level));
         }
+    }
+
+    /** {@code ?open=<number>} (links from the agenda) opens the record's dialog. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        OpenParameter.of(event).flatMap(service::complaint).ifPresent(dialog::open);
     }
 }

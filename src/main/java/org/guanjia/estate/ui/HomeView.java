@@ -5,21 +5,31 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
+import org.guanjia.base.CurrentUser;
+import org.guanjia.base.Role;
 import org.guanjia.base.ui.Formats;
 import org.guanjia.estate.EstateService;
 import org.guanjia.estate.EstateSummary;
 
-/** The start page: each estate in the user's scope with its unit counts by status. */
+/**
+ * The start page: each estate in the user's scope with its unit counts by status. A butler's
+ * start page is their agenda (Today).
+ */
 @Route("")
 @Menu(title = "nav.home", order = 0, icon = "vaadin:home")
 @PermitAll
-class HomeView extends VerticalLayout {
+class HomeView extends VerticalLayout implements BeforeEnterObserver {
 
-    HomeView(EstateService estates) {
+    private final CurrentUser currentUser;
+
+    HomeView(EstateService estates, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         setId("home-view");
         setPadding(true);
         var summaries = estates.summary();
@@ -51,5 +61,12 @@ class HomeView extends VerticalLayout {
                 LumoUtility.Background.CONTRAST_5);
         tile.setMinWidth("8rem");
         return tile;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (currentUser.hasRole(Role.BUTLER)) {
+            event.forwardTo("today");
+        }
     }
 }

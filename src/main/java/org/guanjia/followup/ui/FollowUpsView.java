@@ -7,6 +7,8 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -18,6 +20,7 @@ import java.util.Map;
 import org.guanjia.base.CurrentUser;
 import org.guanjia.base.Page;
 import org.guanjia.base.Role;
+import org.guanjia.base.ui.OpenParameter;
 import org.guanjia.base.ui.Badges;
 import org.guanjia.base.ui.Formats;
 import org.guanjia.base.ui.ListToolbar;
@@ -38,7 +41,7 @@ import org.guanjia.staff.StaffService;
 @Route("follow-ups")
 @Menu(title = "followup.nav", order = 41, icon = "vaadin:tasks")
 @PermitAll
-class FollowUpsView extends VerticalLayout {
+class FollowUpsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final FollowUpService service;
     private final Clock clock;
@@ -129,5 +132,11 @@ class FollowUpsView extends VerticalLayout {
                 departmentFilter.getValue(), sourceFilter.getValue(), null, text);
         grid.setItems(query -> service.list(filter, new Page(query.getOffset(), query.getLimit())).stream(),
                 query -> service.count(filter));
+    }
+
+    /** {@code ?open=<number>} (links from the agenda) opens the record's dialog. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        OpenParameter.of(event).flatMap(service::followUp).ifPresent(dialog::open);
     }
 }

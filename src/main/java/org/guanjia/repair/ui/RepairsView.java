@@ -5,11 +5,14 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.guanjia.base.Page;
+import org.guanjia.base.ui.OpenParameter;
 import org.guanjia.base.ui.Badges;
 import org.guanjia.base.ui.Formats;
 import org.guanjia.base.ui.ListToolbar;
@@ -27,7 +30,7 @@ import org.guanjia.repair.RepairService;
 @Route("repairs")
 @Menu(title = "repair.nav", order = 43, icon = "vaadin:tools")
 @RolesAllowed({"ADMIN", "MANAGER", "SUPERVISOR", "BUTLER", "SERVICE_DESK"})
-class RepairsView extends VerticalLayout {
+class RepairsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final RepairService service;
     private final Grid<Repair> grid = new Grid<>(Repair.class, false);
@@ -109,5 +112,11 @@ class RepairsView extends VerticalLayout {
                 clusterFilter.getValue(), text);
         grid.setItems(query -> service.list(filter, new Page(query.getOffset(), query.getLimit())).stream(),
                 query -> service.count(filter));
+    }
+
+    /** {@code ?open=<number>} (links from the agenda) opens the record's dialog. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        OpenParameter.of(event).flatMap(service::repair).ifPresent(dialog::open);
     }
 }

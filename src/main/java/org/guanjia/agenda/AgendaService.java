@@ -1,0 +1,169 @@
+package org.guanjia.agenda;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.guanjia.agenda.internal.AgendaRepository;
+import org.guanjia.base.AccessDeniedException;
+import org.guanjia.base.CurrentUser;
+import org.guanjia.base.Role;
+import org.guanjia.base.security.GuanjiaPrincipal;
+import org.guanjia.collection.ButlerDuties;
+import org.guanjia.collection.CalendarDay;
+import org.guanjia.collection.CollectionCalendarService;
+import org.guanjia.collection.DueUnit;
+import org.guanjia.collection.StepDuties;
+import org.guanjia.collection.StepWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The butler's agenda (F14, rulebook duties 4–7 and sections 一 to 十): what is due today and
+ * overdue, computed from the records by the rules of sql/agenda.sql plus the collection
+ * calendar's steps — nothing is ticked by hand, an item goes when the record that satisfies
+ * it is made. {@link #record(LocalDate)} keeps which items fell due and when they were done
+ * (agenda_items) for the butler workload figures (KPI.md "Butler work").
+ *
+ * <p>Every signed-in user with a staff code sees their own agenda; supervisors, managers and
+ * administrators see any butler's.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AgendaService {
+
+    private static final Logger log = LoggerFactory.getLogger(AgendaService.class);
+    private static final Role[] OVERSEERS = {Role.ADMIN, Role.MANAGER, Role.SUPERVISOR};
+
+    private final AgendaRepository repo;
+    private final CollectionCalendarService collection;
+    private final AgendaSettings settings;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public AgendaService(AgendaRepository repo, CollectionCalendarService collection,
+            AgendaSettings settings, CurrentUser currentUser, Clock clock) {
+        this.repo = repo;
+        this.collection = collection;
+        this.settings = settings;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The signed-in user's staff code, empty for accounts without one (e.g. admin). */
+    public java.util.Optional<String> myStaffCode() {
+        return currentUser.principal().map(GuanjiaPrincipal::staffCode);
+    }
+
+    /** Whether the user may open other butlers' agendas (the UI shows a picker). */
+    public boolean canSeeOthers() {
+        for (Role r : OVERSEERS) {
+            if (currentUser.hasRole(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The signed-in user's agenda today. */
+    public Agenda mine() {
+        String me = myStaffCode().orElseThrow(
+                () -> new AccessDeniedException("error.forbidden", currentUser.usernameOrSystem()));
+        return build(me, today());
+    }
+
+    /** A butler's agenda today: their own, or any for supervisors, managers and admins. */
+    public Agenda of(String staffCode) {
+        if (!staffCode.equals(myStaffCode().orElse(null))) {
+            currentUser.require(OVERSEERS);
+        }
+        return build(staffCode, today());
+    }
+
+    /** The staff assigned to clusters today, for the supervisor's picker. */
+    public List<Butler> butlers() {
+        currentUser.require(OVERSEERS);
+        return repo.assignedStaff(today());
+    }
+
+    private Agenda build(String staffCode, LocalDate day) {
+        List<AgendaItem> items = new ArrayList<>(repo.open(staffCode, day,
+                day.minusDays(settings.overdueDays()), settings));
+        CalendarDay calendar = collection.day(day);
+        for (StepDuties step : calendar.steps()) {
+            for (ButlerDuties b : step.butlers()) {
+                if (!staffCode.equals(b.staffCode())) {
+                    continue;
+                }
+                for (DueUnit u : b.units()) {
+                    if (!u.done()) {
+                        items.add(collectionItem(step.window(), staffCode, u));
+                    }
+                }
+            }
+        }
+        items.sort(Comparator.comparing(AgendaItem::dueOn)
+                .thenComparing(AgendaItem::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(AgendaItem::kind).thenComparing(AgendaItem::recordRef));
+        return new Agenda(day, staffCode, repo.staffName(staffCode).orElse(staffCode), items);
+    }
+
+    private static AgendaItem collectionItem(StepWindow w, String staffCode, DueUnit u) {
+        return new AgendaItem(AgendaItem.COLLECTION_CALL, w.step().code() + "/" + u.unitCode(),
+                staffCode, u.clusterCode(), u.unitCode(), w.from(), w.to(), null, u.doneOn());
+    }
+
+    /**
+     * Records what fell due up to {@code day} (from {@code historyDays} before it) and when it
+     * was done, for every butler: the rule items and the collection calendar's steps whose
+     * window ended in that time. Idempotent; run by {@link AgendaJob} and after the demo data.
+     */
+    @Transactional
+    public int record(LocalDate day) {
+        currentUser.require(OVERSEERS);
+        long start = System.nanoTime();
+        LocalDate since = day.minusDays(settings.historyDays());
+        int rows = repo.record(day, since, settings);
+        List<AgendaItem> steps = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(since); !m.isAfter(YearMonth.from(day)); m = m.plusMonths(1)) {
+            for (StepWindow w : collection.calendar().windows(m)) {
+                if (w.to().isBefore(since) || w.to().isAfter(day)) {
+                    continue;
+                }
+                for (StepDuties step : collection.day(w.to()).steps()) {
+                    if (step.window().step() != w.step()) {
+                        continue;
+                    }
+                    for (ButlerDuties b : step.butlers()) {
+                        if (b.staffCode() == null || b.staffCode().isEmpty()) {
+                            continue;
+                        }
+                        for (DueUnit u : b.units()) {
+                            steps.add(collectionItem(w, b.staffCode(), u));
+                        }
+                    }
+                }
+            }
+        }
+        repo.record(steps);
+        log.info("Agenda recorded up to {}: {} rule rows written, {} collection steps, {} ms", day,
+                rows, steps.size(), (System.nanoTime() - start) / 1_000_000);
+        return rows + steps.size();
+    }
+
+    /** The recorded items of a butler due in a range (own, or any for overseers). */
+    public List<AgendaItem> recorded(String staffCode, LocalDate from, LocalDate to) {
+        if (!staffCode.equals(myStaffCode().orElse(null))) {
+            currentUser.require(OVERSEERS);
+        }
+        return repo.recorded(staffCode, from, to);
+    }
+}
