@@ -95,9 +95,13 @@ public class AgendaService {
     }
 
     private Agenda build(String staffCode, LocalDate day) {
+        long start = System.nanoTime();
         List<AgendaItem> items = new ArrayList<>(repo.open(staffCode, day,
                 day.minusDays(settings.overdueDays()), settings));
+        long rules = System.nanoTime();
         CalendarDay calendar = collection.day(day);
+        log.debug("Agenda of {} on {}: rules {} ms, collection calendar {} ms", staffCode, day,
+                (rules - start) / 1_000_000, (System.nanoTime() - rules) / 1_000_000);
         for (StepDuties step : calendar.steps()) {
             for (ButlerDuties b : step.butlers()) {
                 if (!staffCode.equals(b.staffCode())) {
@@ -132,6 +136,7 @@ public class AgendaService {
         long start = System.nanoTime();
         LocalDate since = day.minusDays(settings.historyDays());
         int rows = repo.record(day, since, settings);
+        long rules = System.nanoTime();
         List<AgendaItem> steps = new ArrayList<>();
         for (YearMonth m = YearMonth.from(since); !m.isAfter(YearMonth.from(day)); m = m.plusMonths(1)) {
             for (StepWindow w : collection.calendar().windows(m)) {
@@ -154,8 +159,9 @@ public class AgendaService {
             }
         }
         repo.record(steps);
-        log.info("Agenda recorded up to {}: {} rule rows written, {} collection steps, {} ms", day,
-                rows, steps.size(), (System.nanoTime() - start) / 1_000_000);
+        log.info("Agenda recorded up to {}: {} rule rows written ({} ms), {} collection steps ({} ms)",
+                day, rows, (rules - start) / 1_000_000, steps.size(),
+                (System.nanoTime() - rules) / 1_000_000);
         return rows + steps.size();
     }
 
@@ -165,5 +171,40 @@ public class AgendaService {
             currentUser.require(OVERSEERS);
         }
         return repo.recorded(staffCode, from, to);
+    }
+
+    /**
+     * The butler's agenda compliance in each of the last {@code weeks} ISO weeks up to this one
+     * (oldest first), from the recorded items (own, or any for overseers).
+     */
+    public List<WeekCompliance> weekly(String staffCode, int weeks) {
+        LocalDate today = today();
+        LocalDate thisMonday = today.with(java.time.DayOfWeek.MONDAY);
+        LocalDate from = thisMonday.minusWeeks(weeks - 1L);
+        List<AgendaItem> items = recorded(staffCode, from, today);
+        List<WeekCompliance> out = new ArrayList<>();
+        for (LocalDate monday = from; !monday.isAfter(thisMonday); monday = monday.plusWeeks(1)) {
+            LocalDate start = monday;
+            LocalDate end = monday.plusDays(6);
+            int due = 0;
+            int onTime = 0;
+            int late = 0;
+            for (AgendaItem i : items) {
+                if (i.dueOn().isBefore(start) || i.dueOn().isAfter(end)) {
+                    continue;
+                }
+                due++;
+                if (i.doneOn() == null || i.doneOn().isAfter(today)) {
+                    continue;
+                }
+                if (i.doneOn().isAfter(i.dueOn())) {
+                    late++;
+                } else {
+                    onTime++;
+                }
+            }
+            out.add(new WeekCompliance(start, due, onTime, late, due - onTime - late));
+        }
+        return out;
     }
 }

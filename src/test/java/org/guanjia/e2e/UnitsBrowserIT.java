@@ -72,7 +72,7 @@ class UnitsBrowserIT {
         page.locator("vaadin-login-form input[name=username]").fill("admin");
         page.locator("vaadin-login-form input[name=password]").fill("test-admin-password");
         page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
-        page.locator("#home-view").waitFor();
+        page.locator("#home-view, #today-view").first().waitFor();
         return page;
     }
 

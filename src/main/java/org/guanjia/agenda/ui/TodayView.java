@@ -3,6 +3,8 @@ package org.guanjia.agenda.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -16,13 +18,17 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.guanjia.agenda.Agenda;
 import org.guanjia.agenda.AgendaItem;
 import org.guanjia.agenda.AgendaService;
 import org.guanjia.agenda.Butler;
+import org.guanjia.agenda.WeekCompliance;
 import org.guanjia.base.ui.Formats;
 import org.guanjia.base.ui.OpenParameter;
 
@@ -35,10 +41,14 @@ import org.guanjia.base.ui.OpenParameter;
 @PermitAll
 class TodayView extends VerticalLayout {
 
+    private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd", Locale.ROOT);
+    private static final int WEEKS = 8;
+
     private final AgendaService service;
     private final Clock clock;
     private final Div summary = new Div();
     private final VerticalLayout groups = new VerticalLayout();
+    private final Grid<WeekCompliance> weeks = new Grid<>();
 
     TodayView(AgendaService service, Clock clock) {
         this.service = service;
@@ -54,6 +64,19 @@ class TodayView extends VerticalLayout {
         groups.setSpacing(false);
         groups.setId("agenda-groups");
         summary.setId("agenda-summary");
+        weeks.setId("agenda-weeks");
+        weeks.setAllRowsVisible(true);
+        weeks.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        weeks.addColumn(w -> isoWeek(w.weekStart())).setHeader(getTranslation("agenda.weeks.week"))
+                .setFlexGrow(2);
+        weeks.addColumn(w -> Formats.integer(w.due())).setHeader(getTranslation("agenda.weeks.due"));
+        weeks.addColumn(w -> Formats.integer(w.onTime())).setHeader(getTranslation("agenda.weeks.onTime"));
+        weeks.addColumn(w -> Formats.integer(w.late())).setHeader(getTranslation("agenda.weeks.late"));
+        weeks.addColumn(w -> Formats.integer(w.notDone())).setHeader(getTranslation("agenda.weeks.notDone"));
+        Details weekly = new Details(getTranslation("agenda.weeks.title"), weeks);
+        weekly.setOpened(true);
+        weekly.setWidthFull();
+        weekly.addClassNames(LumoUtility.Margin.Top.MEDIUM);
         String me = service.myStaffCode().orElse(null);
         if (service.canSeeOthers()) {
             ComboBox<Butler> butler = new ComboBox<>(getTranslation("agenda.butler"));
@@ -71,14 +94,14 @@ class TodayView extends VerticalLayout {
             add(butler);
             Butler first = staff.stream().filter(s -> s.staffCode().equals(me)).findFirst()
                     .orElse(staff.isEmpty() ? null : staff.get(0));
-            add(summary, groups);
+            add(summary, groups, weekly);
             if (first != null) {
                 butler.setValue(first);
             } else {
                 groups.add(new Span(getTranslation("agenda.noButlers")));
             }
         } else if (me != null) {
-            add(summary, groups);
+            add(summary, groups, weekly);
             show(service.mine());
         } else {
             add(new Span(getTranslation("agenda.noStaff")));
@@ -86,6 +109,7 @@ class TodayView extends VerticalLayout {
     }
 
     private void show(Agenda agenda) {
+        weeks.setItems(service.weekly(agenda.staffCode(), WEEKS));
         summary.removeAll();
         FlexLayout tiles = new FlexLayout(
                 tile("agenda-overdue", "agenda.summary.overdue", agenda.overdue(),
@@ -180,19 +204,21 @@ class TodayView extends VerticalLayout {
         }
         long days = ChronoUnit.DAYS.between(agenda.day(), i.dueOn());
         if (days < 0) {
-            return getTranslation("agenda.when.overdueDays", Formats.date(i.dueOn()),
-                    Formats.integer(-days));
+            return getTranslation("agenda.when.overdueDays", Formats.date(i.dueOn()), -days);
         }
         if (days == 0) {
             return getTranslation("agenda.when.today");
         }
-        return getTranslation("agenda.when.daysLeft", Formats.date(i.dueOn()), Formats.integer(days));
+        return getTranslation("agenda.when.daysLeft", Formats.date(i.dueOn()), days);
     }
 
     private String duration(Duration d) {
         long minutes = d.toMinutes();
         if (minutes >= 48 * 60) {
             return getTranslation("agenda.duration.days", Formats.integer(minutes / (24 * 60)));
+        }
+        if (minutes < 60) {
+            return getTranslation("agenda.duration.m", Formats.integer(minutes));
         }
         return getTranslation("agenda.duration.hm", Formats.integer(minutes / 60),
                 Formats.integer(minutes % 60));
@@ -214,5 +240,11 @@ class TodayView extends VerticalLayout {
             case "patrol" -> ui.navigate("patrols");
             default -> ui.navigate("");
         }
+    }
+
+    /** ISO week number and its Monday, e.g. W48 · 11-23 (short enough for a phone). */
+    private static String isoWeek(java.time.LocalDate monday) {
+        return String.format(Locale.ROOT, "W%02d · %s",
+                monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), monday.format(MONTH_DAY));
     }
 }
