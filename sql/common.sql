@@ -44,8 +44,11 @@ create or replace macro kpi_month_ceil(d) as
 -- Seconds between two timestamps (whole seconds), NULL when either is NULL.
 create or replace macro kpi_seconds(a, b) as date_diff('second', a, b);
 
--- The periods of a grain ('month', 'quarter', 'year') that contain the months from_period to
--- to_period ('yyyy-MM'): one row per period with its key and first and last day.
+-- The periods of a grain ('month', 'quarter', 'year', 'week') that contain the months
+-- from_period to to_period ('yyyy-MM'): one row per period with its key and first and last day.
+-- Weeks are ISO weeks (Monday to Sunday, key 'yyyy-Www' of the ISO year), every week that has a
+-- day in those months; only the datasets whose figures are exact for any day range accept them
+-- (analytics.Dataset.grains: workload, vacancy).
 create or replace macro kpi_periods(grain, from_period, to_period) as table
 with months as (
     select cast(unnest(generate_series(
@@ -62,6 +65,16 @@ keyed as (
         end as period,
         cast(date_trunc(grain, month_start) as date) as p_start
     from months
+    where grain <> 'week'
+),
+weeks as (
+    select distinct cast(date_trunc('week', d.day) as date) as w_start
+    from unnest(generate_series(
+        cast(strptime(from_period || '-01', '%Y-%m-%d') as date),
+        cast(strptime(to_period || '-01', '%Y-%m-%d') + interval 1 month - interval 1 day
+            as date),
+        interval 1 day)) as d(day)
+    where grain = 'week'
 ),
 final as (
     select distinct
@@ -70,6 +83,12 @@ final as (
         cast(p_start + to_months(case grain when 'month' then 1 when 'quarter' then 3
             else 12 end) - interval 1 day as date) as p_end
     from keyed
+    union all
+    select
+        cast(isoyear(w_start) as varchar) || '-W' || lpad(cast(week(w_start) as varchar), 2, '0'),
+        w_start,
+        cast(w_start + interval 6 day as date)
+    from weeks
 )
 select * from final;
 

@@ -20,6 +20,8 @@ months as (
     from periods p,
         unnest(generate_series(p.p_start, p.p_end, interval 1 month)) as m(month_start)
     where cast(m.month_start as date) <= cast(as_of as date)
+        -- inspections are monthly: no coverage for a week
+        and grain <> 'week'
 ),
 delivered as (
     select unit_code, building_code, delivered_on

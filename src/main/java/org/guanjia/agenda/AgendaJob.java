@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 class AgendaJob {
 
     private static final Logger log = LoggerFactory.getLogger(AgendaJob.class);
+    /** Collection steps whose window closed in the last week (the job runs hourly). */
+    private static final int STEP_DAYS = 7;
 
     private final AgendaService agenda;
     private final Clock clock;
@@ -28,7 +30,7 @@ class AgendaJob {
     @Scheduled(cron = "${guanjia.agenda.cron:0 10 * * * *}")
     void run() {
         try {
-            CurrentUser.asSystem(() -> agenda.record(LocalDate.now(clock)));
+            CurrentUser.asSystem(() -> agenda.record(LocalDate.now(clock), STEP_DAYS));
         } catch (RuntimeException e) {
             // the next run repeats the whole window, so nothing is lost by skipping one
             log.error("Recording the agenda failed", e);

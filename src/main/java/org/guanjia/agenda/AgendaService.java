@@ -128,19 +128,30 @@ public class AgendaService {
     /**
      * Records what fell due up to {@code day} (from {@code historyDays} before it) and when it
      * was done, for every butler: the rule items and the collection calendar's steps whose
-     * window ended in that time. Idempotent; run by {@link AgendaJob} and after the demo data.
+     * window ended in that time. Idempotent; run after the demo data.
      */
     @Transactional
     public int record(LocalDate day) {
+        return record(day, settings.historyDays());
+    }
+
+    /**
+     * {@link #record(LocalDate)}, but the collection calendar's steps only for windows that ended
+     * in the last {@code stepDays} days: a step's result is final once its window closed and the
+     * calendar is the costly part (it reads every unit's balance). The hourly job uses a week.
+     */
+    @Transactional
+    public int record(LocalDate day, int stepDays) {
         currentUser.require(OVERSEERS);
         long start = System.nanoTime();
         LocalDate since = day.minusDays(settings.historyDays());
+        LocalDate stepsSince = day.minusDays(Math.min(stepDays, settings.historyDays()));
         int rows = repo.record(day, since, settings);
         long rules = System.nanoTime();
         List<AgendaItem> steps = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(since); !m.isAfter(YearMonth.from(day)); m = m.plusMonths(1)) {
+        for (YearMonth m = YearMonth.from(stepsSince); !m.isAfter(YearMonth.from(day)); m = m.plusMonths(1)) {
             for (StepWindow w : collection.calendar().windows(m)) {
-                if (w.to().isBefore(since) || w.to().isAfter(day)) {
+                if (w.to().isBefore(stepsSince) || w.to().isAfter(day)) {
                     continue;
                 }
                 for (StepDuties step : collection.day(w.to()).steps()) {

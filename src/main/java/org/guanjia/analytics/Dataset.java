@@ -65,6 +65,15 @@ public enum Dataset {
         return this == WORKLOAD ? List.of("butler") : SCOPES;
     }
 
+    /**
+     * The grains the dataset accepts: ISO weeks only where every figure is exact for any day
+     * range (the butler's work and agenda, move-ins and vacancy snapshots; inspection coverage
+     * is monthly and empty for a week).
+     */
+    public List<String> grains() {
+        return this == WORKLOAD || this == VACANCY ? KpiQuery.GRAINS_WITH_WEEK : KpiQuery.GRAINS;
+    }
+
     public static Optional<Dataset> of(String code) {
         return Arrays.stream(values()).filter(d -> d.code.equals(code)).findFirst();
     }

@@ -26,6 +26,8 @@ public record KpiQuery(Dataset dataset, String by, String grain, YearMonth from,
         LocalDate asOf, String estate) {
 
     public static final List<String> GRAINS = List.of("month", "quarter", "year");
+    /** With ISO weeks, for the datasets that accept them ({@link Dataset#grains()}). */
+    public static final List<String> GRAINS_WITH_WEEK = List.of("month", "quarter", "year", "week");
 
     /** Longest range accepted, in months (a guard against runaway requests). */
     static final int MAX_MONTHS = 240;
@@ -65,9 +67,9 @@ public record KpiQuery(Dataset dataset, String by, String grain, YearMonth from,
         }
         if (g == null) {
             g = "month";
-        } else if (!GRAINS.contains(g.strip())) {
-            throw new KpiParameterException("grain", "must be one of month, quarter, year, not '"
-                    + grain + "'");
+        } else if (!d.grains().contains(g.strip())) {
+            throw new KpiParameterException("grain", "must be one of " + String.join(", ",
+                    d.grains()) + " for " + d.code() + ", not '" + grain + "'");
         }
         YearMonth first = month("from", from);
         YearMonth last = month("to", to);

@@ -1,10 +1,13 @@
 package org.guanjia.dashboard;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.guanjia.analytics.Dataset;
+import org.guanjia.analytics.KpiQuery;
 import org.guanjia.base.Role;
 
 /**
@@ -111,6 +114,18 @@ public record Dashboard(String id, int order, Map<String, String> title, Set<Rol
      * @param crossFilter a click on a building (or cluster) may filter the whole dashboard
      * @param uses        the dashboard filters that apply to this panel
      */
+    /**
+     * The grains every panel's dataset accepts (ISO weeks only when all panels read datasets
+     * that have them, e.g. the butler workload), in the order month, quarter, year, week.
+     */
+    public List<String> grains() {
+        List<String> grains = new ArrayList<>(KpiQuery.GRAINS_WITH_WEEK);
+        for (Panel p : panels) {
+            Dataset.of(p.dataset()).ifPresent(d -> grains.retainAll(d.grains()));
+        }
+        return List.copyOf(grains);
+    }
+
     public record Panel(String id, Map<String, String> title, String dataset,
             List<String> measures, List<String> ratio, Dimension dimension, String by,
             Chart chart, Format format, BigDecimal target, BigDecimal warn, BigDecimal bad,

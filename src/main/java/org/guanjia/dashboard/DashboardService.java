@@ -128,6 +128,13 @@ public class DashboardService {
         return switch (grain) {
             case "quarter" -> m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1);
             case "year" -> String.valueOf(m.getYear());
+            // the ISO week of the month's first day (kpi_periods lists every week with a day in it)
+            case "week" -> {
+                java.time.LocalDate first = m.atDay(1);
+                yield String.format(java.util.Locale.ROOT, "%d-W%02d",
+                        first.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                        first.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            }
             default -> m.toString();
         };
     }

@@ -72,7 +72,7 @@ public record Filters(String grain, YearMonth from, YearMonth to, String estate,
         }
         try {
             return switch (name) {
-                case "grain" -> v != null && KpiQuery.GRAINS.contains(v)
+                case "grain" -> v != null && d.grains().contains(v)
                         ? new Filters(v, from, to, estate, cluster, building, butler, category) : this;
                 case "from" -> v == null ? this : ordered(YearMonth.parse(v), to);
                 case "to" -> v == null ? this : ordered(from, YearMonth.parse(v));
@@ -122,6 +122,7 @@ public record Filters(String grain, YearMonth from, YearMonth to, String estate,
         return switch (grain) {
             case "quarter" -> from.minusMonths(3);
             case "year" -> from.minusYears(1);
+            // for weeks too: the month before holds the week before the range's first week
             default -> from.minusMonths(1);
         };
     }

@@ -37,9 +37,17 @@ public record RecordFilter(DrillTarget kind, YearMonth from, YearMonth to, Strin
                     "inspected_on", "staff_code", "all_ok"));
 
     /**
-     * A period code of the KPI output (yyyy-MM, yyyy-Qn or yyyy) as its first and last month.
+     * A period code of the KPI output (yyyy-MM, yyyy-Qn or yyyy) as its first and last month;
+     * an ISO week (yyyy-Www) as the month(s) its days fall in (the record lists are by month).
      */
     public static YearMonth[] months(String period) {
+        if (period.matches("\\d{4}-W\\d{2}")) {
+            java.time.LocalDate monday = java.time.LocalDate.of(Integer.parseInt(period.substring(0, 4)), 1, 4)
+                    .with(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR,
+                            Integer.parseInt(period.substring(6)))
+                    .with(java.time.DayOfWeek.MONDAY);
+            return new YearMonth[] {YearMonth.from(monday), YearMonth.from(monday.plusDays(6))};
+        }
         if (period.matches("\\d{4}-Q[1-4]")) {
             int q = period.charAt(6) - '0';
             YearMonth first = YearMonth.of(Integer.parseInt(period.substring(0, 4)), q * 3 - 2);

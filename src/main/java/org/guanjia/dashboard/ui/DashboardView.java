@@ -170,7 +170,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
         bar.setId("dash-filters");
         if (dashboard.filters().containsKey("period")) {
             ComboBox<String> grain = new ComboBox<>(getTranslation("dash.filter.grain"),
-                    List.of("month", "quarter", "year"));
+                    dashboard.grains());
             grain.setItemLabelGenerator(g -> getTranslation("dash.grain." + g));
             grain.setValue(filters.grain());
             grain.setId("filter-grain");
