@@ -26,7 +26,7 @@ class KpiQueryTest {
                     null, null))
                     .isInstanceOfSatisfying(KpiParameterException.class, e -> {
                         assertThat(e.parameter()).isEqualTo("grain");
-                        assertThat(e.getMessage()).contains("month, quarter, year").doesNotContain("week");
+                        assertThat(e.getMessage()).contains("one of month, quarter, year for " + dataset);
                     });
         }
     }
