@@ -181,8 +181,8 @@ public class DocumentService {
     public Delivery delivered(String documentNo, String unitCode, LocalDate on) {
         currentUser.require(WRITERS);
         Delivery d = requireDelivery(documentNo, unitCode);
-        checkAfterDispatch(d, "deliveredOn", on);
-        new Validator().check(d.deliveredOn() == null, "deliveredOn", "doc.validation.already").throwIfAny();
+        afterDispatch(d, "deliveredOn", on)
+                .check(d.deliveredOn() == null, "deliveredOn", "doc.validation.already").throwIfAny();
         repo.update(documentNo, unitCode, null, null, on, null, null, null);
         audit.record("update", "customer_document", documentNo, "unit=" + unitCode + " delivered " + on);
         return repo.delivery(documentNo, unitCode).orElseThrow();
@@ -193,8 +193,8 @@ public class DocumentService {
     public Delivery collected(String documentNo, String unitCode, LocalDate on) {
         currentUser.require(WRITERS);
         Delivery d = requireDelivery(documentNo, unitCode);
-        checkAfterDispatch(d, "collectedOn", on);
-        new Validator().check(d.collectedOn() == null, "collectedOn", "doc.validation.already").throwIfAny();
+        afterDispatch(d, "collectedOn", on)
+                .check(d.collectedOn() == null, "collectedOn", "doc.validation.already").throwIfAny();
         repo.update(documentNo, unitCode, null, null, null, on, null, null);
         audit.record("update", "customer_document", documentNo, "unit=" + unitCode + " collected " + on);
         return repo.delivery(documentNo, unitCode).orElseThrow();
@@ -205,8 +205,7 @@ public class DocumentService {
     public Delivery recordCall(NewCall c) {
         currentUser.require(WRITERS);
         Delivery d = requireDelivery(c.documentNo(), c.unitCode());
-        checkAfterDispatch(d, "callOn", c.callOn());
-        new Validator()
+        afterDispatch(d, "callOn", c.callOn())
                 .required("callNote", c.callNote()).maxLength("callNote", c.callNote(), 4000)
                 .check(d.callOn() == null, "callOn", "doc.validation.already")
                 .throwIfAny();
@@ -229,7 +228,8 @@ public class DocumentService {
         return repo.countCallList(currentUser.scope(), clusterCode, today(), unclaimedDays());
     }
 
-    private void checkAfterDispatch(Delivery d, String field, LocalDate on) {
+    /** The checks of a date recorded after the copy went out: not in the future, not before it went out. */
+    private Validator afterDispatch(Delivery d, String field, LocalDate on) {
         Validator v = new Validator().required(field, on)
                 .check(d.dispatchedOn() != null, field, "doc.validation.notDispatched");
         if (on != null) {
@@ -238,7 +238,7 @@ public class DocumentService {
                 v.check(!on.isBefore(d.dispatchedOn()), field, "doc.validation.beforeDispatched", d.dispatchedOn());
             }
         }
-        v.throwIfAny();
+        return v;
     }
 
     private Document requireDocument(String no) {
