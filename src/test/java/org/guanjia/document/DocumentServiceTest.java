@@ -185,9 +185,9 @@ class DocumentServiceTest {
         supervisor();
         Document d = statement(Set.of(occupied, key));
         service.dispatch(d.no(), List.of(occupied, key), LocalDate.of(2025, 3, 1));
+        clock.set(LocalDate.of(2025, 4, 1));
         service.delivered(d.no(), key, LocalDate.of(2025, 3, 2));
         service.collected(d.no(), occupied, LocalDate.of(2025, 3, 10));
-        clock.set(LocalDate.of(2025, 4, 1));
 
         assertThat(units(service.callList(p + "C1"))).isEmpty();
     }

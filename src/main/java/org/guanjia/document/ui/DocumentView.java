@@ -123,7 +123,7 @@ class DocumentView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader(getTranslation("doc.field.collectedOn")).setAutoWidth(true);
         var call = grid.addColumn(d -> d.callOn() == null ? "" : Formats.date(d.callOn()) + " " + d.callNote())
                 .setHeader(getTranslation("doc.field.callOn")).setFlexGrow(1);
-        grid.addComponentColumn(this::next).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::next).setKey("action").setAutoWidth(true).setFlexGrow(0);
         Responsive.hideOnPhone(grid, List.of(method, dispatched, delivered, collected, call));
         return grid;
     }

@@ -141,7 +141,7 @@ class DocumentsView extends VerticalLayout {
         var days = calls.addColumn(d -> getTranslation("doc.daysOut",
                         ChronoUnit.DAYS.between(d.dispatchedOn(), service.today())))
                 .setHeader(getTranslation("doc.field.dispatchedOn")).setAutoWidth(true);
-        calls.addComponentColumn(this::callButton).setAutoWidth(true).setFlexGrow(0);
+        calls.addComponentColumn(this::callButton).setKey("action").setAutoWidth(true).setFlexGrow(0);
         Responsive.hideOnPhone(calls, List.of(doc, method, days));
         return calls;
     }

@@ -77,7 +77,7 @@ class BoardsView extends VerticalLayout {
         cards.addColumn(e -> e.getValue() + " (" + e.getKey() + ")").setHeader(getTranslation("field.building"))
                 .setFlexGrow(2);
         var butlers = cards.addColumn(e -> butlers(e.getKey())).setHeader(getTranslation("field.butler")).setFlexGrow(3);
-        cards.addComponentColumn(e -> download(e.getKey())).setHeader(getTranslation("notice.card.pdf"))
+        cards.addComponentColumn(e -> download(e.getKey())).setKey("card").setHeader(getTranslation("notice.card.pdf"))
                 .setAutoWidth(true).setFlexGrow(0);
         Responsive.hideOnPhone(cards, List.of(butlers));
         return cards;

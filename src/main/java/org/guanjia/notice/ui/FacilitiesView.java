@@ -76,7 +76,7 @@ class FacilitiesView extends VerticalLayout {
         var kind = grid.addColumn(f -> Formats.enumLabel("notice.facilityKind", f.kind()))
                 .setHeader(getTranslation("notice.field.kind")).setAutoWidth(true);
         grid.addComponentColumn(this::lastCheck).setHeader(getTranslation("notice.check.last")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setKey("action").setAutoWidth(true).setFlexGrow(0);
         Responsive.hideOnPhone(grid, List.of(cluster, kind));
         return grid;
     }

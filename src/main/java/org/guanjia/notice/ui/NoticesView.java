@@ -91,7 +91,7 @@ class NoticesView extends VerticalLayout {
                 : Formats.date(n.expiresOn())).setHeader(getTranslation("notice.field.expiresOn")).setAutoWidth(true);
         var boards = grid.addColumn(n -> String.join(", ", n.boardCodes())).setHeader(getTranslation("notice.field.boards"))
                 .setFlexGrow(2);
-        grid.addComponentColumn(this::statusCell).setHeader(getTranslation("field.status")).setAutoWidth(true)
+        grid.addComponentColumn(this::statusCell).setKey("action").setHeader(getTranslation("field.status")).setAutoWidth(true)
                 .setFlexGrow(0);
         Responsive.hideOnPhone(grid, List.of(posted, expires, boards));
         grid.addItemClickListener(e -> dialog.openEdit(e.getItem()));
