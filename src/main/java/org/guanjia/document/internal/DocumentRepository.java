@@ -13,6 +13,8 @@ import static org.guanjia.db.Tables.UNIT_STATUS;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.guanjia.base.Page;
@@ -96,18 +98,6 @@ public class DocumentRepository {
 
     // --- documents ----------------------------------------------------------------------------
 
-    private static Condition inScope(Scope scope, String clusterCode, Field<String> unitCode) {
-        Condition c = DSL.noCondition();
-        if (!scope.all()) {
-            c = c.and(BUILDINGS.CLUSTER_CODE.in(scope.clusterCodes()));
-        }
-        if (clusterCode != null) {
-            c = c.and(BUILDINGS.CLUSTER_CODE.eq(clusterCode));
-        }
-        return DSL.exists(DSL.selectOne().from(UNITS).join(BUILDINGS).on(BUILDINGS.BUILDING_CODE.eq(UNITS.BUILDING_CODE))
-                .where(UNITS.UNIT_CODE.eq(unitCode)).and(c));
-    }
-
     /** Received: collected, or delivered by post or in person (see Delivery#isReceived). */
     private static Condition received() {
         return DOCUMENT_DELIVERIES.COLLECTED_ON.isNotNull().or(DOCUMENT_DELIVERIES.DELIVERED_ON.isNotNull()
@@ -121,9 +111,12 @@ public class DocumentRepository {
     }
 
     private static Condition documentCondition(Scope scope, DocumentFilter f) {
-        Condition c = DSL.exists(DSL.selectOne().from(DOCUMENT_DELIVERIES)
-                .where(DOCUMENT_DELIVERIES.DOCUMENT_NO.eq(CUSTOMER_DOCUMENTS.DOCUMENT_NO))
-                .and(inScope(scope, f.clusterCode(), DOCUMENT_DELIVERIES.UNIT_CODE)));
+        Condition c = scope.all() && f.clusterCode() == null ? DSL.noCondition()
+                : CUSTOMER_DOCUMENTS.DOCUMENT_NO.in(DSL.selectDistinct(DOCUMENT_DELIVERIES.DOCUMENT_NO)
+                        .from(DOCUMENT_DELIVERIES)
+                        .join(UNITS).on(UNITS.UNIT_CODE.eq(DOCUMENT_DELIVERIES.UNIT_CODE))
+                        .join(BUILDINGS).on(BUILDINGS.BUILDING_CODE.eq(UNITS.BUILDING_CODE))
+                        .where(scopeOfDelivery(scope, f.clusterCode())));
         if (f.kind() != null) {
             c = c.and(CUSTOMER_DOCUMENTS.KIND.eq(f.kind()));
         }
@@ -134,30 +127,40 @@ public class DocumentRepository {
         return c;
     }
 
-    private static Field<Integer> countOf(Scope scope, String clusterCode, Condition extra) {
-        return DSL.field(DSL.selectCount().from(DOCUMENT_DELIVERIES)
-                .where(DOCUMENT_DELIVERIES.DOCUMENT_NO.eq(CUSTOMER_DOCUMENTS.DOCUMENT_NO))
-                .and(inScope(scope, clusterCode, DOCUMENT_DELIVERIES.UNIT_CODE)).and(extra));
+    /** Per document of the page: copies, dispatched, received and due for a call, over the units in scope. */
+    private Map<String, int[]> counts(Collection<String> nos, Scope scope, String clusterCode, LocalDate today, int days) {
+        Map<String, int[]> m = new HashMap<>();
+        if (nos.isEmpty()) {
+            return m;
+        }
+        Field<Integer> dispatched = DSL.count(DOCUMENT_DELIVERIES.DISPATCHED_ON);
+        Field<Integer> received = DSL.count().filterWhere(received());
+        Field<Integer> due = DSL.count().filterWhere(callDue(today, days));
+        dsl.select(DOCUMENT_DELIVERIES.DOCUMENT_NO, DSL.count(), dispatched, received, due)
+                .from(DOCUMENT_DELIVERIES)
+                .join(UNITS).on(UNITS.UNIT_CODE.eq(DOCUMENT_DELIVERIES.UNIT_CODE))
+                .join(BUILDINGS).on(BUILDINGS.BUILDING_CODE.eq(UNITS.BUILDING_CODE))
+                .where(DOCUMENT_DELIVERIES.DOCUMENT_NO.in(nos)).and(scopeOfDelivery(scope, clusterCode))
+                .groupBy(DOCUMENT_DELIVERIES.DOCUMENT_NO)
+                .forEach(r -> m.put(r.value1(), new int[] {r.value2(), r.value3(), r.value4(), r.value5()}));
+        return m;
     }
 
     private List<Document> selectDocuments(Condition where, Scope scope, String clusterCode, LocalDate today,
             int days, Page page) {
-        return dsl.select(CUSTOMER_DOCUMENTS.DOCUMENT_NO, CUSTOMER_DOCUMENTS.KIND, CUSTOMER_DOCUMENTS.TITLE,
+        var rows = dsl.select(CUSTOMER_DOCUMENTS.DOCUMENT_NO, CUSTOMER_DOCUMENTS.KIND, CUSTOMER_DOCUMENTS.TITLE,
                         CUSTOMER_DOCUMENTS.ISSUED_ON, CUSTOMER_DOCUMENTS.OUTAGE_FROM, CUSTOMER_DOCUMENTS.OUTAGE_TO,
-                        CUSTOMER_DOCUMENTS.NOTE,
-                        countOf(scope, clusterCode, DSL.noCondition()),
-                        countOf(scope, clusterCode, DOCUMENT_DELIVERIES.DISPATCHED_ON.isNotNull()),
-                        countOf(scope, clusterCode, received()),
-                        countOf(scope, clusterCode, callDue(today, days)))
+                        CUSTOMER_DOCUMENTS.NOTE)
                 .from(CUSTOMER_DOCUMENTS).where(where)
                 .orderBy(CUSTOMER_DOCUMENTS.ISSUED_ON.desc(), CUSTOMER_DOCUMENTS.DOCUMENT_NO.desc())
                 .offset(page.offset()).limit(page.limit())
-                .fetch(r -> new Document(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), n(r.value8()), n(r.value9()), n(r.value10()), n(r.value11())));
-    }
-
-    private static int n(Integer i) {
-        return i == null ? 0 : i;
+                .fetch();
+        Map<String, int[]> counts = counts(rows.getValues(CUSTOMER_DOCUMENTS.DOCUMENT_NO), scope, clusterCode, today, days);
+        return rows.map(r -> {
+            int[] c = counts.getOrDefault(r.value1(), new int[4]);
+            return new Document(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                    c[0], c[1], c[2], c[3]);
+        });
     }
 
     public List<Document> documents(Scope scope, DocumentFilter f, LocalDate today, int days, Page page) {

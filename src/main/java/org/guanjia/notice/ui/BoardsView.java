@@ -12,6 +12,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,7 +35,7 @@ import org.guanjia.notice.NoticeService;
  */
 @Route("notice-boards")
 @RolesAllowed({"ADMIN", "MANAGER", "SUPERVISOR", "BUTLER"})
-class BoardsView extends VerticalLayout {
+class BoardsView extends VerticalLayout implements HasDynamicTitle {
 
     private final NoticeService service;
     private final EstateService estates;
@@ -61,6 +62,11 @@ class BoardsView extends VerticalLayout {
         H3 boardsTitle = new H3(getTranslation("notice.boards"));
         add(bar, cardsTitle, cards(), boardsTitle, boards());
         refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("notice.boards");
     }
 
     static String label(Board b) {
