@@ -14,7 +14,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -38,7 +37,7 @@ import org.guanjia.document.DocumentService;
  */
 @Route("documents/:no")
 @RolesAllowed({"ADMIN", "MANAGER", "SUPERVISOR", "BUTLER", "SERVICE_DESK"})
-class DocumentView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class DocumentView extends VerticalLayout implements BeforeEnterObserver {
 
     private final DocumentService service;
     private final H3 title = new H3();
@@ -69,11 +68,6 @@ class DocumentView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         methodFilter.setWidth("11rem");
         methodFilter.addValueChangeListener(e -> reload());
         add(back, title, info, actions, grid());
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("nav.documents");
     }
 
     @Override

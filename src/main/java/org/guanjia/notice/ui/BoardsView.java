@@ -12,7 +12,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +34,7 @@ import org.guanjia.notice.NoticeService;
  */
 @Route("notice-boards")
 @RolesAllowed({"ADMIN", "MANAGER", "SUPERVISOR", "BUTLER"})
-class BoardsView extends VerticalLayout implements HasDynamicTitle {
+class BoardsView extends VerticalLayout {
 
     private final NoticeService service;
     private final EstateService estates;
@@ -62,11 +61,6 @@ class BoardsView extends VerticalLayout implements HasDynamicTitle {
         H3 boardsTitle = new H3(getTranslation("notice.boards"));
         add(bar, cardsTitle, cards(), boardsTitle, boards());
         refresh();
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("notice.boards");
     }
 
     static String label(Board b) {
