@@ -254,15 +254,20 @@ class DemoDataGeneratorTest {
     }
 
     @Test
-    void documents_go_in_person_to_key_customers_and_by_post_to_owners_not_moved_in() {
-        int keyCustomersOtherwise = dsl.fetchCount(dsl.select(DOCUMENT_DELIVERIES.UNIT_CODE)
+    void documents_go_by_post_to_owners_not_moved_in_and_in_person_to_key_customers() {
+        int keyCustomersWithSecurity = dsl.fetchCount(dsl.select(DOCUMENT_DELIVERIES.UNIT_CODE)
                 .from(DOCUMENT_DELIVERIES)
                 .join(OWNERS).on(OWNERS.UNIT_CODE.eq(DOCUMENT_DELIVERIES.UNIT_CODE))
                 .where(OWNERS.KEY_CUSTOMER.isTrue())
-                .and(DOCUMENT_DELIVERIES.METHOD.ne("in_person")));
-        assertThat(keyCustomersOtherwise).isZero();
+                .and(DOCUMENT_DELIVERIES.METHOD.eq("with_security")));
+        assertThat(keyCustomersWithSecurity).isZero();
+        assertThat(dsl.fetchCount(DOCUMENT_DELIVERIES, DOCUMENT_DELIVERIES.METHOD.eq("in_person"))).isPositive();
         assertThat(dsl.fetchCount(DOCUMENT_DELIVERIES, DOCUMENT_DELIVERIES.METHOD.eq("post"))).isPositive();
         assertThat(dsl.fetchCount(DOCUMENT_DELIVERIES, DOCUMENT_DELIVERIES.CALL_ON.isNotNull())).isPositive();
+        // today's call list (more than 14 days out, left at the security post, not called) is not empty
+        assertThat(dsl.fetchCount(DOCUMENT_DELIVERIES, DOCUMENT_DELIVERIES.DISPATCHED_ON.lt(END.minusDays(14))
+                .and(DOCUMENT_DELIVERIES.METHOD.eq("with_security")).and(DOCUMENT_DELIVERIES.COLLECTED_ON.isNull())
+                .and(DOCUMENT_DELIVERIES.CALL_ON.isNull()))).isPositive();
     }
 
     @Test
