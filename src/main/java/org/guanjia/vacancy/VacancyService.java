@@ -30,7 +30,6 @@ import org.guanjia.followup.FollowUp;
 import org.guanjia.followup.FollowUpService;
 import org.guanjia.followup.NewFollowUp;
 import org.guanjia.vacancy.internal.VacancyRepository;
-import org.jooq.Record;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -264,10 +263,9 @@ public class VacancyService {
         LocalDate first = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate last = to.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         Map<String, Integer> counts = new HashMap<>();
-        for (Record r : repo.moveIns(scope, first, last)) {
-            LocalDate day = r.get(1, LocalDate.class);
-            LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            counts.merge(r.get(0, String.class) + "|" + monday, 1, Integer::sum);
+        for (VacancyRepository.MoveIn m : repo.moveIns(scope, first, last)) {
+            LocalDate monday = m.on().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            counts.merge(m.clusterCode() + "|" + monday, 1, Integer::sum);
         }
         List<WeeklyMoveIns> rows = new ArrayList<>();
         List<String> clusters = repo.clusters(scope);

@@ -122,7 +122,7 @@ public class VacancyRepository {
      * "occupied" after a status that was not (none before = vacant), of a unit delivered by then.
      * One row per move-in: the cluster and the day.
      */
-    public List<Record> moveIns(Scope scope, LocalDate from, LocalDate to) {
+    public List<MoveIn> moveIns(Scope scope, LocalDate from, LocalDate to) {
         var s = DSL.select(UNIT_STATUS.UNIT_CODE, UNIT_STATUS.FROM_DATE, UNIT_STATUS.STATUS,
                         DSL.coalesce(DSL.lag(UNIT_STATUS.STATUS).over(DSL.partitionBy(UNIT_STATUS.UNIT_CODE)
                                 .orderBy(UNIT_STATUS.FROM_DATE)), DSL.inline("vacant")).as("previous"))
@@ -137,7 +137,11 @@ public class VacancyRepository {
                 .and(s.field(UNIT_STATUS.STATUS).eq("occupied"))
                 .and(s.field("previous", String.class).ne("occupied"))
                 .and(UNITS.DELIVERED_ON.le(on))
-                .fetch().into(Record.class);
+                .fetch(r -> new MoveIn(r.value1(), r.value2()));
+    }
+
+    /** A move-in: the unit's cluster and the day. */
+    public record MoveIn(String clusterCode, LocalDate on) {
     }
 
     // --- inspections -----------------------------------------------------------------------------
