@@ -37,7 +37,6 @@ class ActivitiesView extends VerticalLayout {
         this.service = service;
         setId("activities-view");
         setSizeFull();
-        setPadding(false);
         status.setId("status-filter");
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption(getTranslation("activity.allStatuses"));

@@ -114,10 +114,14 @@ class ActivityView extends VerticalLayout implements BeforeEnterObserver {
         signups.setId("signups-grid");
         signups.setAllRowsVisible(true);
         signups.addThemeVariants(GridVariant.LUMO_COMPACT);
-        signups.addColumn(s -> s.ownerName() == null ? s.unitCode() : s.unitCode() + " · " + s.ownerName())
+        // on a phone one column holds it all in two lines, so nothing is cut off at 390 px
+        var phone = signups.addComponentColumn(this::phoneCell).setHeader(getTranslation("activity.signups"))
+                .setFlexGrow(1);
+        phone.setVisible(false);
+        var unit = signups.addColumn(s -> s.ownerName() == null ? s.unitCode() : s.unitCode() + " · " + s.ownerName())
                 .setHeader(getTranslation("field.unit")).setAutoWidth(true).setFlexGrow(1);
-        signups.addColumn(s -> Formats.integer(s.headCount())).setHeader(getTranslation("activity.field.headCount"))
-                .setAutoWidth(true);
+        var heads = signups.addColumn(s -> Formats.integer(s.headCount()))
+                .setHeader(getTranslation("activity.field.headCount")).setAutoWidth(true);
         var signed = signups.addColumn(s -> Formats.date(s.signedUpOn()))
                 .setHeader(getTranslation("activity.field.signedUpOn")).setAutoWidth(true);
         var came = signups.addColumn(this::attendance).setHeader(getTranslation("activity.field.attended"))
@@ -126,13 +130,40 @@ class ActivityView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader(getTranslation("activity.field.scoreShort")).setAutoWidth(true);
         var feedback = signups.addColumn(s -> join(s.feedback(), s.suggestion()))
                 .setHeader(getTranslation("activity.field.feedback")).setFlexGrow(2).setWidth("10rem");
-        Responsive.hideOnPhone(signups, List.of(signed, feedback));
+        Responsive.hideOnPhone(signups, List.of(unit, heads, signed, came, score, feedback));
+        signups.addAttachListener(e -> e.getUI().getPage().retrieveExtendedClientDetails(
+                d -> phone.setVisible(d.getWindowInnerWidth() < Responsive.PHONE_WIDTH)));
         signups.addItemClickListener(e -> {
             if (service.canOrganise()) {
                 forms.edit(activity, e.getItem());
             }
         });
         return signups;
+    }
+
+    /** Unit and owner; then people, attendance, score and feedback. */
+    private Div phoneCell(Signup s) {
+        Div top = new Div(new Span(s.ownerName() == null ? s.unitCode() : s.unitCode() + " · " + s.ownerName()));
+        top.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
+        StringBuilder line = new StringBuilder(getTranslation("activity.people", s.headCount()));
+        if (s.attended() != null) {
+            line.append(" · ").append(attendance(s));
+        }
+        if (s.feedbackScore() != null) {
+            line.append(" · ").append(getTranslation("activity.field.scoreShort")).append(' ').append(s.feedbackScore());
+        }
+        Div bottom = new Div(new Span(line.toString()));
+        bottom.addClassNames(LumoUtility.FontSize.SMALL);
+        Div cell = new Div(top, bottom);
+        String words = join(s.feedback(), s.suggestion());
+        if (!words.isEmpty()) {
+            Div feedback = new Div(new Span(words));
+            feedback.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+            cell.add(feedback);
+        }
+        cell.addClassNames(LumoUtility.Padding.Vertical.XSMALL);
+        cell.getStyle().set("white-space", "normal");
+        return cell;
     }
 
     private String attendance(Signup s) {
@@ -175,7 +206,8 @@ class ActivityView extends VerticalLayout implements BeforeEnterObserver {
         if (organiser && "planned".equals(a.status())) {
             actions.add(button("announce-button", "activity.announce", true, () -> announce.open(service.today())));
         }
-        if (organiser && "announced".equals(a.status())) {
+        // "held" once the activity has started
+        if (organiser && "announced".equals(a.status()) && !a.startsAt().toLocalDate().isAfter(service.today())) {
             actions.add(button("held-button", "activity.markHeld", true, this::markHeld));
         }
         if (organiser && a.isOpen()) {
@@ -188,7 +220,11 @@ class ActivityView extends VerticalLayout implements BeforeEnterObserver {
                     () -> summary.open(activity.summary() == null ? "" : activity.summary())));
         }
         addSignup.setVisible(organiser && a.isOpen());
-        signups.setItems(service.signups(no));
+        List<Signup> mine = service.signups(no);
+        signups.setItems(mine);
+        if (mine.size() != a.signups()) {
+            totals.setText(totals.getText() + " " + getTranslation("activity.yourUnits", Formats.integer(mine.size())));
+        }
     }
 
     private void markHeld() {

@@ -58,7 +58,7 @@ class StatsPanel extends VerticalLayout {
         weeks.addThemeVariants(GridVariant.LUMO_COMPACT);
         weeks.setAllRowsVisible(true);
         weeks.addColumn(Week::week).setHeader(getTranslation("vacancy.stats.week")).setAutoWidth(true);
-        weeks.addColumn(w -> Formats.date(w.monday()) + " – " + Formats.date(w.monday().plusDays(6)))
+        var days = weeks.addColumn(w -> Formats.date(w.monday()) + " – " + Formats.date(w.monday().plusDays(6)))
                 .setHeader(getTranslation("vacancy.stats.days")).setAutoWidth(true);
         weeks.addColumn(w -> Formats.integer(w.moveIns())).setHeader(getTranslation("vacancy.stats.moveIns"))
                 .setAutoWidth(true);
@@ -78,6 +78,7 @@ class StatsPanel extends VerticalLayout {
         var coverage = months.addColumn(m -> percent(m.inspectionCoverage()))
                 .setHeader(getTranslation("vacancy.stats.coverage")).setAutoWidth(true);
         Responsive.hideOnPhone(months, List.of(delivered, moveIns, coverage));
+        Responsive.hideOnPhone(weeks, List.of(days));
         add(cluster, weekly, chart, weeks, monthly, note, months);
         // the figures are computed when the tab is first shown, not with the view
         addAttachListener(e -> {

@@ -123,6 +123,8 @@ class ActivityViewsTest extends KaribuTest {
         _click(_get(Button.class, s -> s.withId("save-button")));
         assertThat(dsl.fetchValue(ACTIVITIES.STATUS, ACTIVITIES.ACTIVITY_NO.eq(a.no()))).isEqualTo("announced");
         clock.set(STARTS.plusHours(3));
+        UI.getCurrent().navigate("activities");
+        UI.getCurrent().navigate("activities/" + a.no());
         _click(_get(Button.class, s -> s.withId("held-button")));
         assertThat(dsl.fetchValue(ACTIVITIES.STATUS, ACTIVITIES.ACTIVITY_NO.eq(a.no()))).isEqualTo("held");
 
