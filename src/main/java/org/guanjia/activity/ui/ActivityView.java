@@ -27,6 +27,7 @@ import org.guanjia.base.ValidationException;
 import org.guanjia.base.ui.Formats;
 import org.guanjia.base.ui.Notifications;
 import org.guanjia.base.ui.Responsive;
+import org.guanjia.estate.EstateService;
 
 /**
  * One activity: its plan and state with the next step (announce, held, cancel, summary), the
@@ -51,7 +52,7 @@ class ActivityView extends VerticalLayout implements BeforeEnterObserver {
     private final OneFieldDialog<String> summary;
     private Activity activity;
 
-    ActivityView(ActivityService service) {
+    ActivityView(ActivityService service, EstateService estates) {
         this.service = service;
         setId("activity-view");
         setMaxWidth("64rem");
@@ -63,7 +64,7 @@ class ActivityView extends VerticalLayout implements BeforeEnterObserver {
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         actions.addClassNames(LumoUtility.Gap.SMALL);
         plan = new PlanForm(service, a -> show(a.no()));
-        forms = new SignupForms(service, () -> show(activity.no()));
+        forms = new SignupForms(service, estates, () -> show(activity.no()));
         DatePicker noticeOn = new DatePicker(getTranslation("activity.field.noticeOn"));
         noticeOn.setId("notice-on");
         announce = new OneFieldDialog<>("announce", getTranslation("activity.announce"), noticeOn,

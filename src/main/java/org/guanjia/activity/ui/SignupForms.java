@@ -6,7 +6,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.data.binder.Binder;
 import java.util.List;
 import org.guanjia.activity.Activity;
@@ -16,6 +16,8 @@ import org.guanjia.activity.Signup;
 import org.guanjia.activity.SignupResult;
 import org.guanjia.base.ui.EditDialog;
 import org.guanjia.base.ui.Formats;
+import org.guanjia.estate.EstateService;
+import org.guanjia.estate.ui.UnitPicker;
 
 /** The sign-up form (unit and head count) and the attendance and feedback form of one sign-up. */
 class SignupForms {
@@ -24,20 +26,20 @@ class SignupForms {
     private final Runnable onSaved;
     private final EditDialog<NewSignup> signup;
     private final EditDialog<SignupResult> result;
-    private final TextField unit = new TextField();
+    private final ComboBox<String> unit;
     private Activity activity;
     private String resultUnit;
 
-    SignupForms(ActivityService service, Runnable onSaved) {
+    SignupForms(ActivityService service, EstateService estates, Runnable onSaved) {
         this.service = service;
+        // the units of the user's clusters, found by code or owner name
+        this.unit = UnitPicker.create(estates, "signup-unit");
         this.onSaved = onSaved;
         this.signup = signupForm();
         this.result = resultForm();
     }
 
     private EditDialog<NewSignup> signupForm() {
-        unit.setLabel(unit.getTranslation("field.unit"));
-        unit.setId("signup-unit");
         IntegerField heads = new IntegerField(unit.getTranslation("activity.field.headCount"));
         heads.setId("signup-heads");
         heads.setStepButtonsVisible(true);

@@ -99,7 +99,7 @@ class ActivityViewsTest extends KaribuTest {
         Activity a = planned(3);
         UI.getCurrent().navigate("activities/" + a.no());
         _click(_get(Button.class, s -> s.withId("add-signup-button")));
-        _setValue(_get(TextField.class, s -> s.withId("signup-unit")), p + "C1-B1-0101");
+        _setValue(_get(com.vaadin.flow.component.combobox.ComboBox.class, s -> s.withId("signup-unit")), p + "C1-B1-0101");
         _setValue(_get(IntegerField.class, s -> s.withId("signup-heads")), 4);
         _click(_get(Button.class, s -> s.withId("save-button")));
         assertThat(_get(IntegerField.class, s -> s.withId("signup-heads")).isInvalid()).isTrue();
