@@ -293,22 +293,33 @@ final class CommunityGen {
 
     // --- activities -------------------------------------------------------------------------
 
+    /**
+     * An activity in most past months, and the next two: the first one not yet held has been
+     * announced (the notice went out a few days ago, sign-ups coming in) and the one after it is
+     * still only planned, whatever the demo's end date, so every state of the list shows.
+     */
     private void activities() {
         List<YearMonth> months = new ArrayList<>(cal.months);
         months.add(cal.lastMonth.plusMonths(1));
+        months.add(cal.lastMonth.plusMonths(2));
+        boolean announced = false;
         for (YearMonth m : months) {
             boolean upcoming = m.isAfter(cal.lastMonth);
             if (!upcoming && !dice.chance(0.7)) {
                 continue;
             }
-            activity(m, ACTIVITY_BY_MONTH[m.getMonthValue() - 1]);
+            announced |= activity(m, ACTIVITY_BY_MONTH[m.getMonthValue() - 1], !announced);
         }
     }
 
-    private void activity(YearMonth m, String title) {
+    /** Returns whether the activity was announced but not yet held. */
+    private boolean activity(YearMonth m, String title, boolean announceIfUpcoming) {
         LocalDate day = DemoCalendar.nthWeekday(m, DayOfWeek.SATURDAY, 1);
         LocalDateTime starts = day.atTime(title.contains("电影") ? 19 : 9, 30);
         LocalDate noticeOn = day.minusDays(dice.between(7, 14));
+        if (announceIfUpcoming && !cal.happened(starts) && noticeOn.isAfter(cal.lastDay.minusDays(3))) {
+            noticeOn = cal.lastDay.minusDays(3);
+        }
         String no = g.numbers.next("AC", day.getYear());
         int capacity = Math.max(20, units.size() / 10);
         boolean held = cal.happened(starts);
@@ -329,6 +340,7 @@ final class CommunityGen {
         if (cal.happened(noticeOn)) {
             signups(no, noticeOn, day, capacity, held);
         }
+        return !held && cal.happened(noticeOn);
     }
 
     private void signups(String no, LocalDate noticeOn, LocalDate day, int capacity, boolean held) {
