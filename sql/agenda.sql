@@ -92,13 +92,18 @@ facility as (
     left join follow_ups fu on fu.follow_up_no = fc.follow_up_no
     where fc.clean_ok = false or fc.undamaged_ok = false or fc.safe_ok = false
 ),
--- a document neither delivered nor collected doc_days after dispatch: phone the owner
+-- a copy still unclaimed more than doc_days after dispatch (rulebook 三 超过两周仍无人领取:
+-- with 14, dispatched on the 1st means on the list from the 16th): phone the owner. Received =
+-- collected, or delivered by post or in person (a copy left with security counts once collected),
+-- as document.Delivery.isCallDue.
 document_call as (
     select
         'document_call', d.document_no || '/' || d.unit_code, null, uc.cluster_code,
         d.unit_code,
-        d.dispatched_on + cast(doc_days as integer), d.dispatched_on + cast(doc_days as integer), null,
-        least(d.call_on, d.delivered_on, d.collected_on), null
+        d.dispatched_on + cast(doc_days as integer) + 1,
+        d.dispatched_on + cast(doc_days as integer) + 1, null,
+        least(d.call_on, d.collected_on,
+            case when d.method <> 'with_security' then d.delivered_on end), null
     from document_deliveries d
     join unit_clusters uc on uc.unit_code = d.unit_code
     where d.dispatched_on is not null

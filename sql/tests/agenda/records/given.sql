@@ -24,15 +24,16 @@ insert into facility_checks (check_no, facility_code, checked_on, clean_ok, unda
     ('FC1', 'FA1', '2025-03-03', true, false, true, 'F1'),
     ('FC2', 'FA2', '2025-03-03', false, true, true, null),
     ('FC3', 'FA2', '2025-03-07', true, true, true, null);
--- documents dispatched 2025-02-20 (doc_days 14: call from 03-06): U1 never claimed, called
--- 03-07; U2 collected 03-05 (before the call day: no item); U3 never claimed, not called.
+-- documents dispatched 2025-02-20 (doc_days 14: on the call list from 03-07, the 15th day):
+-- U1 with security, never collected, called 03-08; U2 left with security on 03-01 but not
+-- collected (still unclaimed); U3 posted and delivered 03-03 (received before: no item).
 insert into customer_documents (document_no, kind, title, issued_on) values
     ('D1', 'fee_standard', 'Fees 2025', '2025-02-20');
-insert into document_deliveries (document_no, unit_code, method, dispatched_on, collected_on,
-        call_on) values
-    ('D1', 'U1', 'with_security', '2025-02-20', null, '2025-03-07'),
-    ('D1', 'U2', 'with_security', '2025-02-20', '2025-03-05', null),
-    ('D1', 'U3', 'post', '2025-02-20', null, null);
+insert into document_deliveries (document_no, unit_code, method, dispatched_on, delivered_on,
+        collected_on, call_on) values
+    ('D1', 'U1', 'with_security', '2025-02-20', null, null, '2025-03-08'),
+    ('D1', 'U2', 'with_security', '2025-02-20', '2025-03-01', null, null),
+    ('D1', 'U3', 'post', '2025-02-20', '2025-03-03', null, null);
 -- A1 (estate E1: clusters C1 and C2) announced 03-01 for 03-08: sign-ups due by 03-07, first
 -- sign-up 03-06; held, feedback 03-09 .. 03-15 (feedback_days 7), first feedback 03-16.
 insert into activities (activity_no, estate_code, title, starts_at, notice_on, status) values

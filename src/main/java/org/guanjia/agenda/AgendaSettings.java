@@ -4,10 +4,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The windows of the agenda rules (sql/agenda.sql), settings {@code guanjia.agenda.*}.
+ * The windows of the agenda rules (sql/agenda.sql), settings {@code guanjia.agenda.*}. The
+ * document call list's window is the documents' own setting ({@code guanjia.documents.
+ * unclaimed-days}, {@link org.guanjia.document.DocumentSettings}).
  *
- * @param documentDays  days after dispatch a document neither delivered nor collected is
- *                      phoned about (rulebook 三: 14)
  * @param facilityDays  days to fix a failed facility check without a follow-up due date
  * @param signoffDays   days after a complaint's resolution for the return visit and sign-off
  * @param repairDays    days after a repair's completion for its return visit
@@ -22,7 +22,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "guanjia.agenda")
 public record AgendaSettings(
-        @DefaultValue("14") int documentDays,
         @DefaultValue("7") int facilityDays,
         @DefaultValue("3") int signoffDays,
         @DefaultValue("3") int repairDays,

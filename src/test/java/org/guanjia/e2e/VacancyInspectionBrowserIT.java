@@ -120,7 +120,7 @@ class VacancyInspectionBrowserIT {
         page.locator("vaadin-login-form input[name=username]").fill(butler);
         page.locator("vaadin-login-form input[name=password]").fill(PASSWORD);
         page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
-        page.locator("#home-view").waitFor();
+        page.locator("#home-view, #today-view").first().waitFor();
         return page;
     }
 

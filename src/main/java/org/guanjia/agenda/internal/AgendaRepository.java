@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.guanjia.agenda.AgendaItem;
 import org.guanjia.agenda.AgendaSettings;
 import org.guanjia.agenda.Butler;
+import org.guanjia.document.DocumentSettings;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.Record;
@@ -26,14 +27,16 @@ public class AgendaRepository {
             + " ?, ?, ?, ?, ?, ?, ?)";
 
     private final DSLContext dsl;
+    private final DocumentSettings documents;
 
-    public AgendaRepository(DSLContext dsl) {
+    public AgendaRepository(DSLContext dsl, DocumentSettings documents) {
         this.dsl = dsl;
+        this.documents = documents;
     }
 
-    private static Object[] params(LocalDate asOf, LocalDate since, AgendaSettings s,
+    private Object[] params(LocalDate asOf, LocalDate since, AgendaSettings s,
             Object... more) {
-        Object[] base = {asOf, since, s.documentDays(), s.facilityDays(), s.signoffDays(),
+        Object[] base = {asOf, since, documents.unclaimedDays(), s.facilityDays(), s.signoffDays(),
             s.repairDays(), s.debitDays(), s.signupDays(), s.feedbackDays()};
         Object[] all = new Object[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);

@@ -238,6 +238,11 @@ class TodayView extends VerticalLayout {
             case "failed_debit_call" -> ui.navigate("bank-debit", QueryParameters.of("tab", "failed"));
             case "morning_briefing" -> ui.navigate("briefings");
             case "patrol" -> ui.navigate("patrols");
+            case "notice_takedown" -> ui.navigate("notices");
+            case "facility_check" -> ui.navigate("facilities");
+            case "document_call" -> ui.navigate("documents", QueryParameters.of("tab", "calls"));
+            case "vacancy_inspection" -> ui.navigate("vacancy");
+            case "activity_signups", "activity_feedback" -> ui.navigate("activities/" + ref);
             default -> ui.navigate("");
         }
     }

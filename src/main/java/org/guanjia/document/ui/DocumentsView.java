@@ -14,6 +14,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -39,7 +41,7 @@ import org.guanjia.estate.EstateService;
 @Route("documents")
 @Menu(title = "nav.documents", order = 50, icon = "vaadin:envelopes")
 @RolesAllowed({"ADMIN", "MANAGER", "SUPERVISOR", "BUTLER", "SERVICE_DESK"})
-class DocumentsView extends VerticalLayout {
+class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final DocumentService service;
     private final Grid<Document> batches = new Grid<>(Document.class, false);
@@ -48,6 +50,7 @@ class DocumentsView extends VerticalLayout {
     private final Select<String> kindFilter = new Select<>();
     private final Tab batchesTab = new Tab();
     private final Tab callsTab = new Tab();
+    private Tabs tabs;
     private final CallDialog callDialog;
     private String text = "";
 
@@ -77,7 +80,7 @@ class DocumentsView extends VerticalLayout {
         batchesTab.setId("batches-tab");
         callsTab.setId("calls-tab");
         batchesTab.add(getTranslation("doc.batches"));
-        Tabs tabs = new Tabs(batchesTab, callsTab);
+        tabs = new Tabs(batchesTab, callsTab);
         tabs.setId("documents-tabs");
         tabs.addSelectedChangeListener(e -> showTab());
         add(tabs, bar, batches(), calls());
@@ -174,5 +177,14 @@ class DocumentsView extends VerticalLayout {
         calls.setItems(list);
         callsTab.removeAll();
         callsTab.add(getTranslation("doc.callList", list.size()));
+    }
+
+    /** {@code ?tab=calls} opens the call list (the link from the butler's agenda). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (event.getLocation().getQueryParameters().getSingleParameter("tab")
+                .filter("calls"::equals).isPresent()) {
+            tabs.setSelectedTab(callsTab);
+        }
     }
 }
