@@ -118,9 +118,23 @@ public class DashboardService {
             keep = keep.and(r -> r.get(period) == null
                     || String.valueOf(r.get(period)).compareTo(first) >= 0);
         }
+        if (period >= 0 && "week".equals(f.grain())) {
+            // the range's last week may begin after today: tiles and "last period" charts show
+            // the current week, not an empty future one
+            String current = weekCode(LocalDate.now(clock));
+            keep = keep.and(r -> r.get(period) == null
+                    || String.valueOf(r.get(period)).compareTo(current) <= 0);
+        }
         Predicate<List<Object>> k = keep;
         return new PanelData(panel, by, new KpiTable(table.columns(),
                 table.rows().stream().filter(k).toList()));
+    }
+
+    /** The KPI output's period code (yyyy-Www) of the ISO week containing a day. */
+    static String weekCode(LocalDate day) {
+        return String.format(java.util.Locale.ROOT, "%d-W%02d",
+                day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** The KPI output's period code of the period containing a month. */
@@ -129,12 +143,7 @@ public class DashboardService {
             case "quarter" -> m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1);
             case "year" -> String.valueOf(m.getYear());
             // the ISO week of the month's first day (kpi_periods lists every week with a day in it)
-            case "week" -> {
-                java.time.LocalDate first = m.atDay(1);
-                yield String.format(java.util.Locale.ROOT, "%d-W%02d",
-                        first.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
-                        first.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            }
+            case "week" -> weekCode(m.atDay(1));
             default -> m.toString();
         };
     }

@@ -43,6 +43,7 @@ class TodayView extends VerticalLayout {
 
     private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd", Locale.ROOT);
     private static final int WEEKS = 8;
+    private static final int OPEN_UP_TO = 8;
 
     private final AgendaService service;
     private final Clock clock;
@@ -142,7 +143,8 @@ class TodayView extends VerticalLayout {
             count.getElement().getThemeList().add(late > 0 ? "badge error pill" : "badge pill");
             count.addClassNames(LumoUtility.Margin.Left.SMALL);
             Details details = new Details(new Span(label, count), rows);
-            details.setOpened(true);
+            // long lists start folded so the phone shows every group's count first
+            details.setOpened(g.getValue().size() <= OPEN_UP_TO || agenda.byKind().size() == 1);
             details.setWidthFull();
             details.setId("agenda-group-" + g.getKey());
             groups.add(details);
