@@ -1,11 +1,13 @@
 package org.guanjia.agenda;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.guanjia.agenda.internal.AgendaRepository;
 import org.guanjia.base.AccessDeniedException;
 import org.guanjia.base.CurrentUser;
@@ -59,7 +61,7 @@ public class AgendaService {
     }
 
     /** The signed-in user's staff code, empty for accounts without one (e.g. admin). */
-    public java.util.Optional<String> myStaffCode() {
+    public Optional<String> myStaffCode() {
         return currentUser.principal().map(GuanjiaPrincipal::staffCode);
     }
 
@@ -190,7 +192,7 @@ public class AgendaService {
      */
     public List<WeekCompliance> weekly(String staffCode, int weeks) {
         LocalDate today = today();
-        LocalDate thisMonday = today.with(java.time.DayOfWeek.MONDAY);
+        LocalDate thisMonday = today.with(DayOfWeek.MONDAY);
         LocalDate from = thisMonday.minusWeeks(weeks - 1L);
         List<AgendaItem> items = recorded(staffCode, from, today);
         List<WeekCompliance> out = new ArrayList<>();
