@@ -18,7 +18,6 @@ import org.guanjia.audit.AuditService;
 import org.guanjia.base.AccessDeniedException;
 import org.guanjia.base.CurrentUser;
 import org.guanjia.base.Page;
-import org.guanjia.base.RecordUpdates;
 import org.guanjia.base.Role;
 import org.guanjia.base.Scope;
 import org.guanjia.base.ValidationException;
@@ -30,7 +29,6 @@ import org.guanjia.billing.Household;
 import org.guanjia.dashboard.Dashboard;
 import org.guanjia.dashboard.DashboardCatalog;
 import org.guanjia.dashboard.ValueFormat;
-import org.guanjia.db.tables.records.WorkPlansRecord;
 import org.guanjia.workplan.internal.WorkPlanRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -314,37 +312,24 @@ public class WorkPlanService {
         if (existing.isPresent()) {
             throw ValidationException.of("day", "plan.validation.exists", existing.get());
         }
-        WorkPlansRecord r = repo.newRecord();
-        r.setPlanNo(repo.nextNo(period.start().getYear()));
-        r.setKind(kind);
-        r.setGrain(grain);
-        r.setStaffCode(staff);
-        r.setClusterCode(cluster);
-        r.setPeriodStart(period.start());
-        r.setPeriodEnd(period.end());
-        r.setStatus("draft");
-        r.setCreatedBy(currentUser.usernameOrSystem());
-        r.setUpdatedBy(currentUser.usernameOrSystem());
-        r.setBody("");
-        r.store();
-        WorkPlan plan = repo.find(r.getPlanNo()).orElseThrow();
-        String body = draftText(report(plan), locale);
-        r.setBody(body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body);
-        RecordUpdates.update(r, "body");
-        audit.record("create", "work_plan", r.getPlanNo(), kind + " " + grain + " "
+        String no = repo.nextNo(period.start().getYear());
+        String user = currentUser.usernameOrSystem();
+        repo.insertDraft(no, kind, grain, staff, cluster, period.start(), period.end(), user);
+        String body = draftText(report(repo.find(no).orElseThrow()), locale);
+        repo.update(no, body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body, null, null,
+                null, null, null, LocalDateTime.now(clock), user);
+        audit.record("create", "work_plan", no, kind + " " + grain + " "
                 + period.label() + (staff != null ? " " + staff : " " + cluster));
-        return repo.find(r.getPlanNo()).orElseThrow();
+        return repo.find(no).orElseThrow();
     }
 
     /** Saves the text of a draft or returned plan (its author only). */
     @Transactional
     public WorkPlan save(String no, String body) {
-        WorkPlansRecord r = editable(no);
+        editable(no);
         new Validator().maxLength("body", body, MAX_BODY).throwIfAny();
-        r.setBody(body == null ? "" : body);
-        r.setUpdatedAt(LocalDateTime.now(clock));
-        r.setUpdatedBy(currentUser.usernameOrSystem());
-        RecordUpdates.update(r, "body");
+        repo.update(no, body == null ? "" : body, null, null, null, null, null,
+                LocalDateTime.now(clock), currentUser.usernameOrSystem());
         audit.record("update", "work_plan", no, "text saved");
         return repo.find(no).orElseThrow();
     }
@@ -352,22 +337,16 @@ public class WorkPlanService {
     /** Saves the text and submits the plan for review. */
     @Transactional
     public WorkPlan submit(String no, String body) {
-        WorkPlansRecord r = editable(no);
+        editable(no);
         new Validator().check(body != null && !body.isBlank(), "body", "validation.required")
                 .maxLength("body", body, MAX_BODY).throwIfAny();
         LocalDateTime now = LocalDateTime.now(clock);
-        r.setBody(body);
-        r.setStatus("submitted");
-        r.setSubmittedAt(now);
-        r.setReviewedAt(null);
-        r.setUpdatedAt(now);
-        r.setUpdatedBy(currentUser.usernameOrSystem());
-        RecordUpdates.update(r, "body");
+        repo.update(no, body, "submitted", now, null, null, null, now, currentUser.usernameOrSystem());
         audit.record("update", "work_plan", no, "submitted");
         return repo.find(no).orElseThrow();
     }
 
-    private WorkPlansRecord editable(String no) {
+    private void editable(String no) {
         WorkPlan p = get(no);
         if (p.staffCode() != null) {
             checkOwn(p);
@@ -377,7 +356,6 @@ public class WorkPlanService {
         if (!p.editable()) {
             throw ValidationException.of("body", "plan.validation.notEditable", p.status());
         }
-        return repo.record(no).orElseThrow();
     }
 
     /** Approves a submitted plan, with an optional comment. */
@@ -399,17 +377,12 @@ public class WorkPlanService {
         v.check(approve || (comment != null && !comment.isBlank()), "comment", "validation.required");
         v.check(p.status().equals("submitted"), "comment", "plan.validation.notSubmitted", p.status());
         v.throwIfAny();
-        WorkPlansRecord r = repo.record(no).orElseThrow();
         LocalDateTime now = LocalDateTime.now(clock);
         String user = currentUser.usernameOrSystem();
-        r.setStatus(approve ? "approved" : "returned");
-        r.setReviewComment(comment == null || comment.isBlank() ? null : comment.strip());
         // reviewer_username references app_users; the system (CLI) has no row there
-        r.setReviewerUsername(repo.userExists(user) ? user : null);
-        r.setReviewedAt(now.isBefore(p.submittedAt()) ? p.submittedAt() : now);
-        r.setUpdatedAt(now);
-        r.setUpdatedBy(user);
-        RecordUpdates.update(r, "comment");
+        repo.update(no, null, approve ? "approved" : "returned", null, repo.userExists(user) ? user : null,
+                comment == null || comment.isBlank() ? null : comment.strip(),
+                now.isBefore(p.submittedAt()) ? p.submittedAt() : now, now, user);
         audit.record(approve ? "approve" : "update", "work_plan", no, approve ? "approved" : "returned");
         return repo.find(no).orElseThrow();
     }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.guanjia.base.Page;
+import org.guanjia.base.RecordUpdates;
 import org.guanjia.db.tables.records.WorkPlansRecord;
 import org.guanjia.workplan.PlanItem;
 import org.guanjia.workplan.WorkPlan;
@@ -82,12 +83,48 @@ public class WorkPlanRepository {
                 .where(WORK_PLANS.PLAN_NO.eq(no)).fetchOptional(this::toPlan);
     }
 
-    public Optional<WorkPlansRecord> record(String no) {
-        return dsl.selectFrom(WORK_PLANS).where(WORK_PLANS.PLAN_NO.eq(no)).fetchOptional();
+    /** Inserts a new draft with an empty text. */
+    public void insertDraft(String no, String kind, String grain, String staffCode, String cluster,
+            LocalDate start, LocalDate end, String user) {
+        WorkPlansRecord r = dsl.newRecord(WORK_PLANS);
+        r.setPlanNo(no);
+        r.setKind(kind);
+        r.setGrain(grain);
+        r.setStaffCode(staffCode);
+        r.setClusterCode(cluster);
+        r.setPeriodStart(start);
+        r.setPeriodEnd(end);
+        r.setStatus("draft");
+        r.setBody("");
+        r.setCreatedBy(user);
+        r.setUpdatedBy(user);
+        r.store();
     }
 
-    public WorkPlansRecord newRecord() {
-        return dsl.newRecord(WORK_PLANS);
+    /**
+     * Writes the text and, if not null, the new status with its time stamps (only the changed
+     * columns: see RecordUpdates).
+     */
+    public void update(String no, String body, String status, LocalDateTime submittedAt,
+            String reviewer, String comment, LocalDateTime reviewedAt, LocalDateTime now, String user) {
+        WorkPlansRecord r = dsl.selectFrom(WORK_PLANS).where(WORK_PLANS.PLAN_NO.eq(no)).fetchOne();
+        if (body != null) {
+            r.setBody(body);
+        }
+        if (status != null) {
+            r.setStatus(status);
+            if (status.equals("submitted")) {
+                r.setSubmittedAt(submittedAt);
+                r.setReviewedAt(null);
+            } else if (!status.equals("draft")) {
+                r.setReviewerUsername(reviewer);
+                r.setReviewComment(comment);
+                r.setReviewedAt(reviewedAt);
+            }
+        }
+        r.setUpdatedAt(now);
+        r.setUpdatedBy(user);
+        RecordUpdates.update(r, "body");
     }
 
     /** The plan of the same kind, grain, owner and start that already exists, if any. */
