@@ -116,7 +116,6 @@ class WorkPlanView extends VerticalLayout implements BeforeEnterObserver {
     private VerticalLayout editor() {
         body.setId("plan-body");
         body.setLabel(getTranslation("plan.field.body"));
-        body.setHelperText(getTranslation("plan.bodyHelp"));
         body.setWidthFull();
         body.setMinHeight("16rem");
         body.setMaxLength(20000);
@@ -221,6 +220,7 @@ class WorkPlanView extends VerticalLayout implements BeforeEnterObserver {
         boolean editable = author && p.editable();
         body.setValue(p.body() == null ? "" : p.body());
         body.setReadOnly(!editable);
+        body.setHelperText(editable ? getTranslation("plan.bodyHelp") : null);
         save.setVisible(editable);
         submit.setVisible(editable);
 

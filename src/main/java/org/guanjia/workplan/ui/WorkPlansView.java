@@ -161,6 +161,11 @@ class WorkPlansView extends VerticalLayout {
         if (!butler) {
             cluster.setItems(estates.clusters().stream().map(Cluster::code).toList());
         }
+        // a changed choice clears the previous refusal
+        k.addValueChangeListener(e -> day.setInvalid(false));
+        g.addValueChangeListener(e -> day.setInvalid(false));
+        day.addValueChangeListener(e -> day.setInvalid(false));
+        cluster.addValueChangeListener(e -> cluster.setInvalid(false));
         FormLayout form = new FormLayout(k, g, day, cluster);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1),
                 new FormLayout.ResponsiveStep("500px", 2));
