@@ -24,6 +24,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.guanjia.analytics.KpiFormat;
+import org.guanjia.audit.AuditService;
 import org.guanjia.base.i18n.Messages;
 import org.guanjia.base.pdf.PdfDoc;
 import org.guanjia.dashboard.Dashboard.Panel;
@@ -41,12 +42,21 @@ public class DashboardExports {
 
     private final DashboardService dashboards;
     private final Messages messages;
+    private final AuditService audit;
     private final Clock clock;
 
-    public DashboardExports(DashboardService dashboards, Messages messages, Clock clock) {
+    public DashboardExports(DashboardService dashboards, Messages messages, AuditService audit,
+            Clock clock) {
         this.dashboards = dashboards;
         this.messages = messages;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    /** Who exported which figures is in the audit log (issue 10: exports are audited). */
+    private void audited(String format, Dashboard d, Panel p, Filters f) {
+        audit.record("export", "dashboard", p == null ? d.id() : d.id() + "/" + p.id(),
+                format + " " + f.toParams());
     }
 
     /** The filter values as [label, value] lines, for the screen and every export. */
@@ -67,7 +77,9 @@ public class DashboardExports {
         return lines;
     }
 
+    @Transactional
     public byte[] csv(Dashboard d, Panel p, Filters f, Locale locale) {
+        audited("csv", d, p, f);
         PanelData data = dashboards.panel(d, p, f);
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
@@ -87,7 +99,9 @@ public class DashboardExports {
         return ("\uFEFF" + out).getBytes(StandardCharsets.UTF_8);
     }
 
+    @Transactional
     public byte[] xlsx(Dashboard d, Panel p, Filters f, Locale locale) {
+        audited("xlsx", d, p, f);
         PanelData data = dashboards.panel(d, p, f);
         try (XSSFWorkbook wb = new XSSFWorkbook();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -149,7 +163,9 @@ public class DashboardExports {
      * The dashboard as an A4 PDF: title, filter values, then per panel its title, its chart
      * image (PNG from the browser, if given for the panel id) and its data table.
      */
+    @Transactional
     public byte[] pdf(Dashboard d, Filters f, Locale locale, Map<String, byte[]> images) {
+        audited("pdf", d, null, f);
         List<PanelData> all = dashboards.panels(d, f);
         return PdfDoc.render(locale, d.title(locale), doc -> {
             doc.title(d.title(locale));

@@ -13,6 +13,7 @@ import org.guanjia.base.Validator;
 import org.guanjia.base.i18n.LocalePreference;
 import org.guanjia.base.security.DemoAccounts;
 import org.guanjia.base.security.GuanjiaPrincipal;
+import org.guanjia.base.security.LoginThrottle;
 import org.guanjia.user.internal.UserRepository;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -38,11 +39,13 @@ public class UserService implements UserDetailsService, DemoAccounts, LocalePref
     private final GuanjiaProperties properties;
     private final AuditService audit;
     private final CurrentUser currentUser;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
     public UserService(UserRepository repo, PasswordEncoder encoder, GuanjiaProperties properties,
-            AuditService audit, CurrentUser currentUser, Clock clock) {
+            AuditService audit, CurrentUser currentUser, LoginThrottle throttle, Clock clock) {
         this.repo = repo;
+        this.throttle = throttle;
         this.encoder = encoder;
         this.properties = properties;
         this.audit = audit;
@@ -54,6 +57,11 @@ public class UserService implements UserDetailsService, DemoAccounts, LocalePref
     public UserDetails loadUserByUsername(String username) {
         GuanjiaPrincipal p = repo.principal(username)
                 .orElseThrow(() -> new UsernameNotFoundException(username));
+        if (throttle.isLocked(username)) {
+            // refused before the password is checked: repeated wrong passwords (LoginThrottle)
+            return org.springframework.security.core.userdetails.User.withUserDetails(p)
+                    .accountLocked(true).build();
+        }
         boolean demoAccount = repo.isDemo(username);
         if (demoAccount && !properties.demo()) {
             return new GuanjiaPrincipal(p.username(), p.passwordHash(), p.displayName(), p.role(),
