@@ -97,12 +97,7 @@ class BankDebitBrowserIT {
 
     @AfterAll
     void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+        Browsers.close(browser, playwright);
     }
 
     private Page signedIn(String user, String password, int width, int height) {

@@ -97,12 +97,7 @@ class DashboardBrowserIT {
 
     @AfterAll
     void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+        Browsers.close(browser, playwright);
     }
 
     @Test

@@ -55,12 +55,7 @@ class UnitsBrowserIT {
 
     @AfterAll
     void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+        Browsers.close(browser, playwright);
     }
 
     private Page signedIn(int width, int height) {

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.guanjia.db.Tables.DEPARTMENTS;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -103,25 +102,11 @@ class VacancyInspectionBrowserIT {
 
     @AfterAll
     void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+        Browsers.close(browser, playwright);
     }
 
     private Page signedIn(int width, int height) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(width, height).setLocale("en-US"));
-        Page page = context.newPage();
-        page.setDefaultTimeout(30_000);
-        page.navigate("http://localhost:" + port + "/login");
-        page.locator("vaadin-login-form input[name=username]").fill(butler);
-        page.locator("vaadin-login-form input[name=password]").fill(PASSWORD);
-        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
-        page.locator("#home-view, #today-view").first().waitFor();
-        return page;
+        return Browsers.signIn(browser, port, butler, PASSWORD, width, height, "en-US");
     }
 
     private void shoot(Page page, String name) {
