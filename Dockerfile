@@ -7,8 +7,8 @@ COPY src src
 RUN mvn -B -Pproduction -DskipTests package
 
 FROM eclipse-temurin:17-jre
-# Chinese fonts for the generated PDFs.
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk \
+# Chinese fonts for the generated PDFs; curl for the health check.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk curl \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /src/target/guanjia.jar /tmp/guanjia.jar
@@ -22,4 +22,7 @@ USER guanjia
 ENV GUANJIA_DB=/data/guanjia.duckdb GUANJIA_BACKUP_DIR=/backups
 VOLUME ["/data", "/backups"]
 EXPOSE 8080
+# /actuator/health answers {"status":"UP"} once the database is open (no sign-in, no details)
+HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
+  CMD curl -fsS http://localhost:8080/actuator/health || exit 1
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/guanjia.jsa", "-XX:MaxRAMPercentage=60", "-jar", "/app/guanjia.jar"]

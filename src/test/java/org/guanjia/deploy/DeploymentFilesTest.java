@@ -1,0 +1,47 @@
+package org.guanjia.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The production files (issue 10 point 6) say what the README promises: named volumes for the
+ * data and the backups, the admin password and mail server only from the environment, and a
+ * health check on the actuator's health endpoint (which KpiApiTest shows answering without
+ * sign-in). Docker itself is not available to the tests.
+ */
+class DeploymentFilesTest {
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void compose_runs_the_app_with_named_volumes_a_health_check_and_no_secrets() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+        Map<String, Object> app = (Map<String, Object>) ((Map<String, Object>) compose.get("services"))
+                .get("guanjia");
+        assertThat((List<String>) app.get("volumes"))
+                .containsExactlyInAnyOrder("guanjia-data:/data", "guanjia-backups:/backups");
+        assertThat((Map<String, Object>) compose.get("volumes")).containsKeys("guanjia-data", "guanjia-backups");
+        Map<String, Object> env = (Map<String, Object>) app.get("environment");
+        assertThat(env.get("GUANJIA_ADMIN_PASSWORD")).isEqualTo("${GUANJIA_ADMIN_PASSWORD:-}");
+        assertThat(env.get("GUANJIA_MAIL_HOST")).isEqualTo("${GUANJIA_MAIL_HOST:-}");
+        assertThat(env.get("GUANJIA_DB")).isEqualTo("/data/guanjia.duckdb");
+        assertThat(env.get("GUANJIA_BACKUP_DIR")).isEqualTo("/backups");
+        Map<String, Object> health = (Map<String, Object>) app.get("healthcheck");
+        assertThat((List<String>) health.get("test"))
+                .contains("http://localhost:8080/actuator/health");
+    }
+
+    @Test
+    void the_image_checks_the_same_health_endpoint_and_runs_as_a_plain_user() throws IOException {
+        String docker = Files.readString(Path.of("Dockerfile"));
+        assertThat(docker).contains("HEALTHCHECK").contains("curl -fsS http://localhost:8080/actuator/health")
+                .contains("USER guanjia").contains("VOLUME [\"/data\", \"/backups\"]")
+                .doesNotContain("GUANJIA_ADMIN_PASSWORD=");
+    }
+}
