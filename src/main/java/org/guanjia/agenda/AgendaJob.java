@@ -27,7 +27,7 @@ class AgendaJob {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${guanjia.agenda.cron:0 10 * * * *}")
+    @Scheduled(cron = "${guanjia.agenda.cron:0 10 * * * *}", zone = "${guanjia.timezone}")
     void run() {
         try {
             CurrentUser.asSystem(() -> agenda.record(LocalDate.now(clock), STEP_DAYS));
