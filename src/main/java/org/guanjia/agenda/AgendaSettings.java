@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param overdueDays   an item still open longer than this after its due day leaves the Today
  *                      page (it stays "not done" in the compliance figures)
  * @param historyDays   how far back the agenda job records items (and the demo back-fills)
- * @param cron          when the agenda job records which items fell due and were done
+ *
+ * <p>When the job runs is {@code guanjia.agenda.cron}, read by {@link AgendaJob}'s schedule.
  */
 @ConfigurationProperties(prefix = "guanjia.agenda")
 public record AgendaSettings(
@@ -29,6 +30,5 @@ public record AgendaSettings(
         @DefaultValue("7") int signupDays,
         @DefaultValue("7") int feedbackDays,
         @DefaultValue("60") int overdueDays,
-        @DefaultValue("120") int historyDays,
-        @DefaultValue("0 10 * * * *") String cron) {
+        @DefaultValue("120") int historyDays) {
 }
