@@ -604,7 +604,10 @@ public class BankDebitService {
      * and the amount. {@code clusterCode} narrows to one cluster (optional).
      */
     public List<FailedDebit> failedDebitsToCall(String clusterCode) {
-        return repo.failedDebitsToCall(currentUser.scope(), clusterCode);
+        return repo.failedDebitsToCall(currentUser.scope(), clusterCode).stream()
+                .map(f -> new FailedDebit(f.batchNo(), f.unitCode(), f.clusterCode(), f.ownerName(),
+                        currentUser.phone(f.phone()), f.amount(), f.failureReason(), f.resultOn()))
+                .toList();
     }
 
     /**

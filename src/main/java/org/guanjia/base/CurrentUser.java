@@ -75,6 +75,29 @@ public class CurrentUser {
         return Scope.clusters(butlerClusters.getObject().clusterCodesOf(staffCode, LocalDate.now(clock)));
     }
 
+    /**
+     * Whether the user sees owners' phone numbers in full. Those who call owners do: butlers
+     * (their clusters' owners: visits, collection calls, failed debits), the service desk (call
+     * backs, unclaimed documents), finance (collection calls) and the administrator who keeps
+     * the owner records; the system too (exports, CLI). Managers and supervisors read reports
+     * and dashboards and get the masked number.
+     */
+    public boolean seesPhones() {
+        Optional<GuanjiaPrincipal> p = principal();
+        if (p.isEmpty()) {
+            return isSystem();
+        }
+        return switch (p.get().role()) {
+            case ADMIN, BUTLER, SERVICE_DESK, FINANCE -> true;
+            case MANAGER, SUPERVISOR -> false;
+        };
+    }
+
+    /** An owner's phone as the current user may see it (see {@link #seesPhones()}). */
+    public String phone(String phone) {
+        return phone == null || seesPhones() ? phone : PhoneMask.mask(phone);
+    }
+
     /** Refuses the call unless the user has one of the roles (or the system is acting). */
     public void require(Role... roles) {
         Optional<GuanjiaPrincipal> p = principal();

@@ -109,11 +109,15 @@ public class ArrearsService {
 
     /** A page of the households in arrears as of the filter's date; default order: most owed. */
     public List<Household> households(ArrearsFilter f, Page page, List<Sort> sort) {
-        return repo.households(day(f), scope(f), f, page, sort);
+        // phones masked for report readers, and not searchable by them (digits would reveal them)
+        return repo.households(day(f), scope(f), f, currentUser.seesPhones(), page, sort).stream()
+                .map(h -> new Household(h.unitCode(), h.buildingCode(), h.clusterCode(), h.ownerName(),
+                        currentUser.phone(h.ownerPhone()), h.oldestDueOn(), h.aging()))
+                .toList();
     }
 
     public int countHouseholds(ArrearsFilter f) {
-        return repo.countHouseholds(day(f), scope(f), f);
+        return repo.countHouseholds(day(f), scope(f), f, currentUser.seesPhones());
     }
 
     /**

@@ -67,7 +67,7 @@ public class LedgerService {
         UnitPlace p = place.get();
         Ledger ledger = allocation.ledger(unitCode, day).orElseThrow();
         return Optional.of(new UnitAccount(unitCode, p.buildingCode(), p.clusterCode(),
-                p.ownerName(), p.ownerPhone(), day, ledger.statements(),
+                p.ownerName(), currentUser.phone(p.ownerPhone()), day, ledger.statements(),
                 accounts.corrections(unitCode, day), payments.ofUnit(unitCode, day),
                 accounts.allocations(unitCode, day), ledger.credit()));
     }

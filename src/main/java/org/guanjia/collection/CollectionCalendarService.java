@@ -126,7 +126,7 @@ public class CollectionCalendarService {
                         .map(Act::actionOn).findFirst().orElse(null);
                 OwnerContact owner = owners.get(b.unitCode());
                 DueUnit unit = new DueUnit(b.unitCode(), b.clusterCode(), b.buildingCode(),
-                        owner == null ? null : owner.name(), owner == null ? null : owner.phone(),
+                        owner == null ? null : owner.name(), owner == null ? null : currentUser.phone(owner.phone()),
                         counted, b.overdue(), b.oldestDueOn(),
                         l == null ? null : l.lastActionOn(), l == null ? null : l.lastMethod(),
                         l == null ? null : l.promisedOn(), l == null ? null : l.reason(),

@@ -143,7 +143,7 @@ public class CollectionService {
                 .map(LedgerLine::dueOn).min(LocalDate::compareTo).orElse(null);
         Optional<OwnerContact> owner = repo.owner(unitCode);
         return Optional.of(new UnitCollection(unitCode, cluster.get(),
-                owner.map(OwnerContact::name).orElse(null), owner.map(OwnerContact::phone).orElse(null),
+                owner.map(OwnerContact::name).orElse(null), owner.map(OwnerContact::phone).map(currentUser::phone).orElse(null),
                 today, ledger.outstanding(), overdue, oldest,
                 repo.latestPromise(unitCode, today).orElse(null),
                 !flaggedUnits(List.of(unitCode), today).isEmpty(), actions(unitCode),

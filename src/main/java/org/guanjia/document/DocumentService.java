@@ -85,7 +85,7 @@ public class DocumentService {
     /** The document's copies in the user's clusters, by unit. */
     public List<Delivery> deliveries(String documentNo) {
         currentUser.require(READERS);
-        return repo.deliveries(documentNo, currentUser.scope());
+        return repo.deliveries(documentNo, currentUser.scope()).stream().map(this::visible).toList();
     }
 
     /**
@@ -220,7 +220,15 @@ public class DocumentService {
      */
     public List<Delivery> callList(String clusterCode) {
         currentUser.require(READERS);
-        return repo.callList(currentUser.scope(), clusterCode, today(), unclaimedDays());
+        return repo.callList(currentUser.scope(), clusterCode, today(), unclaimedDays()).stream()
+                .map(this::visible).toList();
+    }
+
+    /** The copy with the owner's phone as the user may see it (masked for report readers). */
+    private Delivery visible(Delivery d) {
+        return new Delivery(d.documentNo(), d.documentTitle(), d.documentKind(), d.unitCode(), d.clusterCode(),
+                d.ownerName(), currentUser.phone(d.ownerPhone()), d.mailingAddress(), d.method(), d.staffCode(),
+                d.staffName(), d.dispatchedOn(), d.deliveredOn(), d.collectedOn(), d.callOn(), d.callNote());
     }
 
     public int callListCount(String clusterCode) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.guanjia.audit.AuditService;
 import org.guanjia.base.CurrentUser;
 import org.guanjia.base.Page;
+import org.guanjia.base.PhoneMask;
 import org.guanjia.base.Role;
 import org.guanjia.base.Scope;
 import org.guanjia.base.Sort;
@@ -239,17 +240,36 @@ public class EstateService {
 
     // --- owners -----------------------------------------------------------------------------
 
+    /**
+     * Owners in the user's clusters; phones masked for roles that do not call owners (and the
+     * search text then does not match phone numbers, or digits typed would reveal them).
+     */
     public List<Owner> owners(UnitFilter filter, Page page) {
-        return repo.owners(currentUser.scope(), filter, page);
+        boolean phones = currentUser.seesPhones();
+        return repo.owners(currentUser.scope(), filter, phones, page).stream().map(this::visible).toList();
     }
 
     public int countOwners(UnitFilter filter) {
-        return repo.countOwners(currentUser.scope(), filter);
+        return repo.countOwners(currentUser.scope(), filter, currentUser.seesPhones());
+    }
+
+    private Owner visible(Owner o) {
+        String phone = currentUser.phone(o.phone());
+        return Objects.equals(phone, o.phone()) ? o : new Owner(o.code(), o.unitCode(), o.name(),
+                phone, o.keyCustomer(), o.strongOpinion(), o.mailingAddress(), o.autoDebit(), o.since());
     }
 
     @Transactional
     public Owner saveOwner(Owner o, boolean isNew) {
         currentUser.require(OWNER_EDITORS);
+        if (!isNew && o.code() != null) {
+            // a masked role's form shows 138****5678: saving it back keeps the stored number
+            Optional<Owner> stored = repo.owner(o.code().trim());
+            if (stored.isPresent() && PhoneMask.isMaskOf(o.phone(), stored.get().phone())) {
+                o = new Owner(o.code(), o.unitCode(), o.name(), stored.get().phone(), o.keyCustomer(),
+                        o.strongOpinion(), o.mailingAddress(), o.autoDebit(), o.since());
+            }
+        }
         Validator v = new Validator()
                 .required("code", o.code()).maxLength("code", o.code(), 32)
                 .required("unitCode", o.unitCode())
@@ -308,7 +328,7 @@ public class EstateService {
     /** An owner in the user's clusters. */
     public Optional<Owner> owner(String code) {
         return repo.owner(code).filter(o -> currentUser.scope().allows(
-                repo.clusterOfUnit(o.unitCode()).orElse(null)));
+                repo.clusterOfUnit(o.unitCode()).orElse(null))).map(this::visible);
     }
 
     /**

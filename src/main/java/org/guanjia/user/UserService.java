@@ -115,6 +115,8 @@ public class UserService implements UserDetailsService, DemoAccounts, LocalePref
     /** Creates the demo accounts that do not exist yet (demo mode only). */
     @Transactional
     public void ensureDemoAccounts(List<DemoUser> users) {
+        // accounts with a known password: only the demo generator (the system) or an admin
+        currentUser.require(Role.ADMIN);
         String hash = null;
         for (DemoUser u : users) {
             if (repo.exists(u.username())) {

@@ -102,7 +102,9 @@ public class VacancyService {
         currentUser.require(READERS);
         LocalDate today = today();
         YearMonth month = YearMonth.from(today);
-        List<VacantUnit> units = repo.notInspected(currentUser.scope(), blank(clusterCode), month.atDay(1), today);
+        List<VacantUnit> units = repo.notInspected(currentUser.scope(), blank(clusterCode), month.atDay(1), today)
+                .stream().map(u -> new VacantUnit(u.unitCode(), u.clusterCode(), u.buildingCode(), u.ownerName(),
+                        currentUser.phone(u.ownerPhone()), u.vacantSince(), u.lastInspectedOn())).toList();
         return new DueInspections(month, today, month.lengthOfMonth() - today.getDayOfMonth() + 1, units);
     }
 

@@ -218,19 +218,20 @@ public class ArrearsRepository {
         return m;
     }
 
-    private static Condition householdCondition(Scope scope, ArrearsFilter f, Table<?> owner) {
+    /** {@code byPhone}: the text may match owners' phones (not for roles that see them masked). */
+    private static Condition householdCondition(Scope scope, ArrearsFilter f, Table<?> owner, boolean byPhone) {
         Condition c = where(scope, f.clusterCode(), f.buildingCode());
         if (f.text() != null && !f.text().isBlank()) {
             String t = f.text().trim();
-            c = c.and(UNITS.UNIT_CODE.containsIgnoreCase(t)
-                    .or(owner.field(OWNERS.NAME).containsIgnoreCase(t))
-                    .or(owner.field(OWNERS.PHONE).contains(t)));
+            Condition text = UNITS.UNIT_CODE.containsIgnoreCase(t)
+                    .or(owner.field(OWNERS.NAME).containsIgnoreCase(t));
+            c = c.and(byPhone ? text.or(owner.field(OWNERS.PHONE).contains(t)) : text);
         }
         return c;
     }
 
     /** A page of the households in arrears as of {@code f.asOf()}; default order: most owed. */
-    public List<Household> households(LocalDate d, Scope scope, ArrearsFilter f, Page page,
+    public List<Household> households(LocalDate d, Scope scope, ArrearsFilter f, boolean byPhone, Page page,
             List<Sort> sort) {
         UnitArrears ua = new UnitArrears(d);
         Table<?> owner = AccountRepository.latestOwner();
@@ -257,7 +258,7 @@ public class ArrearsRepository {
                 .join(UNITS).on(UNITS.UNIT_CODE.eq(ua.unitCode))
                 .join(BUILDINGS).on(BUILDINGS.BUILDING_CODE.eq(UNITS.BUILDING_CODE))
                 .leftJoin(owner).on(owner.field(OWNERS.UNIT_CODE).eq(UNITS.UNIT_CODE))
-                .where(householdCondition(scope, f, owner))
+                .where(householdCondition(scope, f, owner, byPhone))
                 .orderBy(order)
                 .offset(page.offset()).limit(page.limit())
                 .fetch(r -> new Household(r.get(0, String.class), r.get(1, String.class),
@@ -267,14 +268,14 @@ public class ArrearsRepository {
                                 money(r.get(9)), money(r.get(10)), money(r.get(11)), 1)));
     }
 
-    public int countHouseholds(LocalDate d, Scope scope, ArrearsFilter f) {
+    public int countHouseholds(LocalDate d, Scope scope, ArrearsFilter f, boolean byPhone) {
         UnitArrears ua = new UnitArrears(d);
         Table<?> owner = AccountRepository.latestOwner();
         return dsl.fetchCount(dsl.selectOne().from(ua.table)
                 .join(UNITS).on(UNITS.UNIT_CODE.eq(ua.unitCode))
                 .join(BUILDINGS).on(BUILDINGS.BUILDING_CODE.eq(UNITS.BUILDING_CODE))
                 .leftJoin(owner).on(owner.field(OWNERS.UNIT_CODE).eq(UNITS.UNIT_CODE))
-                .where(householdCondition(scope, f, owner)));
+                .where(householdCondition(scope, f, owner, byPhone)));
     }
 
     // --- clusters and butlers ---------------------------------------------------------------

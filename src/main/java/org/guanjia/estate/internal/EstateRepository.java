@@ -308,7 +308,8 @@ public class EstateRepository {
 
     // --- owners -----------------------------------------------------------------------------
 
-    public List<Owner> owners(Scope scope, UnitFilter f, Page page) {
+    /** Owners in scope; {@code byPhone} lets the text match phone numbers (not for masked roles). */
+    public List<Owner> owners(Scope scope, UnitFilter f, boolean byPhone, Page page) {
         return dsl.select(OWNERS.OWNER_CODE, OWNERS.UNIT_CODE, OWNERS.NAME, OWNERS.PHONE,
                         OWNERS.KEY_CUSTOMER, OWNERS.STRONG_OPINION, OWNERS.MAILING_ADDRESS,
                         OWNERS.AUTO_DEBIT, OWNERS.SINCE)
@@ -316,21 +317,21 @@ public class EstateRepository {
                 .join(UNITS).on(UNITS.UNIT_CODE.eq(OWNERS.UNIT_CODE))
                 .join(BUILDINGS).on(BUILDINGS.BUILDING_CODE.eq(UNITS.BUILDING_CODE))
                 .join(CLUSTERS).on(CLUSTERS.CLUSTER_CODE.eq(BUILDINGS.CLUSTER_CODE))
-                .where(ownerCondition(scope, f))
+                .where(ownerCondition(scope, f, byPhone))
                 .orderBy(OWNERS.OWNER_CODE)
                 .offset(page.offset()).limit(page.limit())
                 .fetch(Records.mapping(Owner::new));
     }
 
-    public int countOwners(Scope scope, UnitFilter f) {
+    public int countOwners(Scope scope, UnitFilter f, boolean byPhone) {
         return dsl.fetchCount(dsl.selectOne().from(OWNERS)
                 .join(UNITS).on(UNITS.UNIT_CODE.eq(OWNERS.UNIT_CODE))
                 .join(BUILDINGS).on(BUILDINGS.BUILDING_CODE.eq(UNITS.BUILDING_CODE))
                 .join(CLUSTERS).on(CLUSTERS.CLUSTER_CODE.eq(BUILDINGS.CLUSTER_CODE))
-                .where(ownerCondition(scope, f)));
+                .where(ownerCondition(scope, f, byPhone)));
     }
 
-    private static Condition ownerCondition(Scope scope, UnitFilter f) {
+    private static Condition ownerCondition(Scope scope, UnitFilter f, boolean byPhone) {
         Condition c = inScope(scope, BUILDINGS.CLUSTER_CODE);
         if (f.estateCode() != null) {
             c = c.and(CLUSTERS.ESTATE_CODE.eq(f.estateCode()));
@@ -343,10 +344,10 @@ public class EstateRepository {
         }
         if (f.text() != null && !f.text().isBlank()) {
             String t = f.text().trim();
-            c = c.and(OWNERS.NAME.containsIgnoreCase(t)
+            Condition text = OWNERS.NAME.containsIgnoreCase(t)
                     .or(OWNERS.OWNER_CODE.containsIgnoreCase(t))
-                    .or(OWNERS.UNIT_CODE.containsIgnoreCase(t))
-                    .or(OWNERS.PHONE.contains(t)));
+                    .or(OWNERS.UNIT_CODE.containsIgnoreCase(t));
+            c = c.and(byPhone ? text.or(OWNERS.PHONE.contains(t)) : text);
         }
         return c;
     }

@@ -51,6 +51,11 @@ class OwnersView extends VerticalLayout {
         TextField name = new TextField(getTranslation("field.name"));
         name.setId("name-field");
         TextField phone = new TextField(getTranslation("field.phone"));
+        phone.setId("phone-field");
+        if (!user.seesPhones()) {
+            // the manager sees 138****5678: saving it unchanged keeps the stored number
+            phone.setHelperText(getTranslation("sec.phoneMasked"));
+        }
         TextField address = new TextField(getTranslation("field.mailingAddress"));
         Checkbox key = new Checkbox(getTranslation("field.keyCustomer"));
         Checkbox strong = new Checkbox(getTranslation("field.strongOpinion"));
