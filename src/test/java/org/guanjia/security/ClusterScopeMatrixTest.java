@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import org.guanjia.TestUsers;
 import org.guanjia.base.AccessDeniedException;
 import org.guanjia.base.Page;
 import org.guanjia.base.Role;
+import org.guanjia.base.ValidationException;
 import org.guanjia.billing.AllocationService;
 import org.guanjia.billing.ArrearsService;
 import org.guanjia.billing.LedgerService;
@@ -32,6 +35,11 @@ import org.guanjia.complaint.Complaint;
 import org.guanjia.complaint.ComplaintFilter;
 import org.guanjia.complaint.ComplaintService;
 import org.guanjia.complaint.NewComplaint;
+import org.guanjia.dashboard.Dashboard;
+import org.guanjia.dashboard.Dashboard.Panel;
+import org.guanjia.dashboard.DashboardCatalog;
+import org.guanjia.dashboard.DashboardExports;
+import org.guanjia.dashboard.Filters;
 import org.guanjia.estate.EstateService;
 import org.guanjia.estate.Owner;
 import org.guanjia.estate.UnitFilter;
@@ -71,6 +79,8 @@ class ClusterScopeMatrixTest {
     @Autowired LedgerService ledgers;
     @Autowired CollectionService collection;
     @Autowired LawyerLetterService letters;
+    @Autowired DashboardExports exports;
+    @Autowired DashboardCatalog catalog;
     @Autowired Clock clock;
 
     String p;
@@ -81,8 +91,12 @@ class ClusterScopeMatrixTest {
             String visit, String payment) {
     }
 
-    /** What a row expects for the butler on B's record. */
-    enum Refusal { DENIED, EMPTY }
+    /**
+     * What a row expects for the butler on B's record: AccessDeniedException; nothing (empty or
+     * filtered); or, for a form, a refusal on the unit field ("outside your clusters") or a
+     * "no such record" that does not even tell that B's record exists.
+     */
+    enum Refusal { DENIED, EMPTY, ON_FIELD, NOT_FOUND }
 
     /** A row: a call made with one side's fixture; its value counts as "got it" when non-empty. */
     record Row(String method, Refusal onB, Function<Fixture, Object> call) {
@@ -134,24 +148,24 @@ class ClusterScopeMatrixTest {
         rows.add(new Row("ComplaintService#complaint", Refusal.EMPTY, f -> complaints.complaint(f.complaint())));
         rows.add(new Row("ComplaintService#list(cluster)", Refusal.EMPTY, f -> complaints.list(
                 new ComplaintFilter(null, null, f.cluster(), false, null), page)));
-        rows.add(new Row("ComplaintService#intake", Refusal.DENIED, f -> complaints.intake(new NewComplaint(
+        rows.add(new Row("ComplaintService#intake", Refusal.ON_FIELD, f -> complaints.intake(new NewComplaint(
                 f.unit(), LocalDateTime.now(clock).minusMinutes(5), "phone", Complaint.CATEGORIES.get(0), "x"))));
-        rows.add(new Row("ComplaintService#pdf", Refusal.DENIED,
+        rows.add(new Row("ComplaintService#pdf", Refusal.NOT_FOUND,
                 f -> complaints.pdf(f.complaint(), java.util.Locale.ENGLISH)));
         rows.add(new Row("RepairService#repair", Refusal.EMPTY, f -> repairs.repair(f.repair())));
         rows.add(new Row("RepairService#list(cluster)", Refusal.EMPTY,
                 f -> repairs.list(new RepairFilter(null, null, f.cluster(), null), page)));
-        rows.add(new Row("RepairService#report", Refusal.DENIED, f -> repairs.report(new NewRepair(f.unit(),
+        rows.add(new Row("RepairService#report", Refusal.ON_FIELD, f -> repairs.report(new NewRepair(f.unit(),
                 null, LocalDateTime.now(clock).minusMinutes(5), "plumbing", "x"))));
         rows.add(new Row("VisitService#visit", Refusal.EMPTY, f -> visits.visit(f.visit())));
         rows.add(new Row("VisitService#list(cluster)", Refusal.EMPTY, f -> visits.list(new VisitFilter(null,
                 f.cluster(), null, null, false, false, false, null, null, null), page)));
-        rows.add(new Row("VisitService#record", Refusal.DENIED, f -> visits.record(new NewVisit(f.unit(),
+        rows.add(new Row("VisitService#record", Refusal.ON_FIELD, f -> visits.record(new NewVisit(f.unit(),
                 LocalDate.now(clock), p + "S1", "chance", "x", 4, null, false, null, null, List.of()))));
         rows.add(new Row("PaymentService#payments(unit)", Refusal.EMPTY, f -> payments.payments(
                 new PaymentFilter(f.unit(), null, null, null, null, true), page, List.of())));
         rows.add(new Row("AllocationService#ledger", Refusal.EMPTY, f -> allocation.ledger(f.unit())));
-        rows.add(new Row("LedgerService#account", Refusal.EMPTY, f -> ledgers.account(f.unit(), null)));
+        rows.add(new Row("LedgerService#account", Refusal.DENIED, f -> ledgers.account(f.unit(), null)));
         rows.add(new Row("ArrearsService#ofUnit", Refusal.DENIED, f -> arrears.ofUnit(f.unit(), null)));
         rows.add(new Row("CollectionService#unit", Refusal.DENIED, f -> collection.unit(f.unit())));
         rows.add(new Row("CollectionService#actions", Refusal.DENIED, f -> collection.actions(f.unit())));
@@ -166,7 +180,7 @@ class ClusterScopeMatrixTest {
             String a = outcome(row, side[0]);
             // a refusing method may legitimately return nothing on A (no rows yet); a filtering
             // one must return A's record, or "empty on B" would prove nothing
-            if (!a.equals("GOT") && !(a.equals("EMPTY") && row.onB() == Refusal.DENIED)) {
+            if (!a.equals("GOT") && !(a.equals("EMPTY") && row.onB() != Refusal.EMPTY)) {
                 failures.add(row.method() + " on A: expected GOT, was " + a);
             }
             String b = outcome(row, side[1]);
@@ -185,11 +199,34 @@ class ClusterScopeMatrixTest {
                 .isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void a_butlers_dashboard_export_holds_only_their_cluster_even_when_the_filter_names_another() {
+        Dashboard d = catalog.find("service").orElseThrow();
+        Panel byBuilding = d.panels().stream().filter(x -> x.id().equals("complaints-by-building")).findFirst()
+                .orElseThrow();
+        Filters f = Filters.defaults(d, LocalDate.now(clock));
+        String a = p + "C1-B1";
+        String b = p + "C2-B1";
+        TestUsers.signIn("scope-manager", Role.MANAGER, null);
+        assertThat(new String(exports.csv(d, byBuilding, f, Locale.ENGLISH), StandardCharsets.UTF_8))
+                .contains(a, b);
+        TestUsers.signIn("butler-a", Role.BUTLER, p + "S1");
+        assertThat(new String(exports.csv(d, byBuilding, f, Locale.ENGLISH), StandardCharsets.UTF_8))
+                .contains(a).doesNotContain(b);
+        Filters crafted = new Filters(f.grain(), f.from(), f.to(), null, side[1].cluster(), null, null, null);
+        assertThat(new String(exports.csv(d, byBuilding, crafted, Locale.ENGLISH), StandardCharsets.UTF_8))
+                .doesNotContain(b);
+    }
+
     private static String outcome(Row row, Fixture f) {
         try {
             return empty(row.call().apply(f)) ? "EMPTY" : "GOT";
         } catch (AccessDeniedException e) {
             return "DENIED";
+        } catch (ValidationException e) {
+            String key = e.problems().get(0).messageKey();
+            return key.endsWith(".outOfScope") ? "ON_FIELD" : key.equals("validation.unknown") ? "NOT_FOUND"
+                    : "ValidationException: " + e.getMessage();
         } catch (RuntimeException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();
         }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.QueryParameters;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -65,6 +66,11 @@ class CraftedUrlTest extends KaribuTest {
         login("url-butler", Role.BUTLER, p + "S1");
     }
 
+    /** The agenda's links: {@code complaints?open=<no>}. */
+    private static void open(String route, String no) {
+        UI.getCurrent().navigate(route, QueryParameters.of("open", no));
+    }
+
     private static boolean dialogOpen() {
         return _find(Dialog.class).stream().anyMatch(Dialog::isOpened);
     }
@@ -96,12 +102,12 @@ class CraftedUrlTest extends KaribuTest {
 
     @Test
     void open_parameters_of_another_clusters_complaint_or_repair_open_nothing() {
-        UI.getCurrent().navigate("complaints?open=" + complaint[1]);
+        open("complaints", complaint[1]);
         assertThat(dialogOpen()).isFalse();
-        UI.getCurrent().navigate("repairs?open=" + repair[1]);
+        open("repairs", repair[1]);
         assertThat(dialogOpen()).isFalse();
 
-        UI.getCurrent().navigate("complaints?open=" + complaint[0]);
+        open("complaints", complaint[0]);
         assertThat(dialogOpen()).isTrue();
     }
 }
