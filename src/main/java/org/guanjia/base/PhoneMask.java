@@ -20,6 +20,16 @@ public final class PhoneMask {
                 + p.substring(p.length() - keepTail);
     }
 
+    /** A number shown masked: no {@code tel:} link (it would dial the digits left). */
+    public static boolean isMasked(String phone) {
+        return phone != null && phone.indexOf('*') >= 0;
+    }
+
+    /** A {@code tel:} address for the number, null for a masked one. */
+    public static String telHref(String phone) {
+        return phone == null || isMasked(phone) ? null : "tel:" + phone.replaceAll("[^0-9+]", "");
+    }
+
     /** True when {@code shown} is what a masked role saw of {@code stored}: saving it changes nothing. */
     public static boolean isMaskOf(String shown, String stored) {
         return shown != null && stored != null && shown.indexOf('*') >= 0 && shown.strip().equals(mask(stored));

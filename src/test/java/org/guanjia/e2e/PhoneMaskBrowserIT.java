@@ -68,6 +68,11 @@ class PhoneMaskBrowserIT {
     }
 
     private void owners(String user, int width, int height, String expected, String shot) {
+        owners(user, width, height, expected, shot, null);
+    }
+
+    /** With {@code dialogShot}, also opens the owner's form and checks the phone field shows the mask. */
+    private void owners(String user, int width, int height, String expected, String shot, String dialogShot) {
         Page page = Browsers.signIn(browser, port, user, PASSWORD, width, height, "en-US");
         page.navigate("http://localhost:" + port + "/owners");
         page.locator("#page-title").waitFor();
@@ -78,13 +83,21 @@ class PhoneMaskBrowserIT {
                     new Locator.FilterOptions().setVisible(true).setHasText(expected))).hasCount(1);
         }
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(shot)));
+        if (dialogShot != null) {
+            page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Wang Fang"))
+                    .first().click();
+            page.locator("#phone-field input").waitFor();
+            assertThat(page.locator("#phone-field input")).hasValue("138****5678");
+            page.waitForTimeout(500);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(dialogShot)));
+        }
         page.context().close();
     }
 
     @Test
     void a_manager_sees_masked_phones_and_the_service_desk_full_ones() {
-        owners(p + "mgr", 1280, 900, "138****5678", "owners-manager-desktop.png");
+        owners(p + "mgr", 1280, 900, "138****5678", "owners-manager-desktop.png", "owner-form-manager-desktop.png");
         owners(p + "desk", 1280, 900, "13812345678", "owners-desk-desktop.png");
-        owners(p + "mgr", 390, 844, null, "owners-manager-phone.png");
+        owners(p + "mgr", 390, 844, null, "owners-manager-phone.png", "owner-form-manager-phone.png");
     }
 }

@@ -40,6 +40,8 @@ import org.guanjia.dashboard.Dashboard.Panel;
 import org.guanjia.dashboard.DashboardCatalog;
 import org.guanjia.dashboard.DashboardExports;
 import org.guanjia.dashboard.Filters;
+import org.guanjia.document.DocumentService;
+import org.guanjia.document.NewDocument;
 import org.guanjia.estate.EstateService;
 import org.guanjia.estate.Owner;
 import org.guanjia.estate.UnitFilter;
@@ -79,6 +81,7 @@ class ClusterScopeMatrixTest {
     @Autowired LedgerService ledgers;
     @Autowired CollectionService collection;
     @Autowired LawyerLetterService letters;
+    @Autowired DocumentService documents;
     @Autowired DashboardExports exports;
     @Autowired DashboardCatalog catalog;
     @Autowired Clock clock;
@@ -88,7 +91,7 @@ class ClusterScopeMatrixTest {
     final Fixture[] side = new Fixture[2];
 
     record Fixture(String cluster, String unit, String owner, String complaint, String repair,
-            String visit, String payment) {
+            String visit, String payment, String document) {
     }
 
     /**
@@ -122,7 +125,12 @@ class ClusterScopeMatrixTest {
                     null, null, List.of()));
             Payment pay = payments.record(new NewPayment(unit, today, new BigDecimal("10.00"), "cash", null,
                     null));
-            side[i] = new Fixture(cluster, unit, owner, c.no(), r.no(), v.no(), pay.paymentNo());
+            // documents are the service desk's (the admin keeps master data, not daily work)
+            TestUsers.signIn("scope-desk", Role.SERVICE_DESK, null);
+            String doc = documents.create(new NewDocument("statement", "Statement " + i, today, null, null, null,
+                    cluster, null, Set.of())).no();
+            TestUsers.signIn("scope-admin", Role.ADMIN, null);
+            side[i] = new Fixture(cluster, unit, owner, c.no(), r.no(), v.no(), pay.paymentNo(), doc);
         }
         TestUsers.signIn("butler-a", Role.BUTLER, p + "S1");
     }
@@ -162,6 +170,8 @@ class ClusterScopeMatrixTest {
                 f.cluster(), null, null, false, false, false, null, null, null), page)));
         rows.add(new Row("VisitService#record", Refusal.ON_FIELD, f -> visits.record(new NewVisit(f.unit(),
                 LocalDate.now(clock), p + "S1", "chance", "x", 4, null, false, null, null, List.of()))));
+        rows.add(new Row("DocumentService#document", Refusal.EMPTY, f -> documents.document(f.document())));
+        rows.add(new Row("DocumentService#deliveries", Refusal.EMPTY, f -> documents.deliveries(f.document())));
         rows.add(new Row("PaymentService#payments(unit)", Refusal.EMPTY, f -> payments.payments(
                 new PaymentFilter(f.unit(), null, null, null, null, true), page, List.of())));
         rows.add(new Row("AllocationService#ledger", Refusal.EMPTY, f -> allocation.ledger(f.unit())));

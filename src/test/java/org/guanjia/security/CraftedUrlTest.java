@@ -91,6 +91,19 @@ class CraftedUrlTest extends KaribuTest {
     }
 
     @Test
+    void a_manager_sees_the_owner_phone_masked_on_the_ledger_and_not_as_a_link_that_would_dial_the_rest() {
+        login("url-manager", Role.MANAGER, null);
+        UI.getCurrent().navigate("ledger/" + unit[0]);
+        Anchor phone = _get(Anchor.class, s -> s.withId("ledger-owner-phone"));
+        assertThat(phone.getText()).isEqualTo("139****5670");
+        assertThat(phone.getHref()).isEmpty();
+
+        login("url-desk", Role.SERVICE_DESK, null);
+        UI.getCurrent().navigate("ledger/" + unit[1]);
+        assertThat(_get(Anchor.class, s -> s.withId("ledger-owner-phone")).getHref()).isEqualTo("tel:13912345671");
+    }
+
+    @Test
     void the_collection_card_of_a_unit_of_another_cluster_is_not_found() {
         UI.getCurrent().navigate("collection/unit/" + unit[1]);
         assertThat(shown("collection-phone")).isFalse();

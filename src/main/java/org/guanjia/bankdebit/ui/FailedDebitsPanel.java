@@ -27,6 +27,7 @@ import org.guanjia.base.AccessDeniedException;
 import org.guanjia.base.ValidationException;
 import org.guanjia.base.ui.Formats;
 import org.guanjia.base.ui.Notifications;
+import org.guanjia.base.ui.PhoneLink;
 import org.guanjia.base.ui.Responsive;
 import org.guanjia.estate.Cluster;
 import org.guanjia.estate.EstateService;
@@ -108,7 +109,7 @@ class FailedDebitsPanel extends VerticalLayout {
         if (f.phone() == null) {
             return new Span("—");
         }
-        Anchor a = new Anchor("tel:" + f.phone().replaceAll("[^0-9+]", ""), f.phone());
+        Anchor a = PhoneLink.of(f.phone(), f.phone());
         a.setId("tel-" + f.unitCode());
         return a;
     }

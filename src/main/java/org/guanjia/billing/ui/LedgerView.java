@@ -28,6 +28,7 @@ import java.util.List;
 import org.guanjia.base.AccessDeniedException;
 import org.guanjia.base.ui.Badges;
 import org.guanjia.base.ui.Formats;
+import org.guanjia.base.ui.PhoneLink;
 import org.guanjia.base.ui.Responsive;
 import org.guanjia.billing.AllocationLine;
 import org.guanjia.billing.LedgerLine;
@@ -282,7 +283,7 @@ class LedgerView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                 + (account.ownerName() == null ? getTranslation("pay.ledger.noOwner")
                         : account.ownerName())));
         if (account.ownerPhone() != null) {
-            Anchor phone = new Anchor("tel:" + account.ownerPhone(), account.ownerPhone());
+            Anchor phone = PhoneLink.of(account.ownerPhone(), account.ownerPhone());
             phone.setId("ledger-owner-phone");
             owner.add(new Span(" · "), phone);
         }

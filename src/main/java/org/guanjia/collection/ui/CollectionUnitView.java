@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import org.guanjia.base.AccessDeniedException;
 import org.guanjia.base.CurrentUser;
+import org.guanjia.base.PhoneMask;
 import org.guanjia.base.ui.Badges;
 import org.guanjia.base.ui.Formats;
 import org.guanjia.base.ui.Responsive;
@@ -217,7 +218,11 @@ class CollectionUnitView extends VerticalLayout implements BeforeEnterObserver, 
         owner.setText(u.ownerName() == null ? "" : u.ownerName());
         phone.setVisible(u.ownerPhone() != null);
         if (u.ownerPhone() != null) {
-            phone.setHref("tel:" + u.ownerPhone());
+            if (PhoneMask.isMasked(u.ownerPhone())) {
+                phone.removeHref();
+            } else {
+                phone.setHref(PhoneMask.telHref(u.ownerPhone()));
+            }
             phone.setText(u.ownerPhone());
         }
         badges.removeAll();

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.guanjia.base.AccessDeniedException;
 import org.guanjia.base.ValidationException;
 import org.guanjia.base.ui.Notifications;
+import org.guanjia.base.ui.PhoneLink;
 import org.guanjia.document.Delivery;
 import org.guanjia.document.DocumentService;
 import org.guanjia.document.NewCall;
@@ -58,7 +59,7 @@ class CallDialog extends Dialog {
         who.add(new Div(d.documentTitle()));
         String owner = d.ownerName() == null ? "" : d.ownerName();
         if (d.ownerPhone() != null) {
-            Anchor tel = new Anchor("tel:" + d.ownerPhone(), owner + " " + d.ownerPhone());
+            Anchor tel = PhoneLink.of(d.ownerPhone(), owner + " " + d.ownerPhone());
             tel.setId("owner-phone");
             who.add(new Div(tel));
         } else {
