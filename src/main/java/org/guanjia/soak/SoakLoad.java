@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.guanjia.base.CurrentUser;
 import org.guanjia.base.Role;
 import org.guanjia.base.Scope;
+import org.guanjia.base.WriteConflictRetry;
 import org.guanjia.base.security.GuanjiaPrincipal;
 import org.guanjia.billing.NewPayment;
 import org.guanjia.billing.Payment;
@@ -88,6 +89,14 @@ public class SoakLoad {
         }
     }
 
+    /** Told of every operation: its kind, how long it took, and its error (null when saved). */
+    @FunctionalInterface
+    public interface Recorder {
+        Recorder NONE = (op, nanos, error) -> { };
+
+        void record(String op, long nanos, Throwable error);
+    }
+
     /** A butler's working set: who, and the units of their clusters. */
     private record Butler(GuanjiaPrincipal principal, List<String> units) {
     }
@@ -96,7 +105,18 @@ public class SoakLoad {
      * Runs {@code threads} workers until {@code stop} is set (or {@code millis} have passed,
      * when positive), acknowledging each save to {@code ack}.
      */
-    public Counts run(int threads, long millis, long seed, AckFile ack, AtomicBoolean stop) throws InterruptedException {
+    public Counts run(int threads, long millis, long seed, AckFile ack, AtomicBoolean stop)
+            throws InterruptedException {
+        return run(threads, millis, seed, ack, stop, 0, Recorder.NONE);
+    }
+
+    /**
+     * As {@link #run(int, long, long, AckFile, AtomicBoolean)}, each worker pausing a random
+     * 0.5 to 1.5 times {@code thinkMillis} between operations (a user's think time) and telling
+     * {@code recorder} of each operation.
+     */
+    public Counts run(int threads, long millis, long seed, AckFile ack, AtomicBoolean stop,
+            long thinkMillis, Recorder recorder) throws InterruptedException {
         List<Butler> butlers = butlers();
         List<GuanjiaPrincipal> finance = repo.users(Role.FINANCE);
         GuanjiaPrincipal cashier = finance.isEmpty()
@@ -116,7 +136,7 @@ public class SoakLoad {
             Butler butler = butlers.get(t % butlers.size());
             Random random = new Random(seed * 31 + t);
             Thread w = new Thread(() -> {
-                Worker worker = new Worker(butler, cashier, payable, random, ack, saved);
+                Worker worker = new Worker(butler, cashier, payable, random, ack, saved, recorder);
                 while (!stop.get() && System.currentTimeMillis() < deadline) {
                     String op = worker.pick();
                     try {
@@ -129,6 +149,14 @@ public class SoakLoad {
                         log.warn("{} failed: {}", op, e.toString());
                     } finally {
                         SecurityContextHolder.clearContext();
+                    }
+                    if (thinkMillis > 0) {
+                        try {
+                            Thread.sleep(thinkMillis / 2 + random.nextLong(thinkMillis + 1));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
                     }
                 }
             }, "soak-" + t);
@@ -150,15 +178,9 @@ public class SoakLoad {
         return repo.unitCount() == 0;
     }
 
-    /** A DuckDB write-write conflict somewhere in the cause chain. */
+    /** A DuckDB write-write conflict that the retry at the service boundary did not overcome. */
     public static boolean isConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && m.contains("onflict")) {
-                return true;
-            }
-        }
-        return false;
+        return WriteConflictRetry.isConflict(e);
     }
 
     private List<Butler> butlers() {
@@ -196,9 +218,11 @@ public class SoakLoad {
         private final Random random;
         private final AckFile ack;
         private final Map<String, AtomicLong> saved;
+        private final Recorder recorder;
 
         Worker(Butler butler, GuanjiaPrincipal cashier, List<String> payable, Random random,
-                AckFile ack, Map<String, AtomicLong> saved) {
+                AckFile ack, Map<String, AtomicLong> saved, Recorder recorder) {
+            this.recorder = recorder;
             this.butler = butler;
             this.cashier = cashier;
             this.payable = payable;
@@ -221,6 +245,19 @@ public class SoakLoad {
             }
         }
 
+        /** One service call (one transaction), timed for the recorder. */
+        private <T> T timed(String op, java.util.function.Supplier<T> call) {
+            long t0 = System.nanoTime();
+            try {
+                T result = call.get();
+                recorder.record(op, System.nanoTime() - t0, null);
+                return result;
+            } catch (RuntimeException e) {
+                recorder.record(op, System.nanoTime() - t0, e);
+                throw e;
+            }
+        }
+
         private void acked(String kind, String code) {
             ack.ack(kind.startsWith("payment") ? "payment" : kind, code);
             saved.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
@@ -233,19 +270,22 @@ public class SoakLoad {
         /** Intake, then (in their own transactions, as the user clicks on) response and resolution. */
         private void complaint() {
             signIn(butler.principal());
-            Complaint c = complaints.intake(new NewComplaint(unit(), null,
+            NewComplaint n = new NewComplaint(unit(), null,
                     Complaint.CHANNELS.get(random.nextInt(Complaint.CHANNELS.size())),
                     Complaint.CATEGORIES.get(random.nextInt(Complaint.CATEGORIES.size())),
-                    "soak load " + random.nextInt(1_000_000)));
+                    "soak load " + random.nextInt(1_000_000));
+            Complaint c = timed("complaint", () -> complaints.intake(n));
             acked("complaint", c.no());
             if (random.nextInt(10) < 6) {
-                complaints.respond(c.no(), new FirstResponse(null,
-                        random.nextBoolean() ? "on_site" : "phone", null));
+                FirstResponse r = new FirstResponse(null, random.nextBoolean() ? "on_site" : "phone",
+                        null);
+                timed("complaint-responded", () -> complaints.respond(c.no(), r));
                 acked("complaint-responded", c.no());
                 if (random.nextBoolean()) {
-                    complaints.classify(c.no(), new Classification(true, "engineering", null,
-                            "soak plan"));
-                    complaints.resolve(c.no(), new Resolution(null, "soak reply", null));
+                    timed("complaint-classified", () -> complaints.classify(c.no(),
+                            new Classification(true, "engineering", null, "soak plan")));
+                    timed("complaint-resolved", () -> complaints.resolve(c.no(),
+                            new Resolution(null, "soak reply", null)));
                     acked("complaint-resolved", c.no());
                 }
             }
@@ -253,9 +293,10 @@ public class SoakLoad {
 
         private void visit() {
             signIn(butler.principal());
-            Visit v = visits.record(new NewVisit(unit(), null, null,
+            NewVisit n = new NewVisit(unit(), null, null,
                     random.nextBoolean() ? "scheduled" : "chance", "soak load", 1 + random.nextInt(5),
-                    null, false, null, null, List.of()));
+                    null, false, null, null, List.of());
+            Visit v = timed("visit", () -> visits.record(n));
             acked("visit", v.no());
         }
 
@@ -276,10 +317,10 @@ public class SoakLoad {
                 // more than everything owed: the rest waits as credit for the next statements
                 amount = owed.add(BigDecimal.valueOf(10_000 + random.nextInt(100_000), 2));
             }
-            Payment p = payments.record(new NewPayment(unit, today,
-                    amount.setScale(2, RoundingMode.HALF_UP),
+            NewPayment n = new NewPayment(unit, today, amount.setScale(2, RoundingMode.HALF_UP),
                     Payment.RECORDABLE_CHANNELS.get(random.nextInt(Payment.RECORDABLE_CHANNELS.size())),
-                    statementNo, "soak " + op));
+                    statementNo, "soak " + op);
+            Payment p = timed(op, () -> payments.record(n));
             acked(op, p.paymentNo());
         }
     }
