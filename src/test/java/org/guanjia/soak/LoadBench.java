@@ -170,7 +170,7 @@ class LoadBench {
                 long t = System.nanoTime();
                 try {
                     page.navigate("http://127.0.0.1:" + port + "/dashboards/" + id);
-                    page.locator("#dashboard-view [id^='chart-']").first().waitFor();
+                    page.locator("#dashboard-view [id^='panel-']").first().waitFor();
                     record("dashboard " + id, System.nanoTime() - t, null);
                 } catch (RuntimeException e) {
                     record("dashboard " + id, System.nanoTime() - t, e);
