@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
                 + "server starts. Settings come from the environment (GUANJIA_DB, …).",
         subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class,
             KpiCommand.class, BenchImportCommand.class, KpiBenchCommand.class, BackupCommand.class,
-            RestoreCommand.class},
+            RestoreCommand.class, SoakCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:data errors (a report was printed)", "2:usage",
             "3:the database cannot be opened (held by a running server)"})

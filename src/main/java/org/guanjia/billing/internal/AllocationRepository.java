@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.guanjia.base.CurrentUser;
 import org.guanjia.billing.Allocator;
 import org.guanjia.billing.LedgerLine;
@@ -211,10 +210,6 @@ public class AllocationRepository {
 
     /** A unit's credit row. */
     private record Credit(String unitCode, BigDecimal credit, LocalDate asOf) {
-
-        boolean sameAs(Credit o) {
-            return credit.compareTo(o.credit) == 0 && Objects.equals(asOf, o.asOf);
-        }
     }
 
     /** One credit row per unit with a result, by difference as for the allocation rows. */
@@ -231,7 +226,12 @@ public class AllocationRepository {
             Credit old = stored.remove(unit);
             if (old == null) {
                 inserts.add(now);
-            } else if (!old.sameAs(now)) {
+            } else {
+                // rewritten even when unchanged: two transactions replaying the same unit (two
+                // payments saved at once) must conflict in DuckDB, so that the later one fails
+                // and is re-run (base.WriteConflictRetry) with the other's payment in view.
+                // Otherwise both commit rows replayed without the other's payment: a statement
+                // paid twice over (found by the crash test, soak.IntegrityCheck).
                 updates.add(now);
             }
         });

@@ -1,0 +1,220 @@
+package org.guanjia.soak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The load test of issue 10 point 3 (a benchmark, not part of the suite): ONE app on a demo
+ * database, 50 simulated users for 2 minutes: 35 butlers saving complaints (intake, response,
+ * classification, resolution), visits and payments through the services the views call
+ * ({@link SoakLoad}, in-process, each thread signed in as its own butler; payments as the
+ * finance user, who records them), 12 managers reading KPI datasets through the HTTP API on
+ * loopback (Basic auth) and 3 headless-Chromium sessions opening the dashboards. Every user
+ * thinks about 1 s between actions. Prints throughput, p50/p95/p99 latency and errors per
+ * operation, and fails on any error.
+ *
+ * <p>Run: {@code mvn -B -o -Pload test} (options: {@code -Dload.seconds=120},
+ * {@code -Dload.scale=1.0}, {@code -Dload.think=1000}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "guanjia.db-path=${java.io.tmpdir}/guanjia-load-${random.uuid}.duckdb",
+        "guanjia.demo=true",
+        "guanjia.demo-scale=${load.scale:1.0}",
+        "guanjia.admin-password=load-admin-password",
+        "guanjia.agenda.cron=-", "guanjia.backup.cron=-", "guanjia.mail.cron=-",
+        "logging.level.org.guanjia.soak=error"})
+class LoadBench {
+
+    private static final List<String> DATASETS = List.of("collection", "aging", "complaints",
+            "complaint_categories", "repairs", "vacancy", "satisfaction", "workload");
+    private static final List<String> DASHBOARDS = List.of("overview", "collection", "service",
+            "vacancy", "workload");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SoakLoad load;
+    @Autowired
+    Clock clock;
+
+    private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+    private final Map<String, String> firstError = new ConcurrentHashMap<>();
+
+    private void record(String op, long nanos, Throwable error) {
+        latencies.computeIfAbsent(op, k -> new ConcurrentLinkedQueue<>()).add(nanos);
+        if (error != null) {
+            errors.computeIfAbsent(op, k -> new AtomicLong()).incrementAndGet();
+            firstError.putIfAbsent(op, error.toString());
+        }
+    }
+
+    @Test
+    void fifty_users_for_two_minutes() throws Exception {
+        int seconds = Integer.getInteger("load.seconds", 120);
+        long think = Long.getLong("load.think", 1000);
+        AtomicBoolean stop = new AtomicBoolean();
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        List<Thread> users = new ArrayList<>();
+        for (int m = 0; m < 12; m++) {
+            int n = m;
+            users.add(new Thread(() -> manager(n, deadline, think), "manager-" + m));
+        }
+        for (int b = 0; b < 3; b++) {
+            int n = b;
+            users.add(new Thread(() -> browser(n, deadline, think), "browser-" + b));
+        }
+        Path ack = Files.createTempFile("guanjia-load", ".ack");
+        long started = System.nanoTime();
+        users.forEach(Thread::start);
+        SoakLoad.Counts counts;
+        try (AckFile file = new AckFile(ack)) {
+            counts = load.run(35, seconds * 1000L, 42, file, stop, think, this::record);
+        }
+        for (Thread t : users) {
+            t.join(120_000);
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        String report = report(elapsed) + "\n" + counts.summary() + "\nuptime: " + uptime();
+        System.out.println(report);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "load-report.txt"), report);
+        assertThat(errors).as("errors: %s", firstError).isEmpty();
+        assertThat(counts.conflicts()).isZero();
+    }
+
+    /** A manager reading KPI datasets (CSV or JSON) through the HTTP API with Basic auth. */
+    private void manager(int n, long deadline, long think) {
+        Random random = new Random(n);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("demo-manager:demo"
+                .getBytes(StandardCharsets.UTF_8));
+        YearMonth now = YearMonth.now(clock);
+        while (System.currentTimeMillis() < deadline) {
+            String dataset = DATASETS.get(random.nextInt(DATASETS.size()));
+            String query = "?from=" + now.minusMonths(11) + "&to=" + now
+                    + (random.nextBoolean() ? "&format=json" : "");
+            String op = "api " + dataset;
+            long t0 = System.nanoTime();
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/v1/kpi/" + dataset + query))
+                        .header("Authorization", auth).timeout(Duration.ofSeconds(60)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                record(op, System.nanoTime() - t0, r.statusCode() == 200 ? null
+                        : new IllegalStateException("HTTP " + r.statusCode() + " " + r.body()));
+            } catch (Exception e) {
+                record(op, System.nanoTime() - t0, e);
+            }
+            pause(random, think);
+        }
+    }
+
+    /** A manager in headless Chromium opening one dashboard after the other. */
+    private void browser(int n, long deadline, long think) {
+        Random random = new Random(100 + n);
+        try (Playwright playwright = Playwright.create()) {
+            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(Path.of(System.getenv().getOrDefault("CHROMIUM",
+                            "/usr/bin/chromium")))
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                            "--no-first-run", "--disable-background-networking")));
+            BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                    .setViewportSize(1280, 900).setLocale("zh-CN"));
+            Page page = context.newPage();
+            page.setDefaultTimeout(60_000);
+            long t0 = System.nanoTime();
+            try {
+                page.navigate("http://127.0.0.1:" + port + "/login");
+                page.locator("vaadin-login-form input[name=username]").fill("demo-manager");
+                page.locator("vaadin-login-form input[name=password]").fill("demo");
+                page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+                page.locator("#home-view, #today-view").first().waitFor();
+                record("browser sign-in", System.nanoTime() - t0, null);
+            } catch (RuntimeException e) {
+                record("browser sign-in", System.nanoTime() - t0, e);
+                return;
+            }
+            while (System.currentTimeMillis() < deadline) {
+                String id = DASHBOARDS.get(random.nextInt(DASHBOARDS.size()));
+                long t = System.nanoTime();
+                try {
+                    page.navigate("http://127.0.0.1:" + port + "/dashboards/" + id);
+                    page.locator("#dashboard-view [id^='panel-']").first().waitFor();
+                    record("dashboard " + id, System.nanoTime() - t, null);
+                } catch (RuntimeException e) {
+                    record("dashboard " + id, System.nanoTime() - t, e);
+                }
+                pause(random, think);
+            }
+            browser.close();
+        }
+    }
+
+    private static void pause(Random random, long think) {
+        try {
+            Thread.sleep(think / 2 + random.nextLong(think + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String report(double elapsed) {
+        StringBuilder s = new StringBuilder(String.format(
+                "%-28s %7s %7s %8s %8s %8s %8s %6s%n", "operation", "count", "per s", "p50 ms",
+                "p95 ms", "p99 ms", "max ms", "errors"));
+        for (Map.Entry<String, ConcurrentLinkedQueue<Long>> e : new TreeMap<>(latencies).entrySet()) {
+            long[] sorted = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+            s.append(String.format("%-28s %7d %7.2f %8.0f %8.0f %8.0f %8.0f %6d%n", e.getKey(),
+                    sorted.length, sorted.length / elapsed, ms(sorted, 0.50), ms(sorted, 0.95),
+                    ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6,
+                    errors.getOrDefault(e.getKey(), new AtomicLong()).get()));
+        }
+        s.append(String.format("elapsed %.0f s%n", elapsed));
+        return s.toString();
+    }
+
+    /** The nearest-rank percentile in milliseconds. */
+    private static double ms(long[] sorted, double p) {
+        int i = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    private static String uptime() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+}
