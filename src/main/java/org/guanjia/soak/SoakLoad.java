@@ -117,6 +117,8 @@ public class SoakLoad {
      */
     public Counts run(int threads, long millis, long seed, AckFile ack, AtomicBoolean stop,
             long thinkMillis, Recorder recorder) throws InterruptedException {
+        // signs workers in as any butler and finance: only the system (CLI) or an admin may
+        currentUser.require(Role.ADMIN);
         List<Butler> butlers = butlers();
         List<GuanjiaPrincipal> finance = repo.users(Role.FINANCE);
         GuanjiaPrincipal cashier = finance.isEmpty()
@@ -175,6 +177,7 @@ public class SoakLoad {
 
     /** Whether the database has no units yet (the load needs master data). */
     public boolean databaseIsEmpty() {
+        currentUser.require(Role.ADMIN);
         return repo.unitCount() == 0;
     }
 

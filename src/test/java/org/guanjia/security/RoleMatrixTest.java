@@ -37,8 +37,13 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class RoleMatrixTest {
 
-    /** Not called here: it writes a backup (BackupServiceTest checks it). */
-    static final Set<String> NOT_CALLED = Set.of("BackupService#create(Path)");
+    /**
+     * Not called here: a backup is written (BackupServiceTest checks it); the soak load starts
+     * worker threads (CrashSoakIT runs it; its role check: SoakLoadAccessTest).
+     */
+    static final Set<String> NOT_CALLED = Set.of("BackupService#create(Path)",
+            "SoakLoad#run(int,long,long,AckFile,AtomicBoolean)",
+            "SoakLoad#run(int,long,long,AckFile,AtomicBoolean,long,Recorder)");
 
     @Autowired ApplicationContext ctx;
     @Autowired EstateService estates;

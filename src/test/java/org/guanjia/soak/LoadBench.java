@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.guanjia.base.CurrentUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -98,7 +99,15 @@ class LoadBench {
         users.forEach(Thread::start);
         SoakLoad.Counts counts;
         try (AckFile file = new AckFile(ack)) {
-            counts = load.run(35, seconds * 1000L, 42, file, stop, think, this::record);
+            // the load signs its workers in itself; starting it is for the system (as the CLI)
+            counts = CurrentUser.asSystem(() -> {
+                try {
+                    return load.run(35, seconds * 1000L, 42, file, stop, think, this::record);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            });
         }
         for (Thread t : users) {
             t.join(120_000);
