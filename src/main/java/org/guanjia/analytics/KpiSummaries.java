@@ -53,7 +53,7 @@ public final class KpiSummaries {
             for (String[] t : TABLES) {
                 st.execute("delete from " + t[0]);
                 // ordered by day so that DuckDB's zone maps skip most row groups for one month
-                st.execute("insert into " + t[0] + " select * from " + t[1] + "() order by all");
+                st.execute("insert into " + t[0] + " select * from " + t[1] + "(null) order by all");
             }
         }
         recordState(c);
@@ -73,11 +73,11 @@ public final class KpiSummaries {
             return -1;
         }
         if (!buildings.isEmpty()) {
-            String in = buildings.stream().map(b -> "?").collect(Collectors.joining(", ", "(", ")"));
+            String marks = buildings.stream().map(b -> "?").collect(Collectors.joining(", "));
             for (String[] t : TABLES) {
-                execute(c, "delete from " + t[0] + " where building_code in " + in, buildings);
-                execute(c, "insert into " + t[0] + " select * from " + t[1] + "() where building_code in "
-                        + in, buildings);
+                execute(c, "delete from " + t[0] + " where building_code in (" + marks + ")", buildings);
+                execute(c, "insert into " + t[0] + " select * from " + t[1] + "(list_value(" + marks + "))",
+                        buildings);
             }
         }
         return buildings.size();
