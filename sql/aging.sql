@@ -14,69 +14,85 @@ with snaps as (
         coalesce(to_period, '2000-01')) p
     where grain is not null and p.p_start <= cast(as_of as date)
 ),
-stmts as (
-    select s.statement_no, s.unit_code, u.building_code, s.amount, s.issued_on, s.due_on
-    from statements s
-    join units u on u.unit_code = s.unit_code
-    where s.issued_on <= cast(as_of as date)
+-- statements and allocations pre-grouped per building (V020, sql/fee_summary.sql). A
+-- statement counts on snapshot day X from start_day = greatest(issued_on, due_on + 1), i.e.
+-- issued_on <= X and due_on < X; its outstanding on X is its amount minus the allocations dated
+-- on or before X: those of the months before X's month, and of X's month either the whole
+-- month (X is a month end) or the days up to X. Outstanding is never negative, so summing it
+-- per building over statements (paid ones add 0) gives the old per-statement sums.
+billed as (
+    select building_code, due_on, greatest(issued_on, due_on + 1) as start_day, amount
+    from kpi_fee_billed
+    where issued_on <= cast(as_of as date)
 ),
-alloc as (
-    select a.statement_no, a.allocated_on, a.amount
-    from payment_allocations a
-    join stmts s on s.statement_no = a.statement_no
-    where a.allocated_on <= cast(as_of as date)
+paid_month as (
+    select building_code, due_on, greatest(issued_on, due_on + 1) as start_day, a_month,
+        sum(amount) as amount
+    from kpi_fee_paid_month
+    where issued_on <= cast(as_of as date)
+        and a_month <= cast(as_of as date)
+    group by all
 ),
--- the day each statement was paid in full as of D (allocations never exceed the amount, so
--- it is the day of the last allocation once they sum to the amount): a snapshot then joins
--- only the statements still open on it instead of every statement ever issued
-paid_off as (
-    select a.statement_no, max(a.allocated_on) as paid_off_on
-    from alloc a
-    join stmts s on s.statement_no = a.statement_no
-    group by a.statement_no, s.amount
-    having sum(a.amount) >= s.amount
-),
-open_on as (
-    select
-        n.period,
-        n.snap_on,
-        s.statement_no,
-        s.unit_code,
-        s.building_code,
-        s.amount,
-        date_diff('day', s.due_on, n.snap_on) as days_overdue
+owed_parts as (
+    select n.snap_on, b.building_code, b.due_on, b.amount
     from snaps n
-    join stmts s on s.issued_on <= n.snap_on and s.due_on < n.snap_on
-    left join paid_off p on p.statement_no = s.statement_no
-    where p.paid_off_on is null or p.paid_off_on > n.snap_on
+    join billed b on b.start_day <= n.snap_on
+    union all
+    select n.snap_on, p.building_code, p.due_on, -p.amount
+    from snaps n
+    join paid_month p on p.start_day <= n.snap_on
+        and (p.a_month < date_trunc('month', n.snap_on)
+            or (p.a_month = date_trunc('month', n.snap_on) and n.snap_on = last_day(n.snap_on)))
+    union all
+    select n.snap_on, d.building_code, d.due_on, -d.amount
+    from snaps n
+    join kpi_fee_paid_day d on n.snap_on <> last_day(n.snap_on)
+        and d.allocated_on >= date_trunc('month', n.snap_on) and d.allocated_on <= n.snap_on
+        and greatest(d.issued_on, d.due_on + 1) <= n.snap_on
 ),
 owed as (
-    select
-        o.period,
-        o.snap_on,
-        o.unit_code,
-        o.building_code,
-        o.days_overdue,
-        o.amount - coalesce(sum(a.amount), 0) as outstanding
-    from open_on o
-    left join alloc a on a.statement_no = o.statement_no and a.allocated_on <= o.snap_on
-    group by o.period, o.snap_on, o.statement_no, o.unit_code, o.building_code,
-        o.days_overdue, o.amount
-    having o.amount - coalesce(sum(a.amount), 0) > 0
+    select snap_on, building_code, date_diff('day', due_on, snap_on) as days_overdue,
+        sum(amount) as outstanding
+    from owed_parts
+    group by all
 ),
-by_scope as (
+-- units owing on the snapshot day: their arrears spells cover it
+households as (
+    select n.snap_on, h.building_code, sum(h.units) as units
+    from snaps n
+    join kpi_arrears_spells h on h.from_day <= n.snap_on and h.to_day > n.snap_on
+    group by all
+),
+by_building as (
     select
-        l.scope,
-        l.scope_code,
         o.snap_on,
+        o.building_code,
         sum(o.outstanding) filter (where o.days_overdue between 1 and 30) as b1,
         sum(o.outstanding) filter (where o.days_overdue between 31 and 90) as b2,
         sum(o.outstanding) filter (where o.days_overdue between 91 and 180) as b3,
         sum(o.outstanding) filter (where o.days_overdue between 181 and 365) as b4,
         sum(o.outstanding) filter (where o.days_overdue > 365) as b5,
         sum(o.outstanding) as arrears,
-        count(distinct o.unit_code) as households
+        0 as households
     from owed o
+    group by all
+    union all
+    select snap_on, building_code, 0, 0, 0, 0, 0, 0, units
+    from households
+),
+by_scope as (
+    select
+        l.scope,
+        l.scope_code,
+        o.snap_on,
+        sum(o.b1) as b1,
+        sum(o.b2) as b2,
+        sum(o.b3) as b3,
+        sum(o.b4) as b4,
+        sum(o.b5) as b5,
+        sum(o.arrears) as arrears,
+        sum(o.households) as households
+    from by_building o
     join kpi_scope_links l on l.building_code = o.building_code
         and o.snap_on between l.valid_from and l.valid_to
     group by l.scope, l.scope_code, o.snap_on

@@ -5,7 +5,9 @@
 -- Extra column promise_kept_rate (KPI.md "promise kept rate"): collection actions with
 -- promised_on in P (action_on on or before D) whose unit's statements overdue at action_on
 -- are all paid by promised_on, counting allocations up to min(promised_on, D).
--- Allocations come from payment_allocations (the application's allocation engine).
+-- Allocations come from payment_allocations (the application's allocation engine), read through
+-- the summary tables of sql/fee_summary.sql; promise kept reads the statements of the units
+-- with a promise.
 -- Butler: billed/collected count for the butler of the unit's cluster on the statement's
 -- issued_on; opening arrears and their recovery for the butler on the first day of P (or D).
 create or replace macro kpi_collection(as_of, grain, from_period, to_period) as table
@@ -14,33 +16,46 @@ with periods as (
 ),
 -- a statement issued after D does not exist as of D. k_month: the first month start m with
 -- due_on < m and issued_on < m, i.e. from which the statement counts in opening arrears.
+-- Statements and allocations come pre-grouped per building from the summary tables (V020,
+-- sql/fee_summary.sql): per issued_on x period x due_on, allocations per month, and per day
+-- only for the month of D (the allocations dated in it up to D).
 stmts as (
     select
-        s.statement_no,
-        s.unit_code,
-        u.building_code,
-        s.due_on,
-        s.amount,
-        s.issued_on,
-        cast(strptime(s.period || '-01', '%Y-%m-%d') as date) as period_month,
-        kpi_month_ceil(greatest(s.due_on, s.issued_on) + 1) as k_month
-    from statements s
-    join units u on u.unit_code = s.unit_code
-    where s.issued_on <= cast(as_of as date)
+        building_code,
+        issued_on,
+        period_month,
+        amount,
+        kpi_month_ceil(greatest(due_on, issued_on) + 1) as k_month
+    from kpi_fee_billed
+    where issued_on <= cast(as_of as date)
+),
+paid as (
+    select building_code, issued_on, period_month, due_on, a_month, amount
+    from kpi_fee_paid_month
+    where a_month < date_trunc('month', cast(as_of as date))
+        and issued_on <= cast(as_of as date)
+    union all
+    select building_code, issued_on, period_month, due_on,
+        cast(date_trunc('month', allocated_on) as date), amount
+    from kpi_fee_paid_day
+    where allocated_on >= date_trunc('month', cast(as_of as date))
+        and allocated_on <= cast(as_of as date)
+        and issued_on <= cast(as_of as date)
 ),
 alloc as (
     select
-        s.building_code,
-        s.issued_on,
-        s.period_month,
-        s.k_month,
-        cast(date_trunc('month', a.allocated_on) as date) as a_month,
-        -- from which period start the allocation is before the start (and its statement counts)
-        greatest(kpi_month_ceil(a.allocated_on + 1), s.k_month) as before_month,
-        a.amount
-    from payment_allocations a
-    join stmts s on s.statement_no = a.statement_no
-    where a.allocated_on <= cast(as_of as date)
+        building_code,
+        issued_on,
+        period_month,
+        k_month,
+        a_month,
+        -- from which period start the allocation is before the start (and its statement
+        -- counts): kpi_month_ceil(allocated_on + 1) is the month after the allocation's
+        greatest(cast(a_month + interval 1 month as date), k_month) as before_month,
+        amount
+    from (
+        select *, kpi_month_ceil(greatest(due_on, issued_on) + 1) as k_month from paid
+    )
 ),
 -- small summaries (building x day or month); every period is answered from them, so each
 -- statement and allocation is read once whatever the number of periods
@@ -137,13 +152,15 @@ promise_actions as (
     where c.action_on <= cast(as_of as date) and c.promised_on is not null
 ),
 -- the actions with a statement overdue at action_on still owing on min(promised_on, D)
+-- (statement level: only the statements of units with a promise are read)
 promise_broken as (
     select distinct x.action_no
     from (
         select pa.action_no, s.statement_no, s.amount,
             least(pa.promised_on, cast(as_of as date)) as by_day
         from promise_actions pa
-        join stmts s on s.unit_code = pa.unit_code and s.due_on < pa.action_on
+        join statements s on s.unit_code = pa.unit_code and s.due_on < pa.action_on
+            and s.issued_on <= cast(as_of as date)
     ) x
     left join payment_allocations a
         on a.statement_no = x.statement_no and a.allocated_on <= x.by_day

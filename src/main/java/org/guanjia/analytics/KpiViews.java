@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class KpiViews {
 
     /** The files in the order they must be applied (common first: the families use it). */
-    public static final List<String> FILES = List.of("common", "collection", "aging",
+    public static final List<String> FILES = List.of("common", "fee_summary", "collection", "aging",
             "complaints", "repairs", "vacancy", "satisfaction", "workload", "agenda");
 
     /** Statements end with a semicolon at the end of a line (the files use no other ';'). */

@@ -32,6 +32,11 @@ class KpiViewsCallback implements Callback {
         try {
             KpiViews.apply(context.getConnection());
             log.info("KPI views applied ({} files)", KpiViews.FILES.size());
+            long start = System.nanoTime();
+            // a database from before V020, or summaries of an older version: rebuild once
+            if (KpiSummaries.rebuildIfStale(context.getConnection())) {
+                log.info("KPI summaries rebuilt ({} ms)", (System.nanoTime() - start) / 1_000_000);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Applying the KPI views failed: " + e.getMessage(), e);
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.guanjia.analytics.KpiSummaryMaintenance;
 import org.guanjia.billing.internal.AllocationRepository;
 import org.guanjia.billing.internal.AllocationRepository.UnitInput;
 import org.guanjia.billing.internal.FreshAllocation;
@@ -53,9 +54,11 @@ public class AllocationService {
     private final EstateService estates;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final KpiSummaryMaintenance summaries;
 
     public AllocationService(AllocationRepository repo, FreshAllocation fresh, EstateService estates,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Clock clock, KpiSummaryMaintenance summaries) {
+        this.summaries = summaries;
         this.repo = repo;
         this.fresh = fresh;
         this.estates = estates;
@@ -70,7 +73,13 @@ public class AllocationService {
     @Transactional
     public Recomputed recompute(Collection<String> unitCodes) {
         currentUser.require(Role.ADMIN, Role.FINANCE, Role.SERVICE_DESK);
-        List<String> units = new ArrayList<>(new LinkedHashSet<>(unitCodes));
+        Recomputed r = replay(new ArrayList<>(new LinkedHashSet<>(unitCodes)));
+        // the KPI summaries of the units' buildings follow in the same transaction
+        summaries.refreshUnits(unitCodes);
+        return r;
+    }
+
+    private Recomputed replay(List<String> units) {
         int allocations = 0;
         BigDecimal credit = BigDecimal.ZERO.setScale(2);
         for (int from = 0; from < units.size(); from += UNITS_PER_CHUNK) {
@@ -93,11 +102,13 @@ public class AllocationService {
         List<String> units = new ArrayList<>(new LinkedHashSet<>(unitCodes));
         Set<String> stored = fresh.withStoredResults(units);
         List<String> others = units.stream().filter(u -> !stored.contains(u)).toList();
-        Recomputed r = recompute(units.stream().filter(stored::contains).toList());
+        Recomputed r = replay(units.stream().filter(stored::contains).toList());
         long start = System.nanoTime();
         long[] written = others.isEmpty() ? new long[2] : fresh.allocate(others);
         log.debug("Allocation of {} new units in one pass: {} rows ({} ms)", others.size(), written[0],
                 ms(System.nanoTime() - start));
+        // many units (an import, the demo): one rebuild of the KPI summaries
+        summaries.refreshUnits(units);
         return new Recomputed(units.size(), r.allocations() + (int) written[0],
                 r.credit().add(BigDecimal.valueOf(written[1], 2)));
     }

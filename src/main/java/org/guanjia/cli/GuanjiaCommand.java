@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         description = "Guanjia, the butlers' desk. Without a command (or with 'serve') the web "
                 + "server starts. Settings come from the environment (GUANJIA_DB, …).",
         subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class,
-            KpiCommand.class, BenchImportCommand.class, KpiBenchCommand.class, BackupCommand.class,
+            KpiCommand.class, BenchImportCommand.class, KpiBenchCommand.class,
+            BenchDataCommand.class, DashBenchCommand.class, BackupCommand.class,
             RestoreCommand.class, SoakCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:data errors (a report was printed)", "2:usage",

@@ -13,12 +13,12 @@ import java.util.List;
  * Launch options for Debian's Chromium, headless, without network chatter; signing in and
  * closing, shared by the browser tests.
  */
-final class Browsers {
+public final class Browsers {
 
     private Browsers() {
     }
 
-    static BrowserType.LaunchOptions options() {
+    public static BrowserType.LaunchOptions options() {
         String exe = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
         if (!Files.isExecutable(Path.of(exe))) {
             throw new IllegalStateException("Chromium not found at " + exe
@@ -34,7 +34,7 @@ final class Browsers {
      * A new browser context of the size and locale, signed in through the login form; waits for
      * the start page (Overview, or Today for a butler).
      */
-    static Page signIn(Browser browser, int port, String user, String password, int width,
+    public static Page signIn(Browser browser, int port, String user, String password, int width,
             int height, String locale) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(width, height).setLocale(locale));
@@ -48,7 +48,7 @@ final class Browsers {
         return page;
     }
 
-    static void close(Browser browser, Playwright playwright) {
+    public static void close(Browser browser, Playwright playwright) {
         if (browser != null) {
             browser.close();
         }

@@ -1,0 +1,124 @@
+-- The rows of the fee summary tables (V020: kpi_fee_billed, kpi_fee_paid_month,
+-- kpi_fee_paid_day, kpi_arrears_spells) as computed from statements and payment_allocations.
+-- Grain: building x the keys of each table. Parameter buildings: a list of building codes, or
+-- NULL for all. analytics.KpiSummaries fills the tables from these macros (everything, or the
+-- rows of the buildings whose units changed; the filter is applied to units first, so only their
+-- statements and allocations are grouped); kpi_collection and kpi_aging read the tables. The
+-- KPI.md rules stay in the macros that read them; these only group.
+
+create or replace macro kpi_fee_billed_rows(buildings) as table
+select
+    u.building_code,
+    s.issued_on,
+    cast(strptime(s.period || '-01', '%Y-%m-%d') as date) as period_month,
+    s.due_on,
+    cast(sum(s.amount) as decimal(18,2)) as amount
+from statements s
+join units u on u.unit_code = s.unit_code
+where buildings is null or list_contains(buildings, u.building_code)
+group by all;
+
+create or replace macro kpi_fee_paid_month_rows(buildings) as table
+-- the allocations are narrowed by their own unit_code first (the statement's unit), so a
+-- refresh of a few buildings joins only their rows by statement_no
+with u as (
+    select unit_code, building_code
+    from units
+    where buildings is null or list_contains(buildings, building_code)
+)
+select
+    u.building_code,
+    s.issued_on,
+    cast(strptime(s.period || '-01', '%Y-%m-%d') as date) as period_month,
+    s.due_on,
+    cast(date_trunc('month', a.allocated_on) as date) as a_month,
+    cast(sum(a.amount) as decimal(18,2)) as amount
+from payment_allocations a
+join u on u.unit_code = a.unit_code
+join statements s on s.statement_no = a.statement_no and s.unit_code = a.unit_code
+group by all;
+
+create or replace macro kpi_fee_paid_day_rows(buildings) as table
+-- the allocations are narrowed by their own unit_code first (the statement's unit), so a
+-- refresh of a few buildings joins only their rows by statement_no
+with u as (
+    select unit_code, building_code
+    from units
+    where buildings is null or list_contains(buildings, building_code)
+)
+select
+    u.building_code,
+    s.issued_on,
+    cast(strptime(s.period || '-01', '%Y-%m-%d') as date) as period_month,
+    s.due_on,
+    a.allocated_on,
+    cast(sum(a.amount) as decimal(18,2)) as amount
+from payment_allocations a
+join u on u.unit_code = a.unit_code
+join statements s on s.statement_no = a.statement_no and s.unit_code = a.unit_code
+group by all;
+
+-- A statement is owed overdue on day X when issued_on <= X, due_on < X and it is not yet paid
+-- in full at the end of X: from greatest(issued_on, due_on + 1) to the day of the allocation
+-- that completes it (exclusive; allocations never exceed the amount). A unit is in arrears on
+-- the days covered by any of its statements' intervals: the union, as disjoint spells. Both
+-- windows order by (from_day, to_day, statement_no), a total order: with ties the two passes
+-- could otherwise see equal intervals in different orders and split or merge spells wrongly.
+create or replace macro kpi_arrears_spell_rows(buildings) as table
+with stmts as (
+    select u.building_code, s.unit_code, s.statement_no, s.amount, s.issued_on, s.due_on
+    from statements s
+    join units u on u.unit_code = s.unit_code
+    where buildings is null or list_contains(buildings, u.building_code)
+),
+paid as (
+    select a.statement_no, sum(a.amount) as paid, max(a.allocated_on) as last_on
+    from payment_allocations a
+    where a.unit_code in (select unit_code from stmts)
+    group by a.statement_no
+),
+intervals as (
+    select
+        s.building_code,
+        s.unit_code,
+        s.statement_no,
+        greatest(s.issued_on, s.due_on + 1) as from_day,
+        case when coalesce(p.paid, 0) >= s.amount then p.last_on
+            else date '9999-12-31' end as to_day
+    from stmts s
+    left join paid p on p.statement_no = s.statement_no
+),
+open_intervals as (
+    select * from intervals where to_day > from_day
+),
+marked as (
+    select
+        building_code,
+        unit_code,
+        from_day,
+        to_day,
+        statement_no,
+        max(to_day) over (partition by building_code, unit_code
+            order by from_day, to_day, statement_no
+            rows between unbounded preceding and 1 preceding) as reach
+    from open_intervals
+),
+islands as (
+    select
+        building_code,
+        unit_code,
+        from_day,
+        to_day,
+        sum(case when reach is null or from_day > reach then 1 else 0 end)
+            over (partition by building_code, unit_code order by from_day, to_day, statement_no
+                rows unbounded preceding) as island
+    from marked
+),
+spells as (
+    select building_code, unit_code, min(from_day) as from_day, max(to_day) as to_day
+    from islands
+    group by building_code, unit_code, island
+)
+select building_code, from_day, to_day, cast(count(*) as integer) as units
+from spells
+group by all;

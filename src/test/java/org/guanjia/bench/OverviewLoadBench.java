@@ -1,0 +1,93 @@
+package org.guanjia.bench;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.guanjia.dashboard.Dashboard;
+import org.guanjia.dashboard.DashboardCatalog;
+import org.guanjia.e2e.Browsers;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Browser timing of issue 6 "Speed": the app runs on an existing benchmark database (made by
+ * {@code bench-data}), headless Chromium signs in and opens the management overview, and the
+ * time from navigation until every panel shows its figures (tiles) or its ECharts chart has
+ * rendered is measured: one warm-up load, then the median of {@code bench.loads} (5) loads.
+ *
+ * <p>Not part of the build: the name ends in "Bench" (not a Surefire pattern), it carries the
+ * excluded "benchmark" tag and runs only with {@code -Dbench.db}. Run it with
+ * {@code mvn -B -o test -Dtest=OverviewLoadBench -Dbench.db=/tmp/bench500k.duckdb
+ * -Dsurefire.failIfNoSpecifiedTests=false -DexcludedGroups= -Djacoco.skip=true}.
+ */
+@Tag("benchmark")
+@EnabledIfSystemProperty(named = "bench.db", matches = ".+")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "guanjia.db-path=${bench.db}", "guanjia.demo=false", "guanjia.admin-password=",
+        "guanjia.agenda.cron=-", "guanjia.backup.cron=-", "guanjia.mail.cron=-"})
+class OverviewLoadBench {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DashboardCatalog catalog;
+
+    @Test
+    void the_overview_renders_every_panel() throws Exception {
+        int loads = Integer.getInteger("bench.loads", 5);
+        String user = System.getProperty("bench.user", "bench-manager");
+        String id = System.getProperty("bench.dashboard", "overview");
+        Dashboard overview = catalog.find(id).orElseThrow();
+        // every panel shows a tile, a chart with an ECharts instance, or its "no data" line
+        StringBuilder ids = new StringBuilder();
+        for (Dashboard.Panel p : overview.panels()) {
+            ids.append(ids.isEmpty() ? "" : ",").append('\'').append(p.id()).append('\'');
+        }
+        String rendered = "() => [" + ids + "].every(id => {"
+                + " const panel = document.getElementById('panel-' + id); if (!panel) return false;"
+                + " if (document.getElementById('tile-' + id)) return true;"
+                + " const chart = document.getElementById('chart-' + id);"
+                + " if (chart) { const c = window.echarts && echarts.getInstanceByDom(chart);"
+                + "   return !!c && !!c.getOption() && chart.querySelector('canvas, svg') !== null; }"
+                + " return panel.querySelector('.dash-tile-sub') !== null; })";
+        List<Long> times = new ArrayList<>();
+        try (Playwright playwright = Playwright.create()) {
+            Browser browser = playwright.chromium().launch(Browsers.options());
+            try {
+                Page page = Browsers.signIn(browser, port, user, BenchDataService.PASSWORD, 1280, 1000,
+                        "zh-CN");
+                page.setDefaultTimeout(120_000);
+                for (int i = 0; i <= loads; i++) {
+                    page.navigate("about:blank");
+                    long start = System.nanoTime();
+                    page.navigate("http://localhost:" + port + "/dashboards/" + id);
+                    page.waitForFunction(rendered, null, new Page.WaitForFunctionOptions().setPollingInterval(20));
+                    long ms = (System.nanoTime() - start) / 1_000_000;
+                    System.out.printf("load %d: %d ms%s%n", i, ms, i == 0 ? " (warm-up)" : "");
+                    if (i > 0) {
+                        times.add(ms);
+                    }
+                }
+                Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(shots.resolve("bench-" + id + ".png")));
+            } finally {
+                Browsers.close(browser, null);
+            }
+        }
+        Collections.sort(times);
+        System.out.printf("%s in the browser, until every panel has rendered: median %d ms, max %d ms"
+                + " (%d loads; %s)%n", id, times.get(times.size() / 2), times.get(times.size() - 1),
+                times.size(), Files.readString(Path.of("/proc/loadavg")).strip());
+    }
+}

@@ -1,0 +1,205 @@
+-- Fees and collection (KPI.md "Fees and collection", dataset `collection`).
+-- Grain: one row per scope object (estate, cluster, building, butler) per period of the grain.
+-- kpi_collection_reference(as_of, grain, from_period, to_period): as_of = D (a date); grain = 'month',
+-- 'quarter' or 'year'; from_period/to_period = 'yyyy-MM' (the periods containing them).
+-- Extra column promise_kept_rate (KPI.md "promise kept rate"): collection actions with
+-- promised_on in P (action_on on or before D) whose unit's statements overdue at action_on
+-- are all paid by promised_on, counting allocations up to min(promised_on, D).
+-- Allocations come from payment_allocations (the application's allocation engine).
+-- Butler: billed/collected count for the butler of the unit's cluster on the statement's
+-- issued_on; opening arrears and their recovery for the butler on the first day of P (or D).
+create or replace macro kpi_collection_reference(as_of, grain, from_period, to_period) as table
+with periods as (
+    select * from kpi_periods(grain, from_period, to_period)
+),
+-- a statement issued after D does not exist as of D. k_month: the first month start m with
+-- due_on < m and issued_on < m, i.e. from which the statement counts in opening arrears.
+stmts as (
+    select
+        s.statement_no,
+        s.unit_code,
+        u.building_code,
+        s.due_on,
+        s.amount,
+        s.issued_on,
+        cast(strptime(s.period || '-01', '%Y-%m-%d') as date) as period_month,
+        kpi_month_ceil(greatest(s.due_on, s.issued_on) + 1) as k_month
+    from statements s
+    join units u on u.unit_code = s.unit_code
+    where s.issued_on <= cast(as_of as date)
+),
+alloc as (
+    select
+        s.building_code,
+        s.issued_on,
+        s.period_month,
+        s.k_month,
+        cast(date_trunc('month', a.allocated_on) as date) as a_month,
+        -- from which period start the allocation is before the start (and its statement counts)
+        greatest(kpi_month_ceil(a.allocated_on + 1), s.k_month) as before_month,
+        a.amount
+    from payment_allocations a
+    join stmts s on s.statement_no = a.statement_no
+    where a.allocated_on <= cast(as_of as date)
+),
+-- small summaries (building x day or month); every period is answered from them, so each
+-- statement and allocation is read once whatever the number of periods
+billed_base as (
+    select building_code, issued_on, period_month, sum(amount) as amount
+    from stmts
+    group by building_code, issued_on, period_month
+),
+collected_base as (
+    select building_code, issued_on, period_month, a_month, sum(amount) as amount
+    from alloc
+    group by building_code, issued_on, period_month, a_month
+),
+opening_billed_base as (
+    select building_code, k_month, sum(amount) as amount
+    from stmts
+    group by building_code, k_month
+),
+opening_paid_base as (
+    select building_code, before_month, sum(amount) as amount
+    from alloc
+    group by building_code, before_month
+),
+recovered_base as (
+    select building_code, k_month, a_month, sum(amount) as amount
+    from alloc
+    group by building_code, k_month, a_month
+),
+billed_rows as (
+    select p.period, b.building_code, b.issued_on as scope_on, sum(b.amount) as amount
+    from periods p
+    join billed_base b on b.period_month between p.p_start and p.p_end
+    group by p.period, b.building_code, b.issued_on
+),
+collected_rows as (
+    select
+        p.period,
+        c.building_code,
+        c.issued_on as scope_on,
+        sum(c.amount) filter (where c.a_month <= p.p_end) as in_period,
+        sum(c.amount) as to_date
+    from periods p
+    join collected_base c on c.period_month between p.p_start and p.p_end
+    group by p.period, c.building_code, c.issued_on
+),
+opening_rows as (
+    select
+        p.period,
+        b.building_code,
+        least(p.p_start, cast(as_of as date)) as scope_on,
+        coalesce((select sum(o.amount) from opening_billed_base o
+            where o.building_code = b.building_code and o.k_month <= p.p_start), 0)
+        - coalesce((select sum(o.amount) from opening_paid_base o
+            where o.building_code = b.building_code and o.before_month <= p.p_start), 0)
+            as opening,
+        coalesce((select sum(r.amount) from recovered_base r
+            where r.building_code = b.building_code and r.k_month <= p.p_start
+                and r.a_month between p.p_start and p.p_end), 0) as recovered
+    from periods p
+    cross join (select distinct building_code from opening_billed_base) b
+),
+billed_by_scope as (
+    select l.scope, l.scope_code, x.period, sum(x.amount) as billed,
+        sum(x.in_period) as collected_in_period, sum(x.to_date) as collected_to_date
+    from (
+        select period, building_code, scope_on, amount, 0 as in_period, 0 as to_date
+        from billed_rows
+        union all
+        select period, building_code, scope_on, 0, coalesce(in_period, 0), to_date
+        from collected_rows
+    ) x
+    join kpi_scope_links l on l.building_code = x.building_code
+        and x.scope_on between l.valid_from and l.valid_to
+    group by l.scope, l.scope_code, x.period
+),
+opening_by_scope as (
+    select
+        l.scope,
+        l.scope_code,
+        o.period,
+        sum(o.opening) as opening_arrears,
+        sum(o.recovered) as arrears_recovered
+    from opening_rows o
+    join kpi_scope_links l on l.building_code = o.building_code
+        and o.scope_on between l.valid_from and l.valid_to
+    group by l.scope, l.scope_code, o.period
+),
+-- promise kept: every statement of the unit overdue at action_on is paid by promised_on
+-- (allocations up to D only); the butler is the one on action_on
+promise_actions as (
+    select c.action_no, c.unit_code, u.building_code, c.action_on, c.promised_on
+    from collection_actions c
+    join units u on u.unit_code = c.unit_code
+    where c.action_on <= cast(as_of as date) and c.promised_on is not null
+),
+-- the actions with a statement overdue at action_on still owing on min(promised_on, D)
+promise_broken as (
+    select distinct x.action_no
+    from (
+        select pa.action_no, s.statement_no, s.amount,
+            least(pa.promised_on, cast(as_of as date)) as by_day
+        from promise_actions pa
+        join stmts s on s.unit_code = pa.unit_code and s.due_on < pa.action_on
+    ) x
+    left join payment_allocations a
+        on a.statement_no = x.statement_no and a.allocated_on <= x.by_day
+    group by x.action_no, x.statement_no, x.amount
+    having x.amount > coalesce(sum(a.amount), 0)
+),
+promises as (
+    select
+        p.period,
+        pa.building_code,
+        pa.action_on as scope_on,
+        b.action_no is null as kept
+    from promise_actions pa
+    join periods p on pa.promised_on between p.p_start and p.p_end
+    left join promise_broken b on b.action_no = pa.action_no
+),
+promises_by_scope as (
+    select
+        l.scope,
+        l.scope_code,
+        p.period,
+        count(*) filter (where p.kept) as kept_n,
+        count(*) as promised_n
+    from promises p
+    join kpi_scope_links l on l.building_code = p.building_code
+        and p.scope_on between l.valid_from and l.valid_to
+    group by l.scope, l.scope_code, p.period
+),
+grid as (
+    select s.scope, s.scope_code, p.period
+    from kpi_scopes s
+    cross join periods p
+),
+final as (
+    select
+        g.scope,
+        g.scope_code,
+        g.period,
+        cast(coalesce(b.billed, 0) as decimal(18,2)) as billed,
+        cast(coalesce(b.collected_in_period, 0) as decimal(18,2)) as collected_in_period,
+        kpi_div4(kpi_cents(b.collected_in_period), kpi_cents(b.billed)) as collection_rate,
+        cast(coalesce(b.collected_to_date, 0) as decimal(18,2)) as collected_to_date,
+        kpi_div4(kpi_cents(b.collected_to_date), kpi_cents(b.billed))
+            as cumulative_collection_rate,
+        cast(coalesce(o.opening_arrears, 0) as decimal(18,2)) as opening_arrears,
+        cast(coalesce(o.arrears_recovered, 0) as decimal(18,2)) as arrears_recovered,
+        kpi_div4(kpi_cents(o.arrears_recovered), kpi_cents(o.opening_arrears))
+            as arrears_recovery_rate,
+        kpi_div4(k.kept_n, k.promised_n) as promise_kept_rate
+    from grid g
+    left join billed_by_scope b
+        on b.scope = g.scope and b.scope_code = g.scope_code and b.period = g.period
+    left join opening_by_scope o
+        on o.scope = g.scope and o.scope_code = g.scope_code and o.period = g.period
+    left join promises_by_scope k
+        on k.scope = g.scope and k.scope_code = g.scope_code and k.period = g.period
+    order by g.scope, g.scope_code, g.period
+)
+select * from final;
