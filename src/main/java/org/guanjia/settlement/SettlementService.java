@@ -66,6 +66,12 @@ public class SettlementService {
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
+    /**
+     * A hundredth of DECIMAL(14,2): a category's costs and budgets are summed into columns of
+     * that size, which overflowed in the database on a single huge entry (issue 10).
+     */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
+
     private final SettlementRepository repo;
     private final EstateService estates;
     private final AuditService audit;
@@ -140,6 +146,7 @@ public class SettlementService {
                 .check(b.budgetAmount() == null || b.budgetAmount().signum() >= 0, "budgetAmount",
                         "settle.validation.notNegative")
                 .scale("budgetAmount", b.budgetAmount(), 2)
+                .within("budgetAmount", b.budgetAmount(), BigDecimal.ZERO, MAX_AMOUNT)
                 .throwIfAny();
         checkYear(b.year());
         visibleEstate(b.estateCode());
@@ -174,6 +181,7 @@ public class SettlementService {
                 .required("amount", c.amount())
                 .check(c.amount() == null || c.amount().signum() != 0, "amount", "settle.validation.notZero")
                 .scale("amount", c.amount(), 2)
+                .within("amount", c.amount(), MAX_AMOUNT.negate(), MAX_AMOUNT)
                 .maxLength("reference", c.reference(), 64)
                 .maxLength("note", c.note(), 1000)
                 .throwIfAny();

@@ -1,0 +1,101 @@
+package org.guanjia.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.guanjia.analytics.Dataset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Issue 10 point 5 for the HTTP API: {@code /api/v1/kpi/{dataset}} fed {@link HostileCorpus#RAW}
+ * in the path and in every query parameter answers a JSON 400 naming the parameter (or 200 where
+ * the value happens to be acceptable, e.g. an empty optional parameter), never a 500 and never a
+ * page. Bodies of 400 answers do not echo markup unescaped into HTML (they are JSON).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class KpiApiHostileTest {
+
+    static final List<String> PARAMS = List.of("by", "grain", "from", "to", "as-of", "estate", "format");
+    static final Map<String, Integer> STATUSES = new java.util.TreeMap<>();
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    HttpResponse<String> get(String pathAndQuery) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/kpi/"
+                + pathAndQuery)).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "admin:test-admin-password".getBytes(StandardCharsets.UTF_8))).GET().build();
+        return http.send(r, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Map<String, String> valid(String dataset) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("from", "2025-01");
+        q.put("to", "2025-02");
+        return q;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_parameter_and_the_path_fed_the_corpus_is_a_json_400_naming_it() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Dataset d : Dataset.values()) {
+            for (String param : PARAMS) {
+                for (HostileCorpus.Value<String> v : HostileCorpus.RAW) {
+                    tests.add(DynamicTest.dynamicTest(d.code() + " " + param + "=" + v.name(), () -> {
+                        Map<String, String> q = valid(d.code());
+                        q.put(param, v.value());
+                        StringBuilder url = new StringBuilder(d.code()).append('?');
+                        q.forEach((k, val) -> url.append(k).append('=').append(enc(val)).append('&'));
+                        check(get(url.toString()), param, v);
+                    }));
+                }
+            }
+        }
+        for (HostileCorpus.Value<String> v : HostileCorpus.RAW) {
+            tests.add(DynamicTest.dynamicTest("path=" + v.name(), () ->
+                    check(get(enc(v.value()) + "?from=2025-01&to=2025-02"), "dataset", v)));
+        }
+        return tests.stream();
+    }
+
+    void check(HttpResponse<String> r, String param, HostileCorpus.Value<String> v) {
+        synchronized (STATUSES) {
+            STATUSES.merge(r.statusCode() + (r.statusCode() == 200 ? "" : " " + param), 1, Integer::sum);
+        }
+        assertThat(r.statusCode()).as("%s=%s: %s", param, v.name(), r.body()).isIn(200, 400, 404);
+        if (r.statusCode() != 200) {
+            assertThat(r.headers().firstValue("Content-Type")).as(param + "=" + v.name())
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            assertThat(r.body()).as(param + "=" + v.name())
+                    .startsWith("{\"status\":" + r.statusCode() + ",\"message\":\"" + param + ":");
+        }
+    }
+
+    @AfterAll
+    static void report() {
+        org.slf4j.LoggerFactory.getLogger(KpiApiHostileTest.class).info("hostile API answers: {}", STATUSES);
+    }
+}
