@@ -45,7 +45,7 @@ public final class InputGuard implements MethodInterceptor {
             "body", "suggestion", "request", "reply", "reason", "outcome", "feedback",
             "failureReason", "correctiveAction", "comment", "callNote", "answer", "summary",
             "resolution", "replyToOwner", "feedbackToOwner", "reviewComment", "details", "content",
-            "mailingAddress", "plan");
+            "mailingAddress", "plan", "lastError");
 
     /** The range of dates a form may hold: owners since 1900, plans a few decades ahead. */
     public static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);

@@ -135,6 +135,8 @@ public class SettlementService {
         currentUser.require(WRITERS);
         new Validator()
                 .required("estateCode", b.estateCode())
+                .check(b.estateCode() == null || estates.estate(b.estateCode()).isPresent(), "estateCode",
+                        "validation.unknown", b.estateCode())
                 .required("year", b.year())
                 .required("category", b.category())
                 .check(b.category() == null || SettlementCalculator.CATEGORIES.contains(b.category()),
@@ -173,6 +175,9 @@ public class SettlementService {
         currentUser.require(WRITERS);
         new Validator()
                 .required("estateCode", c.estateCode())
+                // an unknown estate is a wrong field, not a forbidden one (issue 10, hostile input)
+                .check(c.estateCode() == null || estates.estate(c.estateCode()).isPresent(), "estateCode",
+                        "validation.unknown", c.estateCode())
                 .required("year", c.year())
                 .required("category", c.category())
                 .check(c.category() == null || SettlementCalculator.CATEGORIES.contains(c.category()),
