@@ -80,7 +80,7 @@ class HostileInputBrowserIT {
         p = "HB" + UUID.randomUUID().toString().substring(0, 4) + "-";
         unit = p + "C1-B1-0101";
         MasterDataFixtures.create(p, estates, staff);
-        TestUsers.signIn("fixture-admin", Role.ADMIN, p + "S1");
+        TestUsers.signIn("fixture-manager", Role.MANAGER, p + "S1");
         complaints.intake(new NewComplaint(unit, null, "phone", "noise", SCRIPT + " " + IMG));
         complaints.intake(new NewComplaint(unit, null, "app", "noise",
                 "超长" + "很长的投诉".repeat(2_000) + "x".repeat(90_000)));

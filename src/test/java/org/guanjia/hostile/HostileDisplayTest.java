@@ -71,7 +71,7 @@ class HostileDisplayTest extends KaribuTest {
         p = "HD" + UUID.randomUUID().toString().substring(0, 5) + "-";
         MasterDataFixtures.create(p, estates, staff);
         u1 = p + "C1-B1-0101";
-        TestUsers.signIn("hd-admin", Role.ADMIN, p + "S1");
+        TestUsers.signIn("hd-manager", Role.MANAGER, p + "S1");
         complaints.intake(new NewComplaint(u1, null, "phone", "noise", SCRIPT + " " + IMG));
         notices.saveBoard(new Board(p + "BD", p + "C1", null, IMG), true);
         notices.saveNotice(new NoticeForm(null, SCRIPT + p, IMG, NOW.toLocalDate(), LocalDate.of(2025, 8, 1),
