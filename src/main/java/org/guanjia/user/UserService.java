@@ -153,7 +153,7 @@ public class UserService implements UserDetailsService, DemoAccounts, LocalePref
         currentUser.require(Role.ADMIN);
         Validator v = new Validator()
                 .required("username", u.username()).maxLength("username", u.username(), 64)
-                .required("displayName", u.displayName())
+                .required("displayName", u.displayName()).maxLength("displayName", u.displayName(), 200)
                 .required("role", u.role());
         if (u.username() != null) {
             v.check(u.username().matches("[A-Za-z0-9._-]{2,64}"), "username", "validation.username");

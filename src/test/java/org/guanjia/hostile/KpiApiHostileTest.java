@@ -84,7 +84,8 @@ class KpiApiHostileTest {
                 }
             }
         }
-        for (HostileCorpus.Value<String> v : RAW) {
+        // an empty dataset is another URL (/api/v1/kpi/), not a value of the path's parameter
+        for (HostileCorpus.Value<String> v : RAW.stream().filter(v -> !v.value().isEmpty()).toList()) {
             tests.add(DynamicTest.dynamicTest("path=" + v.name(), () ->
                     checkPath(get(enc(v.value()) + "?from=2025-01&to=2025-02"), v)));
         }
