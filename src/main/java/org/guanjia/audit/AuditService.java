@@ -10,12 +10,14 @@ import org.guanjia.base.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.guanjia.base.TrustedInput;
 
 /**
  * The audit log. Writes join the caller's transaction, so a change and its audit line are
  * committed or rolled back together.
  */
 @Service
+@TrustedInput("details are written by the services after they checked the user's input")
 @Transactional(readOnly = true)
 public class AuditService {
 

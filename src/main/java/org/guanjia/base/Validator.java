@@ -37,6 +37,17 @@ public final class Validator {
         return this;
     }
 
+    /**
+     * At most {@code max} in absolute value, so that the column (and the sums kept of it) can
+     * hold it; refused with {@code validation.range} from -max (or {@code min}) to max.
+     */
+    public Validator within(String field, BigDecimal value, BigDecimal min, BigDecimal max) {
+        if (value != null && (value.compareTo(min) < 0 || value.compareTo(max) > 0)) {
+            add(field, "validation.range", min.toPlainString(), max.toPlainString());
+        }
+        return this;
+    }
+
     public Validator range(String field, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
             add(field, "validation.range", min, max);

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.guanjia.base.TrustedInput;
 
 /**
  * Keeps payment_allocations and unit_credits equal to the {@link Allocator} replay of each
@@ -37,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the foreign key of payment_allocations. Amounts, dates and voided_on update fine.
  */
 @Service
+@TrustedInput("unit codes come from stored statements and payments")
 @Transactional(readOnly = true)
 public class AllocationService {
 

@@ -36,8 +36,11 @@ public class PaymentService {
 
     static final Role[] RECORDERS = {Role.FINANCE, Role.SERVICE_DESK, Role.ADMIN};
 
-    /** DECIMAL(14,2). */
-    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    /**
+     * A hundredth of DECIMAL(14,2): the unit's sums (credit, arrears) are DECIMAL(14,2) too and
+     * overflowed when one payment took the whole column (issue 10, hostile input).
+     */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
 
     private final PaymentRepository payments;
     private final AccountRepository accounts;

@@ -30,6 +30,7 @@ import org.guanjia.base.pdf.PdfDoc;
 import org.guanjia.dashboard.Dashboard.Panel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.guanjia.base.TrustedInput;
 
 /**
  * Exports of a dashboard: a panel's data as CSV or XLSX (the panel's KPI query; the dashboard,
@@ -37,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (title, filter values, each chart as an image when the browser supplied one, and its table).
  */
 @Service
+@TrustedInput("dashboards and panels are the reviewed YAML files; filter values are bound as query parameters only")
 @Transactional(readOnly = true)
 public class DashboardExports {
 

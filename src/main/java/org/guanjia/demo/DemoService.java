@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.guanjia.base.TrustedInput;
 
 /**
  * Fills an empty database with the demo company in one transaction, allocates its payments,
@@ -29,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * start ({@link DemoStartup}) and the {@code demo} command line.
  */
 @Service
+@TrustedInput("generates its own data")
 public class DemoService {
 
     private static final Logger log = LoggerFactory.getLogger(DemoService.class);

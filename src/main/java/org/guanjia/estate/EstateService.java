@@ -1,5 +1,6 @@
 package org.guanjia.estate;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -187,6 +188,8 @@ public class EstateService {
                 .required("buildingCode", u.buildingCode())
                 .required("areaSqm", u.areaSqm()).positive("areaSqm", u.areaSqm())
                 .scale("areaSqm", u.areaSqm(), 2)
+                // DECIMAL(10,2): a larger area failed in the database instead of on the field
+                .within("areaSqm", u.areaSqm(), new BigDecimal("0.01"), new BigDecimal("99999999.99"))
                 .range("floor", u.floor(), -10, 200)
                 .maxLength("room", u.room(), 32);
         if (u.unitType() != null) {

@@ -333,7 +333,7 @@ public final class InterchangeFiles {
                     throw new BadValue("imp.problem.dateFormat", s);
                 }
                 try {
-                    return LocalDate.of(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10));
+                    return inRange(LocalDate.of(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10)));
                 } catch (DateTimeException e) {
                     throw new BadValue("imp.problem.noSuchDate", s);
                 }
@@ -343,8 +343,10 @@ public final class InterchangeFiles {
                     throw new BadValue("imp.problem.timestampFormat", s);
                 }
                 try {
-                    return LocalDateTime.of(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10), num(s, 11, 13),
+                    LocalDateTime t = LocalDateTime.of(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10), num(s, 11, 13),
                             num(s, 14, 16), seconds ? num(s, 17, 19) : 0);
+                    inRange(t.toLocalDate());
+                    return t;
                 } catch (DateTimeException e) {
                     throw new BadValue("imp.problem.noSuchDate", s);
                 }
@@ -358,6 +360,15 @@ public final class InterchangeFiles {
             default:
                 throw new IllegalStateException(type.name());
         }
+    }
+
+    /** The forms' date range ({@link org.guanjia.base.InputGuard}): the driver stored year 0 as year 1. */
+    private static LocalDate inRange(LocalDate d) {
+        if (d.isBefore(org.guanjia.base.InputGuard.FIRST_DAY) || d.isAfter(org.guanjia.base.InputGuard.LAST_DAY)) {
+            throw new BadValue("hostile.dateRange", org.guanjia.base.InputGuard.FIRST_DAY.toString(),
+                    org.guanjia.base.InputGuard.LAST_DAY.toString());
+        }
+        return d;
     }
 
     /** Whether s has the shape of the pattern: 'd' a digit, any other character itself (no regex: hot path). */

@@ -15,6 +15,7 @@ import org.guanjia.dashboard.DashboardCatalog;
 import org.guanjia.mail.internal.SubscriptionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.guanjia.base.TrustedInput;
 
 /**
  * Managers' e-mail subscriptions: a manager (or an administrator) keeps their own; an
@@ -106,6 +107,7 @@ public class SubscriptionService {
 
     /** Notes a delivery attempt: sent (error null) or failed. */
     @Transactional
+    @TrustedInput("the mail server's answer, stored for the admin")
     public void delivered(Subscription s, LocalDate day, String error) {
         repo.delivered(s.id(), error == null ? day : null, error == null ? null
                 : error.length() > 1000 ? error.substring(0, 1000) : error);

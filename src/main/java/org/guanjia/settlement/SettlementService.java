@@ -66,6 +66,12 @@ public class SettlementService {
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
+    /**
+     * A hundredth of DECIMAL(14,2): a category's costs and budgets are summed into columns of
+     * that size, which overflowed in the database on a single huge entry (issue 10).
+     */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
+
     private final SettlementRepository repo;
     private final EstateService estates;
     private final AuditService audit;
@@ -129,6 +135,8 @@ public class SettlementService {
         currentUser.require(WRITERS);
         new Validator()
                 .required("estateCode", b.estateCode())
+                .check(b.estateCode() == null || estates.estate(b.estateCode()).isPresent(), "estateCode",
+                        "validation.unknown", b.estateCode())
                 .required("year", b.year())
                 .required("category", b.category())
                 .check(b.category() == null || SettlementCalculator.CATEGORIES.contains(b.category()),
@@ -140,6 +148,7 @@ public class SettlementService {
                 .check(b.budgetAmount() == null || b.budgetAmount().signum() >= 0, "budgetAmount",
                         "settle.validation.notNegative")
                 .scale("budgetAmount", b.budgetAmount(), 2)
+                .within("budgetAmount", b.budgetAmount(), BigDecimal.ZERO, MAX_AMOUNT)
                 .throwIfAny();
         checkYear(b.year());
         visibleEstate(b.estateCode());
@@ -166,6 +175,9 @@ public class SettlementService {
         currentUser.require(WRITERS);
         new Validator()
                 .required("estateCode", c.estateCode())
+                // an unknown estate is a wrong field, not a forbidden one (issue 10, hostile input)
+                .check(c.estateCode() == null || estates.estate(c.estateCode()).isPresent(), "estateCode",
+                        "validation.unknown", c.estateCode())
                 .required("year", c.year())
                 .required("category", c.category())
                 .check(c.category() == null || SettlementCalculator.CATEGORIES.contains(c.category()),
@@ -174,6 +186,7 @@ public class SettlementService {
                 .required("amount", c.amount())
                 .check(c.amount() == null || c.amount().signum() != 0, "amount", "settle.validation.notZero")
                 .scale("amount", c.amount(), 2)
+                .within("amount", c.amount(), MAX_AMOUNT.negate(), MAX_AMOUNT)
                 .maxLength("reference", c.reference(), 64)
                 .maxLength("note", c.note(), 1000)
                 .throwIfAny();

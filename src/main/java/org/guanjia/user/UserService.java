@@ -21,6 +21,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.guanjia.base.TrustedInput;
 
 /**
  * User accounts: sign-in lookup, the first admin, demo accounts, and account administration.
@@ -71,6 +72,7 @@ public class UserService implements UserDetailsService, DemoAccounts, LocalePref
     }
 
     @Transactional
+    @TrustedInput("the name of a user who has just signed in")
     public void signedIn(String username) {
         repo.touchLogin(username, LocalDateTime.now(clock));
         audit.recordLogin(username);
@@ -114,6 +116,7 @@ public class UserService implements UserDetailsService, DemoAccounts, LocalePref
 
     /** Creates the demo accounts that do not exist yet (demo mode only). */
     @Transactional
+    @TrustedInput("the built-in demo accounts")
     public void ensureDemoAccounts(List<DemoUser> users) {
         // accounts with a known password: only the demo generator (the system) or an admin
         currentUser.require(Role.ADMIN);
@@ -152,7 +155,7 @@ public class UserService implements UserDetailsService, DemoAccounts, LocalePref
         currentUser.require(Role.ADMIN);
         Validator v = new Validator()
                 .required("username", u.username()).maxLength("username", u.username(), 64)
-                .required("displayName", u.displayName())
+                .required("displayName", u.displayName()).maxLength("displayName", u.displayName(), 200)
                 .required("role", u.role());
         if (u.username() != null) {
             v.check(u.username().matches("[A-Za-z0-9._-]{2,64}"), "username", "validation.username");

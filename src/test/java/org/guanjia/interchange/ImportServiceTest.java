@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.guanjia.db.Tables.AUDIT_LOG;
 import static org.guanjia.db.Tables.COMPLAINTS;
 import static org.guanjia.db.Tables.OWNERS;
+import static org.guanjia.db.Tables.PAYMENTS;
 import static org.guanjia.db.Tables.PAYMENT_ALLOCATIONS;
 import static org.guanjia.db.Tables.STATEMENTS;
 import static org.guanjia.db.Tables.UNITS;
@@ -29,6 +30,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.guanjia.TestUsers;
+import org.guanjia.hostile.HostileCorpus;
 import org.guanjia.base.AccessDeniedException;
 import org.guanjia.base.Role;
 import org.guanjia.base.i18n.Messages;
@@ -40,6 +42,9 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -560,5 +565,88 @@ class ImportServiceTest {
         Path g = folder(base("AB"));
         Files.copy(f.resolve("units.csv"), g.resolve("units.xlsx"));
         refused(g, "units.csv: the same data comes in more than one file: units.csv, units.xlsx");
+    }
+
+    // ---- hostile cells (issue 10 point 5) ----
+
+    private static boolean hostileBase;
+    private static int hostileRows;
+
+    /** Owners and payments with one corpus value in one cell each. */
+    static java.util.stream.Stream<Arguments> hostileCells() {
+        List<Arguments> out = new ArrayList<>();
+        for (String column : List.of("name", "mailing_address", "phone")) {
+            // half a surrogate pair cannot be written as UTF-8: a_file_that_is_not_utf8_is_refused_naming_the_row
+            HostileCorpus.TEXT.stream().filter(v -> !v.name().startsWith("unpaired"))
+                    .forEach(v -> out.add(Arguments.of("owners.csv", column, v)));
+        }
+        for (String column : List.of("amount", "paid_on", "channel")) {
+            HostileCorpus.RAW.forEach(v -> out.add(Arguments.of("payments.csv", column, v)));
+        }
+        return out.stream();
+    }
+
+    private static String csvCell(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    @ParameterizedTest(name = "{0} {1}={2}")
+    @MethodSource("hostileCells")
+    void a_hostile_cell_is_refused_naming_file_row_and_column_or_stored_identically(String file, String column,
+            HostileCorpus.Value<String> v) throws IOException {
+        if (!hostileBase) {
+            Map<String, List<String>> b = base("HZ");
+            b.remove("payments.csv");
+            assertThat(lines(run(folder(b)))).isEmpty();
+            hostileBase = true;
+        }
+        String key = "HZ" + (file.startsWith("owners") ? "O" : "P") + ++hostileRows;
+        Map<String, String> cells = new LinkedHashMap<>();
+        if (file.equals("owners.csv")) {
+            cells.put("owner_code", key);
+            cells.put("unit_code", "HZU1");
+            cells.put("name", "Owner");
+        } else {
+            cells.put("payment_no", key);
+            cells.put("unit_code", "HZU1");
+            cells.put("paid_on", "2025-01-10");
+            cells.put("amount", "10.00");
+            cells.put("channel", "cash");
+        }
+        cells.put(column, v.value());
+        Path f = dir.resolve("hostile-" + hostileRows);
+        Files.createDirectories(f);
+        Files.writeString(f.resolve(file), String.join(",", cells.keySet()) + "\r\n"
+                + String.join(",", cells.values().stream().map(ImportServiceTest::csvCell).toList()) + "\r\n",
+                StandardCharsets.UTF_8);
+
+        Map<String, String> before = snapshot();
+        ImportReport report = run(f);
+        if (!report.written() && v.value().contains("\u0000")) {
+            // known: a NUL byte makes the reader take the file for BOM-less UTF-16 and refuse it whole
+            assertThat(lines(report)).containsExactly(file + ": the file is UTF-16, not UTF-8: save it as CSV UTF-8");
+            assertThat(snapshot()).isEqualTo(before);
+            return;
+        }
+        if (!report.written()) {
+            assertThat(lines(report)).as(v.name()).isNotEmpty()
+                    .allSatisfy(l -> assertThat(l).startsWith(file + ":"));
+            assertThat(lines(report)).as(v.name()).anySatisfy(l -> assertThat(l).matches(
+                    java.util.regex.Pattern.quote(file) + ":\\d+: " + column + ": (?s).+"));
+            assertThat(snapshot()).isEqualTo(before);
+            return;
+        }
+        assertThat(lines(report)).as(v.name()).isEmpty();
+        Object stored = file.equals("owners.csv")
+                ? dsl.fetchOne(OWNERS, OWNERS.OWNER_CODE.eq(key)).get(column)
+                : dsl.fetchOne(PAYMENTS, PAYMENTS.PAYMENT_NO.eq(key)).get(column);
+        if (v.value().isBlank()) {
+            // a blank optional cell is an empty value, as for every import column
+            assertThat(stored).as(v.name()).isNull();
+        } else if (stored instanceof BigDecimal amount) {
+            assertThat(amount).as(v.name()).isEqualByComparingTo(v.value());
+        } else {
+            assertThat(String.valueOf(stored)).as(v.name()).isEqualTo(v.value());
+        }
     }
 }
