@@ -92,6 +92,34 @@ public class BenchDataService {
         return new Report(writer.counts(TABLES), (System.nanoTime() - start) / 1_000_000, bytes, today.minusDays(1));
     }
 
+    /**
+     * Finishes a run that stopped after writing (statements and payments there, no allocation
+     * yet): allocates every unit, adds the accounts, checkpoints.
+     */
+    public Report finish(BiConsumer<String, long[]> step) {
+        currentUser.require(Role.ADMIN);
+        if (writer.counts(List.of("payment_allocations")).get("payment_allocations") > 0) {
+            throw new IllegalStateException("The database is already allocated");
+        }
+        long start = System.nanoTime();
+        org.guanjia.billing.Recomputed r = allocation.recomputeMany(writer.unitCodes());
+        step.accept("payment_allocations", new long[] {r.allocations(), (System.nanoTime() - start) / 1_000_000});
+        long t = System.nanoTime();
+        if (writer.counts(List.of("app_users")).get("app_users") == 0) {
+            writer.addUsers(encoder.encode(PASSWORD));
+        }
+        writer.checkpoint();
+        step.accept("(users, checkpoint)", new long[] {2, (System.nanoTime() - t) / 1_000_000});
+        long bytes;
+        try {
+            bytes = Files.size(properties.dbPath());
+        } catch (IOException e) {
+            bytes = -1;
+        }
+        return new Report(writer.counts(TABLES), (System.nanoTime() - start) / 1_000_000, bytes,
+                LocalDate.now(clock).minusDays(1));
+    }
+
     /** The database file's path. */
     public Path databaseFile() {
         return properties.dbPath();

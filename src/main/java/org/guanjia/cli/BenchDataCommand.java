@@ -30,6 +30,10 @@ class BenchDataCommand extends SpringCommand {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--finish", description = "Only allocate and checkpoint a database whose "
+            + "bench-data run stopped after writing (e.g. interrupted during the allocation).")
+    boolean finish;
+
     @Override
     protected void validate() {
         if (units < 1 || units > 10_000_000 || years < 1 || years > 20) {
@@ -42,16 +46,17 @@ class BenchDataCommand extends SpringCommand {
     protected int execute() {
         BenchDataService bench = bean(BenchDataService.class);
         Optional<String> used = bench.firstNonEmptyTable();
-        if (used.isPresent()) {
+        if (used.isPresent() && !finish) {
             err().println("The database is not empty (table " + used.get()
                     + " holds rows); bench-data fills only an empty one.");
             return Cli.DATA_ERRORS;
         }
         out().printf(Locale.ROOT, "%-22s %12s %9s%n", "step", "rows", "seconds");
-        BenchDataService.Report report = bench.generate(units, years, seed, (step, rowsMs) -> {
+        java.util.function.BiConsumer<String, long[]> print = (step, rowsMs) -> {
             out().printf(Locale.ROOT, "%-22s %,12d %9.1f%n", step, rowsMs[0], rowsMs[1] / 1000.0);
             out().flush();
-        });
+        };
+        BenchDataService.Report report = finish ? bench.finish(print) : bench.generate(units, years, seed, print);
         out().println();
         for (Map.Entry<String, Long> e : report.counts().entrySet()) {
             out().printf(Locale.ROOT, "%-22s %,12d rows%n", e.getKey(), e.getValue());

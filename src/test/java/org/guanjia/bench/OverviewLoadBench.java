@@ -25,9 +25,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * rendered is measured: one warm-up load, then the median of {@code bench.loads} (5) loads.
  *
  * <p>Not part of the build: the name ends in "Bench" (not a Surefire pattern), it carries the
- * excluded "benchmark" tag and runs only with {@code -Dbench.db}. Run it with
- * {@code mvn -B -o test -Dtest=OverviewLoadBench -Dbench.db=/tmp/bench500k.duckdb
- * -Dsurefire.failIfNoSpecifiedTests=false -DexcludedGroups= -Djacoco.skip=true}.
+ * excluded "benchmark" tag and runs only with {@code -Dbench.db}. Run it with the profile
+ * that lifts the exclusion: {@code mvn -B -o -Pbench test -Dtest=OverviewLoadBench
+ * -Dbench.db=/tmp/bench500k.duckdb} (optional {@code -Dbench.loads=5 -Dbench.user=bench-manager
+ * -Dbench.dashboard=overview}). The database must not be open in another process.
  */
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "bench.db", matches = ".+")
