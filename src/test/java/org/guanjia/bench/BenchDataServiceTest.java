@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /** bench-data at 2,000 units and one year: plausible counts, KPI.md's allocation, sane KPIs. */
-@SpringBootTest
+@SpringBootTest(properties = "test.context=bench-data")
 @ActiveProfiles("test")
 @Import(TestClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -34,7 +34,9 @@ class AuditAppendOnlyTest {
 
     @Test
     void only_the_audit_repository_uses_the_audit_log_table() {
+        // the crash test's integrity check reads (selects only) whether a save has its audit line
         noClasses().that().doNotHaveFullyQualifiedName(AuditRepository.class.getName())
+                .and().doNotHaveFullyQualifiedName("org.guanjia.soak.internal.SoakRepository")
                 .and().resideOutsideOfPackage("org.guanjia.db..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.guanjia.db.tables.AuditLog")
                 .orShould().dependOnClassesThat()

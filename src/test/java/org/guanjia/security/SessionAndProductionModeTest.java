@@ -38,7 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
  * ends, there is no default password (the first admin's comes from configuration, demo accounts
  * cannot sign in, the login page lists none), and passwords are stored as BCrypt hashes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "test.context=session")
 @ActiveProfiles("test")
 @Import(TestClock.Config.class)
 class SessionAndProductionModeTest {
