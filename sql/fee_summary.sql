@@ -18,26 +18,6 @@ join units u on u.unit_code = s.unit_code
 where buildings is null or list_contains(buildings, u.building_code)
 group by all;
 
-create or replace macro kpi_fee_paid_month_rows(buildings) as table
--- the allocations are narrowed by their own unit_code first (the statement's unit), so a
--- refresh of a few buildings joins only their rows by statement_no
-with u as (
-    select unit_code, building_code
-    from units
-    where buildings is null or list_contains(buildings, building_code)
-)
-select
-    u.building_code,
-    s.issued_on,
-    cast(strptime(s.period || '-01', '%Y-%m-%d') as date) as period_month,
-    s.due_on,
-    cast(date_trunc('month', a.allocated_on) as date) as a_month,
-    cast(sum(a.amount) as decimal(18,2)) as amount
-from payment_allocations a
-join u on u.unit_code = a.unit_code
-join statements s on s.statement_no = a.statement_no and s.unit_code = a.unit_code
-group by all;
-
 create or replace macro kpi_fee_paid_day_rows(buildings) as table
 -- the allocations are narrowed by their own unit_code first (the statement's unit), so a
 -- refresh of a few buildings joins only their rows by statement_no
@@ -56,6 +36,18 @@ select
 from payment_allocations a
 join u on u.unit_code = a.unit_code
 join statements s on s.statement_no = a.statement_no and s.unit_code = a.unit_code
+group by all;
+
+create or replace macro kpi_fee_paid_month_rows(buildings) as table
+-- the day rows summed per allocation month (one scan of the allocations serves both tables)
+select
+    building_code,
+    issued_on,
+    period_month,
+    due_on,
+    cast(date_trunc('month', allocated_on) as date) as a_month,
+    cast(sum(amount) as decimal(18,2)) as amount
+from kpi_fee_paid_day_rows(buildings)
 group by all;
 
 -- A statement is owed overdue on day X when issued_on <= X, due_on < X and it is not yet paid
