@@ -39,7 +39,7 @@ join statements s on s.statement_no = a.statement_no and s.unit_code = a.unit_co
 group by all;
 
 create or replace macro kpi_fee_paid_month_rows(buildings) as table
--- the day rows summed per allocation month (one scan of the allocations serves both tables)
+-- the day rows summed per allocation month
 select
     building_code,
     issued_on,
@@ -48,6 +48,20 @@ select
     cast(date_trunc('month', allocated_on) as date) as a_month,
     cast(sum(amount) as decimal(18,2)) as amount
 from kpi_fee_paid_day_rows(buildings)
+group by all;
+
+create or replace macro kpi_fee_paid_month_of_days(buildings) as table
+-- the same rows from the maintained kpi_fee_paid_day table (filled first): what
+-- analytics.KpiSummaries inserts, so the allocations are scanned once for both tables
+select
+    building_code,
+    issued_on,
+    period_month,
+    due_on,
+    cast(date_trunc('month', allocated_on) as date) as a_month,
+    cast(sum(amount) as decimal(18,2)) as amount
+from kpi_fee_paid_day
+where buildings is null or list_contains(buildings, building_code)
 group by all;
 
 -- A statement is owed overdue on day X when issued_on <= X, due_on < X and it is not yet paid

@@ -134,6 +134,7 @@ public class IntegrityCheck {
         }
         complaints.values().stream().sorted(Comparator.comparing(ComplaintState::no))
                 .forEach(c -> complaintProblem(c).ifPresent(differences::add));
+        differences.addAll(repo.orphans(100));
         int[] counts = allocations(differences);
         Map<String, Integer> stored = new LinkedHashMap<>();
         for (String kind : List.of("payment", "complaint", "visit")) {

@@ -184,6 +184,38 @@ public class SoakRepository {
     }
 
     /** The file's size as DuckDB reports it, and the payments counted (the file reads). */
+    /**
+     * References the database no longer checks (V021): statements and payments of a unit that
+     * does not exist, payments that target a statement that does not exist, corrections of a
+     * statement that does not exist. One line per orphan, at most {@code limit}.
+     */
+    public List<String> orphans(int limit) {
+        List<String> found = new ArrayList<>();
+        dsl.select(STATEMENTS.STATEMENT_NO, STATEMENTS.UNIT_CODE).from(STATEMENTS)
+                .whereNotExists(DSL.selectOne().from(UNITS).where(UNITS.UNIT_CODE.eq(STATEMENTS.UNIT_CODE)))
+                .orderBy(STATEMENTS.STATEMENT_NO).limit(limit)
+                .forEach(r -> found.add("statement " + r.value1() + " names unit " + r.value2() + ", which does not exist"));
+        dsl.select(PAYMENTS.PAYMENT_NO, PAYMENTS.UNIT_CODE).from(PAYMENTS)
+                .whereNotExists(DSL.selectOne().from(UNITS).where(UNITS.UNIT_CODE.eq(PAYMENTS.UNIT_CODE)))
+                .orderBy(PAYMENTS.PAYMENT_NO).limit(limit)
+                .forEach(r -> found.add("payment " + r.value1() + " names unit " + r.value2() + ", which does not exist"));
+        dsl.select(PAYMENTS.PAYMENT_NO, PAYMENTS.STATEMENT_NO).from(PAYMENTS)
+                .where(PAYMENTS.STATEMENT_NO.isNotNull())
+                .andNotExists(DSL.selectOne().from(STATEMENTS).where(STATEMENTS.STATEMENT_NO.eq(PAYMENTS.STATEMENT_NO)))
+                .orderBy(PAYMENTS.PAYMENT_NO).limit(limit)
+                .forEach(r -> found.add("payment " + r.value1() + " targets statement " + r.value2()
+                        + ", which does not exist"));
+        var corrected = STATEMENTS.as("corrected");
+        dsl.select(STATEMENTS.STATEMENT_NO, STATEMENTS.CORRECTS_STATEMENT_NO).from(STATEMENTS)
+                .where(STATEMENTS.CORRECTS_STATEMENT_NO.isNotNull())
+                .andNotExists(DSL.selectOne().from(corrected)
+                        .where(corrected.STATEMENT_NO.eq(STATEMENTS.CORRECTS_STATEMENT_NO)))
+                .orderBy(STATEMENTS.STATEMENT_NO).limit(limit)
+                .forEach(r -> found.add("statement " + r.value1() + " corrects statement " + r.value2()
+                        + ", which does not exist"));
+        return found.size() > limit ? found.subList(0, limit) : found;
+    }
+
     public String databaseSize() {
         var r = dsl.fetchOne("pragma database_size");
         return r == null ? "?" : String.valueOf(r.get("database_size"));
