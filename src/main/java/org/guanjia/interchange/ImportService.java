@@ -42,6 +42,7 @@ import org.guanjia.interchange.InterchangeFiles.FileSpec;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.guanjia.interchange.References.Reference;
 import org.jooq.ForeignKey;
 import org.jooq.Record;
 import org.jooq.Record3;
@@ -266,12 +267,12 @@ public class ImportService {
 
         private void references(FileSpec f) {
             for (ColumnSpec c : f.columns()) {
-                Optional<ForeignKey<?, ?>> fk = foreignKey(f, c);
-                if (fk.isEmpty() || !present.get(f).contains(c.name())) {
+                Optional<Reference> ref = reference(f, c);
+                if (ref.isEmpty() || !present.get(f).contains(c.name())) {
                     continue;
                 }
-                Table<?> target = fk.get().getKey().getTable();
-                Field<?> targetKey = fk.get().getKeyFields().get(0);
+                Table<?> target = ref.get().target();
+                Field<?> targetKey = ref.get().targetField();
                 Condition dangling = s(c.name()).isNotNull()
                         .and(notExists(selectOne().from(target).where(eq(targetKey, s(c.name())))));
                 Optional<FileSpec> targetFile = InterchangeFiles.FILES.stream()
@@ -357,8 +358,10 @@ public class ImportService {
         }
 
         /**
-         * DuckDB rewrites the update of a key or foreign-key column as delete + insert, which it
-         * refuses while other rows refer to the row (see AllocationService): said as a problem.
+         * A row other rows refer to keeps its references: DuckDB rewrites the update of an
+         * indexed column as delete + insert, which it refuses while a foreign key refers to the
+         * row, and a statement that payments target may not move to another unit (V021 took
+         * that key out of the database; References keeps it here). Said as a problem.
          */
         private void referencedChanges(FileSpec f) {
             Condition referenced = referencedCondition(f);
@@ -393,6 +396,12 @@ public class ImportService {
                         match = match.and(eq(fk.getFields().get(k), t(fk.getKeyFields().get(k).getName())));
                     }
                     refs.add(DSL.exists(selectOne().from(child).where(match)));
+                }
+            }
+            for (Reference r : References.unchecked()) {
+                if (r.target().equals(f.table())) {
+                    refs.add(DSL.exists(selectOne().from(r.table())
+                            .where(eq(r.field(), t(r.targetField().getName())))));
                 }
             }
             return refs.isEmpty() ? null : or(refs);
@@ -559,10 +568,10 @@ public class ImportService {
             return present.get(f).stream().filter(c -> !f.keyColumns().contains(c)).toList();
         }
 
-        /** Updatable columns with a foreign key (DuckDB indexes them). */
+        /** Updatable columns that refer to another table (DuckDB indexes them). */
         private List<String> indexedColumns(FileSpec f) {
             return updatable(f).stream()
-                    .filter(c -> foreignKey(f, f.column(c).orElseThrow()).isPresent()).toList();
+                    .filter(c -> reference(f, f.column(c).orElseThrow()).isPresent()).toList();
         }
 
         private Condition changed(FileSpec f, List<String> cols) {
@@ -582,13 +591,10 @@ public class ImportService {
         }
     }
 
-    private static Optional<ForeignKey<?, ?>> foreignKey(FileSpec f, ColumnSpec c) {
-        for (ForeignKey<?, ?> fk : f.table().getReferences()) {
-            if (fk.getFields().size() == 1 && fk.getFields().get(0).getName().equals(c.name())) {
-                return Optional.of(fk);
-            }
-        }
-        return Optional.empty();
+    /** The column's reference, checked by the database or not (see References). */
+    private static Optional<Reference> reference(FileSpec f, ColumnSpec c) {
+        return References.from(f.table()).stream()
+                .filter(r -> r.field().getName().equals(c.name())).findFirst();
     }
 
     private static Table<?> stg(FileSpec f) {

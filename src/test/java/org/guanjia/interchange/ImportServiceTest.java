@@ -504,6 +504,25 @@ class ImportServiceTest {
     }
 
     @Test
+    void dangling_units_and_statements_of_fee_rows_are_refused_though_the_database_no_longer_checks_them()
+            throws IOException {
+        // V021 took these foreign keys out of the database: the import still checks them
+        Path f = folder(with(with(base("TF"), "statements.csv", "statement_no,unit_code,period,amount,issued_on",
+                        "TFST9,TF-NO-UNIT,2025-01,120.00,2025-01-01"),
+                "payments.csv", "payment_no,unit_code,paid_on,amount,channel,statement_no",
+                "TFP9,TF-NO-UNIT,2025-01-10,10.00,cash,",
+                "TFP10,TFU1,2025-01-10,10.00,cash,TF-NO-STATEMENT"));
+        Map<String, String> before = snapshot();
+        ImportReport report = run(f);
+        assertThat(lines(report)).contains(
+                "payments.csv:2: unit_code: TF-NO-UNIT is neither in this import nor in the stored data (units)",
+                "payments.csv:3: statement_no: TF-NO-STATEMENT is neither in this import nor in the stored data"
+                        + " (statements)",
+                "statements.csv:2: unit_code: TF-NO-UNIT is neither in this import nor in the stored data (units)");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void a_date_that_does_not_exist_is_refused() throws IOException {
         Path f = folder(with(base("U"), "units.csv", "unit_code,building_code,area_sqm,delivered_on",
                 "UU1,UB,80,2025-02-30"));

@@ -1,10 +1,13 @@
+-- Keys that cost a large import much and protect little (issue 4's speed target).
+--
 -- statements.unit_code, payments.unit_code and payments.statement_no lose their foreign keys
 -- and get plain indexes instead (same lookups, no check). DuckDB checks a foreign key by a
 -- lookup in the referenced table's index for every row written: measured on 1,000,000 rows,
 -- statements are written in 2.1 s with the unit key and 1.3 s with a plain index, payments in
--- 2.0 s and 1.0 s; that was a tenth of a large import (issue 4's speed target). The references
--- stay checked where the rows are made: the import refuses dangling units and statements
--- (interchange.ImportService, "checks across rows"), the services resolve the unit (and the
+-- 2.0 s and 1.0 s; that was a tenth of a large import. The references
+-- stay checked where the rows are made: the import refuses dangling units and statements and
+-- a targeted statement moving to another unit (interchange.References lists these
+-- references next to the foreign keys), the services resolve the unit (and the
 -- statement a payment targets) before writing, units are never deleted, and a unit's code never
 -- changes. soak.IntegrityCheck and FeeReferencesTest look for orphans.
 --
@@ -101,3 +104,31 @@ insert into bank_debit_items (batch_no, unit_code, amount, result, failure_reaso
 drop table bank_debit_items_copy;
 drop table payments_copy;
 drop table statements_copy;
+
+-- payment_allocations loses the primary key on its id (V015 already took its foreign keys):
+-- the ids come from payment_allocations_seq and are never typed in, the application finds a
+-- unit's rows by unit_code and changes them by id through a join (a scan either way), and the
+-- key's index cost 1.0 of 2.4 s writing 1,000,000 rows. The rows and their ids are kept.
+create table payment_allocations_rebuilt (
+    id              bigint        not null default nextval('payment_allocations_seq'),
+    unit_code       varchar(32)   not null,
+    statement_no    varchar(32)   not null,
+    payment_no      varchar(32),
+    allocated_on    date          not null,
+    amount          decimal(14,2) not null,
+    created_at      timestamp     not null default current_timestamp,
+    created_by      varchar(64)   not null default 'system',
+    updated_at      timestamp     not null default current_timestamp,
+    updated_by      varchar(64)   not null default 'system',
+    constraint payment_allocations_amount_chk check (amount > 0)
+);
+
+insert into payment_allocations_rebuilt (id, unit_code, statement_no, payment_no, allocated_on,
+        amount, created_at, created_by, updated_at, updated_by)
+    select id, unit_code, statement_no, payment_no, allocated_on, amount, created_at, created_by,
+        updated_at, updated_by
+    from payment_allocations;
+
+drop table payment_allocations;
+
+alter table payment_allocations_rebuilt rename to payment_allocations;
