@@ -22,24 +22,19 @@ final class References {
 
     /** {@code table.column} refers to {@code target.targetColumn}. */
     public record Reference(Table<?> table, TableField<?, ?> field, Table<?> target,
-            TableField<?, ?> targetField, boolean checkedByDatabase) {
+            TableField<?, ?> targetField) {
     }
 
     /** The references V021 took out of the database (see its header). */
     private static final List<Reference> UNCHECKED = List.of(
-            new Reference(STATEMENTS, STATEMENTS.UNIT_CODE, UNITS, UNITS.UNIT_CODE, false),
-            new Reference(STATEMENTS, STATEMENTS.CORRECTS_STATEMENT_NO, STATEMENTS, STATEMENTS.STATEMENT_NO, false),
-            new Reference(PAYMENTS, PAYMENTS.UNIT_CODE, UNITS, UNITS.UNIT_CODE, false),
-            new Reference(PAYMENTS, PAYMENTS.STATEMENT_NO, STATEMENTS, STATEMENTS.STATEMENT_NO, false));
+            new Reference(STATEMENTS, STATEMENTS.UNIT_CODE, UNITS, UNITS.UNIT_CODE),
+            new Reference(STATEMENTS, STATEMENTS.CORRECTS_STATEMENT_NO, STATEMENTS, STATEMENTS.STATEMENT_NO),
+            new Reference(PAYMENTS, PAYMENTS.UNIT_CODE, UNITS, UNITS.UNIT_CODE),
+            new Reference(PAYMENTS, PAYMENTS.STATEMENT_NO, STATEMENTS, STATEMENTS.STATEMENT_NO));
 
     private static final List<Reference> ALL = build();
 
     private References() {
-    }
-
-    /** Every single-column reference of the schema. */
-    public static List<Reference> all() {
-        return ALL;
     }
 
     /** The references the database does not check. */
@@ -52,18 +47,13 @@ final class References {
         return ALL.stream().filter(r -> r.table().equals(table)).toList();
     }
 
-    /** The references made to rows of {@code table}. */
-    public static List<Reference> to(Table<?> table) {
-        return ALL.stream().filter(r -> r.target().equals(table)).toList();
-    }
-
     private static List<Reference> build() {
         List<Reference> all = new ArrayList<>();
         for (Table<?> t : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
             for (ForeignKey<?, ?> fk : t.getReferences()) {
                 if (fk.getFields().size() == 1) {
                     all.add(new Reference(t, fk.getFields().get(0), fk.getKey().getTable(),
-                            fk.getKeyFields().get(0), true));
+                            fk.getKeyFields().get(0)));
                 }
             }
         }
