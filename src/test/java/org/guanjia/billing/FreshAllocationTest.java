@@ -159,7 +159,10 @@ class FreshAllocationTest {
     private List<List<Object>> storedRows() {
         return dsl.select(PAYMENT_ALLOCATIONS.UNIT_CODE, PAYMENT_ALLOCATIONS.STATEMENT_NO,
                         PAYMENT_ALLOCATIONS.PAYMENT_NO, PAYMENT_ALLOCATIONS.ALLOCATED_ON, PAYMENT_ALLOCATIONS.AMOUNT)
-                .from(PAYMENT_ALLOCATIONS).orderBy(PAYMENT_ALLOCATIONS.UNIT_CODE, PAYMENT_ALLOCATIONS.ID)
+                .from(PAYMENT_ALLOCATIONS)
+                // a unit has one row per (statement, payment): a total order (ids carry none)
+                .orderBy(PAYMENT_ALLOCATIONS.UNIT_CODE, PAYMENT_ALLOCATIONS.STATEMENT_NO,
+                        PAYMENT_ALLOCATIONS.PAYMENT_NO)
                 .fetch(r -> List.<Object>of(r.value1(), r.value2(), String.valueOf(r.value3()), r.value4(),
                         r.value5()));
     }
