@@ -12,7 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Security of {@code /api/**}, ahead of the Vaadin chain: HTTP Basic over the application's
- * users, stateless (no session, no CSRF token — nothing here changes data), JSON 401/403.
+ * users (checked by {@link ApiAuthentication}), stateless (no session, no CSRF token — nothing
+ * here changes data), JSON 401/403.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -20,13 +21,15 @@ class ApiSecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiAuthentication authentication)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"guanjia\"");
             ApiErrors.write(response, HttpStatus.UNAUTHORIZED,
                     "sign in with HTTP Basic (a Guanjia user name and password)");
         };
         http.securityMatcher("/api/**")
+                .authenticationManager(authentication)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized)

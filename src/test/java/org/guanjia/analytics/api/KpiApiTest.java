@@ -19,8 +19,11 @@ import org.guanjia.cli.Cli;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +50,10 @@ class KpiApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PasswordEncoder passwords;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -158,6 +165,43 @@ class KpiApiTest {
                         StandardCharsets.UTF_8))).GET().build();
         assertThat(http.send(wrong, HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void a_checked_password_is_remembered_but_a_wrong_changed_or_disabled_one_is_not() throws Exception {
+        // demo-supervisor signs in nowhere else in this class
+        long logins = logins("demo-supervisor");
+        for (int i = 0; i < 3; i++) {
+            assertThat(get(COLLECTION, "demo-supervisor", null).statusCode()).isEqualTo(200);
+        }
+        // one full check (recorded as a sign-in), then remembered: no sign-in per request
+        assertThat(logins("demo-supervisor")).isEqualTo(logins + 1);
+        assertThat(getAs(COLLECTION, "demo-supervisor", "wrong").statusCode()).isEqualTo(401);
+
+        String oldHash = jdbc.queryForObject(
+                "select password_hash from app_users where username = 'demo-supervisor'", String.class);
+        jdbc.update("update app_users set password_hash = ? where username = 'demo-supervisor'",
+                passwords.encode("changed"));
+        assertThat(getAs(COLLECTION, "demo-supervisor", "demo").statusCode()).isEqualTo(401);
+        assertThat(getAs(COLLECTION, "demo-supervisor", "changed").statusCode()).isEqualTo(200);
+
+        jdbc.update("update app_users set password_hash = ?, enabled = false"
+                + " where username = 'demo-supervisor'", oldHash);
+        assertThat(getAs(COLLECTION, "demo-supervisor", "demo").statusCode()).isEqualTo(401);
+        jdbc.update("update app_users set enabled = true where username = 'demo-supervisor'");
+        assertThat(getAs(COLLECTION, "demo-supervisor", "demo").statusCode()).isEqualTo(200);
+    }
+
+    private long logins(String user) {
+        return jdbc.queryForObject("select count(*) from audit_log where action = 'login'"
+                + " and username = ?", Long.class, user);
+    }
+
+    private HttpResponse<String> getAs(String path, String user, String password) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/kpi/" + path)).header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
