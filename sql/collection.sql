@@ -144,28 +144,40 @@ opening_by_scope as (
     group by l.scope, l.scope_code, o.period
 ),
 -- promise kept: every statement of the unit overdue at action_on is paid by promised_on
--- (allocations up to D only); the butler is the one on action_on
+-- (allocations up to D only); the butler is the one on action_on. Only the actions whose
+-- promised_on falls in the periods asked for are read.
 promise_actions as (
     select c.action_no, c.unit_code, u.building_code, c.action_on, c.promised_on
     from collection_actions c
     join units u on u.unit_code = c.unit_code
     where c.action_on <= cast(as_of as date) and c.promised_on is not null
+        and c.promised_on between (select min(p_start) from periods)
+            and (select max(p_end) from periods)
 ),
--- the actions with a statement overdue at action_on still owing on min(promised_on, D)
--- (statement level: only the statements of units with a promise are read)
+-- the statements (as of D) of the units with such a promise
+promise_statements as (
+    select s.statement_no, s.unit_code, s.due_on, s.amount
+    from statements s
+    where s.unit_code in (select unit_code from promise_actions)
+        and s.issued_on <= cast(as_of as date)
+),
+-- the day each of them was paid in full, if it was: allocations never exceed a statement's
+-- amount and none follows the one that completes it, so that is the last allocation's day.
+-- Paid by a day X <= D (all allocations up to X) exactly when full_on <= X.
+paid_in_full as (
+    select a.statement_no, max(a.allocated_on) as full_on
+    from payment_allocations a
+    join promise_statements s on s.statement_no = a.statement_no and s.unit_code = a.unit_code
+    group by a.statement_no, s.amount
+    having sum(a.amount) >= s.amount
+),
+-- the actions with a statement overdue at action_on not paid in full by min(promised_on, D)
 promise_broken as (
-    select distinct x.action_no
-    from (
-        select pa.action_no, s.statement_no, s.amount,
-            least(pa.promised_on, cast(as_of as date)) as by_day
-        from promise_actions pa
-        join statements s on s.unit_code = pa.unit_code and s.due_on < pa.action_on
-            and s.issued_on <= cast(as_of as date)
-    ) x
-    left join payment_allocations a
-        on a.statement_no = x.statement_no and a.allocated_on <= x.by_day
-    group by x.action_no, x.statement_no, x.amount
-    having x.amount > coalesce(sum(a.amount), 0)
+    select distinct pa.action_no
+    from promise_actions pa
+    join promise_statements s on s.unit_code = pa.unit_code and s.due_on < pa.action_on
+    left join paid_in_full f on f.statement_no = s.statement_no
+    where f.full_on is null or f.full_on > least(pa.promised_on, cast(as_of as date))
 ),
 promises as (
     select
