@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.guanjia.MasterDataFixtures;
 import org.guanjia.TestClock;
 import org.guanjia.TestUsers;
+import org.guanjia.agenda.internal.AgendaRepository;
 import org.guanjia.base.AccessDeniedException;
 import org.guanjia.base.Role;
 import org.guanjia.complaint.Complaint;
@@ -42,6 +43,8 @@ import org.springframework.test.context.ActiveProfiles;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AgendaServiceTest {
 
+    @Autowired
+    AgendaRepository items;
     @Autowired
     AgendaService agenda;
     @Autowired
@@ -166,5 +169,33 @@ class AgendaServiceTest {
         assertThat(dsl.fetchCount(AGENDA_ITEMS, AGENDA_ITEMS.ITEM_KEY.eq(key))).isEqualTo(1);
         assertThat(agenda.recorded(butler, LocalDate.of(2025, 7, 14), LocalDate.of(2025, 7, 14)))
                 .extracting(AgendaItem::kind).contains("complaint_response", "morning_briefing", "patrol");
+    }
+
+    @Test
+    void collection_steps_are_recorded_once_per_key_with_the_last_done_day() {
+        LocalDate opens = LocalDate.of(2025, 7, 1);
+        LocalDate due = LocalDate.of(2025, 7, 5);
+        String unit = p + "C1-B1-0101";
+        AgendaItem open = new AgendaItem(AgendaItem.COLLECTION_CALL, "call/" + unit, butler, p + "C1",
+                unit, opens, due, null, null);
+        AgendaItem done = new AgendaItem(AgendaItem.COLLECTION_CALL, "call/" + unit, butler, p + "C1",
+                unit, opens, due, null, due);
+        AgendaItem other = new AgendaItem(AgendaItem.COLLECTION_CALL, "call/" + unit, butler, p + "C1",
+                unit, opens, due.plusDays(1), null, null);
+
+        items.record(List.of(open, done, other)); // one key twice: one row, the last done day
+        assertThat(dsl.fetchCount(AGENDA_ITEMS, AGENDA_ITEMS.STAFF_CODE.eq(butler)
+                .and(AGENDA_ITEMS.KIND.eq(AgendaItem.COLLECTION_CALL)))).isEqualTo(2);
+        assertThat(dsl.fetchOne(AGENDA_ITEMS, AGENDA_ITEMS.ITEM_KEY.eq(open.key())))
+                .satisfies(r -> {
+                    assertThat(r.getDoneOn()).isEqualTo(due);
+                    assertThat(r.getUnitCode()).isEqualTo(unit);
+                    assertThat(r.getClusterCode()).isEqualTo(p + "C1");
+                    assertThat(r.getOpensOn()).isEqualTo(opens);
+                });
+
+        items.record(List.of(open)); // recorded again as open: the done day goes
+        assertThat(dsl.fetchOne(AGENDA_ITEMS, AGENDA_ITEMS.ITEM_KEY.eq(open.key())).getDoneOn()).isNull();
+        assertThat(dsl.fetchOne(AGENDA_ITEMS, AGENDA_ITEMS.ITEM_KEY.eq(other.key())).getDoneOn()).isNull();
     }
 }
