@@ -33,9 +33,9 @@ import org.springframework.stereotype.Repository;
 /**
  * The allocation of many units that have no stored allocation yet (a large import), in one
  * pass. Their statements and payments are numbered in the database first: units become integers
- * in code order, statement and payment codes integers in code order within their unit, periods
- * the integers yyyyMM (DuckDB compares
- * strings byte by byte, which for UTF-8 is code point order, as {@link Allocator} wants). Two
+ * in code order, statement and payment codes integers in code order within their unit (DuckDB
+ * compares strings byte by byte, which for UTF-8 is code point order, as {@link Allocator}
+ * wants), periods the integers yyyyMM. Two
  * integer-only streams ordered by unit then feed the {@link Allocator} one unit at a time, the
  * results go through the DuckDB appender into a temporary table, and one INSERT joins the codes
  * back into payment_allocations (another fills unit_credits). The same rows as
