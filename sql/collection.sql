@@ -6,8 +6,8 @@
 -- promised_on in P (action_on on or before D) whose unit's statements overdue at action_on
 -- are all paid by promised_on, counting allocations up to min(promised_on, D).
 -- Allocations come from payment_allocations (the application's allocation engine), read through
--- the summary tables of sql/fee_summary.sql; promise kept reads the statements of the units
--- with a promise.
+-- the summary tables of sql/fee_summary.sql; promise kept reads kpi_promise_checks (and the
+-- statements themselves only for a promise whose statements were issued after D).
 -- Butler: billed/collected count for the butler of the unit's cluster on the statement's
 -- issued_on; opening arrears and their recovery for the butler on the first day of P (or D).
 create or replace macro kpi_collection(as_of, grain, from_period, to_period) as table
@@ -145,38 +145,44 @@ opening_by_scope as (
 ),
 -- promise kept: every statement of the unit overdue at action_on is paid by promised_on
 -- (allocations up to D only); the butler is the one on action_on. Only the actions whose
--- promised_on falls in the periods asked for are read.
+-- promised_on falls in the periods asked for are read, from kpi_promise_checks (V022,
+-- kpi_promise_check_rows in sql/fee_summary.sql): kept when kept_by is NULL or on or before
+-- min(promised_on, D), as long as every statement due before action_on was issued by D.
 promise_actions as (
-    select c.action_no, c.unit_code, u.building_code, c.action_on, c.promised_on
-    from collection_actions c
-    join units u on u.unit_code = c.unit_code
-    where c.action_on <= cast(as_of as date) and c.promised_on is not null
-        and c.promised_on between (select min(p_start) from periods)
+    select action_no, unit_code, building_code, action_on, promised_on, kept_by, last_issued
+    from kpi_promise_checks
+    where action_on <= cast(as_of as date)
+        and promised_on between (select min(p_start) from periods)
             and (select max(p_end) from periods)
 ),
--- the statements (as of D) of the units with such a promise
-promise_statements as (
+-- the others (a query as of a day before a statement due before the action was issued, e.g. a
+-- late correction): checked against the statements as of D themselves
+late_actions as (
+    select action_no, unit_code, action_on, promised_on
+    from promise_actions
+    where last_issued > cast(as_of as date)
+),
+late_statements as (
     select s.statement_no, s.unit_code, s.due_on, s.amount
     from statements s
-    where s.unit_code in (select unit_code from promise_actions)
+    where s.unit_code in (select unit_code from late_actions)
         and s.issued_on <= cast(as_of as date)
 ),
 -- the day each of them was paid in full, if it was: allocations never exceed a statement's
 -- amount and none follows the one that completes it, so that is the last allocation's day.
 -- Paid by a day X <= D (all allocations up to X) exactly when full_on <= X.
-paid_in_full as (
+late_paid_in_full as (
     select a.statement_no, max(a.allocated_on) as full_on
     from payment_allocations a
-    join promise_statements s on s.statement_no = a.statement_no and s.unit_code = a.unit_code
+    join late_statements s on s.statement_no = a.statement_no and s.unit_code = a.unit_code
     group by a.statement_no, s.amount
     having sum(a.amount) >= s.amount
 ),
--- the actions with a statement overdue at action_on not paid in full by min(promised_on, D)
-promise_broken as (
+late_broken as (
     select distinct pa.action_no
-    from promise_actions pa
-    join promise_statements s on s.unit_code = pa.unit_code and s.due_on < pa.action_on
-    left join paid_in_full f on f.statement_no = s.statement_no
+    from late_actions pa
+    join late_statements s on s.unit_code = pa.unit_code and s.due_on < pa.action_on
+    left join late_paid_in_full f on f.statement_no = s.statement_no
     where f.full_on is null or f.full_on > least(pa.promised_on, cast(as_of as date))
 ),
 promises as (
@@ -184,10 +190,12 @@ promises as (
         p.period,
         pa.building_code,
         pa.action_on as scope_on,
-        b.action_no is null as kept
+        case when pa.last_issued > cast(as_of as date) then b.action_no is null
+            else pa.kept_by is null or pa.kept_by <= least(pa.promised_on, cast(as_of as date))
+            end as kept
     from promise_actions pa
     join periods p on pa.promised_on between p.p_start and p.p_end
-    left join promise_broken b on b.action_no = pa.action_no
+    left join late_broken b on b.action_no = pa.action_no
 ),
 promises_by_scope as (
     select

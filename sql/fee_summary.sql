@@ -128,3 +128,56 @@ spells as (
 select building_code, from_day, to_day, cast(count(*) as integer) as units
 from spells
 group by all;
+
+-- The rows of kpi_promise_checks (V022): one per collection action with a promised date.
+-- Parameter units: a list of unit codes, or NULL for all (the check of a promise depends on its
+-- unit's rows only, so analytics.KpiSummaries refreshes the units whose rows changed).
+-- A promise is kept as of D when every statement of the unit overdue at action_on (due_on <
+-- action_on, issued_on <= D) is paid in full by min(promised_on, D) (sql/collection.sql). Per
+-- statement, paid in full on the day of its last allocation (allocations never exceed the
+-- amount); running over the unit's statements by due_on, kept_by is the latest of those days
+-- (9999-12-31 once one is unpaid) and last_issued the latest issued_on; each action takes the
+-- running values of the last due_on before its action_on (an as-of join). When last_issued <= D
+-- every such statement exists as of D, and the promise is kept exactly when kept_by is NULL or
+-- kept_by <= min(promised_on, D).
+create or replace macro kpi_promise_check_rows(units) as table
+with a as (
+    select c.unit_code, u.building_code, c.action_no, c.action_on, c.promised_on
+    from collection_actions c
+    join units u on u.unit_code = c.unit_code
+    where c.promised_on is not null
+        and (units is null or list_contains(units, c.unit_code))
+),
+st as (
+    select s.statement_no, s.unit_code, s.due_on, s.issued_on, s.amount
+    from statements s
+    where (units is null or list_contains(units, s.unit_code))
+        and s.unit_code in (select unit_code from a)
+),
+paid as (
+    select al.statement_no, al.unit_code, sum(al.amount) as paid, max(al.allocated_on) as last_on
+    from payment_allocations al
+    where (units is null or list_contains(units, al.unit_code))
+        and al.unit_code in (select unit_code from a)
+    group by al.statement_no, al.unit_code
+),
+runs as (
+    select
+        s.unit_code,
+        s.due_on,
+        max(case when coalesce(p.paid, 0) >= s.amount then p.last_on
+            else date '9999-12-31' end) over w as kept_by,
+        max(s.issued_on) over w as last_issued
+    from st s
+    left join paid p on p.statement_no = s.statement_no and p.unit_code = s.unit_code
+    -- peers (equal due_on) share the running values: one step per due_on
+    window w as (partition by s.unit_code order by s.due_on
+        range between unbounded preceding and current row)
+),
+steps as (
+    select distinct unit_code, due_on, kept_by, last_issued from runs
+)
+select a.unit_code, a.building_code, a.action_no, a.action_on, a.promised_on, r.kept_by,
+    r.last_issued
+from a
+asof left join steps r on r.unit_code = a.unit_code and a.action_on > r.due_on;

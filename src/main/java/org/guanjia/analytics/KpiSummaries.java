@@ -26,8 +26,17 @@ import java.util.stream.Collectors;
  */
 public final class KpiSummaries {
 
-    /** Bump when the summary SQL changes meaning: start-up then rebuilds every summary. */
-    public static final int VERSION = 1;
+    /**
+     * Bump when the summary SQL changes meaning: start-up then rebuilds every summary. 2: the
+     * promise checks (V022).
+     */
+    public static final int VERSION = 2;
+
+    /**
+     * The per-unit summary (V022) and its macro: the check of a promise depends only on its
+     * unit's actions, statements and allocations, so it is refreshed per unit, not per building.
+     */
+    private static final String[] PROMISES = {"kpi_promise_checks", "kpi_promise_check_rows"};
 
     /**
      * Above this many buildings, or above half of all buildings, a refresh rebuilds everything:
@@ -36,6 +45,9 @@ public final class KpiSummaries {
      * import's transaction), while a few buildings of a large estate are much cheaper filtered.
      */
     static final int MAX_BUILDINGS_PER_REFRESH = 200;
+
+    /** Above this many units, the promise checks are rebuilt in one pass. */
+    static final int MAX_UNITS_PER_PROMISE_REFRESH = 5000;
 
     /**
      * Summary table and the macro of sql/fee_summary.sql that fills it, in this order: the month
@@ -53,7 +65,9 @@ public final class KpiSummaries {
 
     /** The summary table names, in a fixed order. */
     public static List<String> tables() {
-        return TABLES.stream().map(t -> t[0]).toList();
+        List<String> names = new ArrayList<>(TABLES.stream().map(t -> t[0]).toList());
+        names.add(PROMISES[0]);
+        return names;
     }
 
     /** Replaces every summary row by a fresh computation and records the state. */
@@ -65,12 +79,14 @@ public final class KpiSummaries {
                 st.execute("insert into " + t[0] + " select * from " + t[1] + "(null) order by all");
             }
         }
+        rebuildPromises(c);
         recordState(c);
     }
 
     /**
-     * Replaces the summary rows of the buildings of the given units (all rows when they are many).
-     * Returns the number of buildings refreshed (-1: everything rebuilt).
+     * Replaces the summary rows of the buildings of the given units, and their promise checks
+     * (all rows when they are many). Returns the number of buildings refreshed (-1: everything
+     * rebuilt).
      */
     public static int refreshUnits(Connection c, Collection<String> unitCodes) throws SQLException {
         if (unitCodes.isEmpty()) {
@@ -89,7 +105,37 @@ public final class KpiSummaries {
                         buildings);
             }
         }
+        refreshPromises(c, unitCodes);
         return buildings.size();
+    }
+
+    /**
+     * Replaces the promise checks of the given units (after a collection action was logged or
+     * imported, or their statements or allocations changed).
+     */
+    public static void refreshPromises(Connection c, Collection<String> unitCodes) throws SQLException {
+        List<String> units = new ArrayList<>(new LinkedHashSet<>(unitCodes));
+        if (units.size() > MAX_UNITS_PER_PROMISE_REFRESH) {
+            // one pass over all rows instead of one per chunk of 1,000 units
+            rebuildPromises(c);
+            return;
+        }
+        for (int from = 0; from < units.size(); from += 1000) {
+            List<String> chunk = units.subList(from, Math.min(units.size(), from + 1000));
+            String marks = chunk.stream().map(u -> "?").collect(Collectors.joining(", "));
+            execute(c, "delete from " + PROMISES[0] + " where unit_code in (" + marks + ")", chunk);
+            execute(c, "insert into " + PROMISES[0] + " select * from " + PROMISES[1] + "(list_value("
+                    + marks + "))", chunk);
+        }
+    }
+
+    private static void rebuildPromises(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("delete from " + PROMISES[0]);
+            // by promised day, which the KPI query filters on
+            st.execute("insert into " + PROMISES[0] + " select * from " + PROMISES[1]
+                    + "(null) order by promised_on, unit_code, action_no");
+        }
     }
 
     /** True when the summaries were rebuilt by this {@link #VERSION}. */

@@ -14,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps the fee summary tables ({@link KpiSummaries}) equal to the statements and allocations,
  * in the writer's transaction: billing.AllocationService calls {@link #refreshUnits} after every
- * recompute (payments, corrections, statement runs, bank debits, imports, the demo).
+ * recompute (payments, corrections, statement runs, bank debits, imports, the demo), and
+ * collection.CollectionService and the import call {@link #refreshPromises} after writing
+ * collection actions.
  */
 @Component
 public class KpiSummaryMaintenance {
@@ -38,6 +40,22 @@ public class KpiSummaryMaintenance {
                     buildings < 0 ? "all" : buildings, (System.nanoTime() - start) / 1_000_000);
         } catch (SQLException e) {
             throw new IllegalStateException("Refreshing the KPI summaries failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
+    }
+
+    /** Replaces the promise checks of the units (after collection actions were written). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void refreshPromises(Collection<String> unitCodes) {
+        if (unitCodes.isEmpty()) {
+            return;
+        }
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            KpiSummaries.refreshPromises(c, unitCodes);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Refreshing the promise checks failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(c, dataSource);
         }

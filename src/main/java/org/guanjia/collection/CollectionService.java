@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.guanjia.analytics.KpiSummaryMaintenance;
 import org.guanjia.audit.AuditService;
 import org.guanjia.base.AccessDeniedException;
 import org.guanjia.base.CurrentUser;
@@ -51,10 +52,12 @@ public class CollectionService {
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final KpiSummaryMaintenance summaries;
 
     public CollectionService(CollectionRepository repo, FollowUpService followUps,
             AllocationService allocations, AuditService audit, CurrentUser currentUser,
-            Clock clock) {
+            Clock clock, KpiSummaryMaintenance summaries) {
+        this.summaries = summaries;
         this.repo = repo;
         this.followUps = followUps;
         this.allocations = allocations;
@@ -110,6 +113,10 @@ public class CollectionService {
                 a.method(), a.reason(), a.promisedOn(), blank(a.note()), blank(a.outcome()),
                 followUpNo, null);
         repo.insert(action);
+        if (a.promisedOn() != null) {
+            // the promise-kept figures read a check per promise, kept in this transaction
+            summaries.refreshPromises(List.of(a.unitCode()));
+        }
         audit.record("create", "collection_action", no, "unit=" + a.unitCode() + " method="
                 + a.method() + " reason=" + a.reason() + " promised=" + a.promisedOn()
                 + (followUpNo == null ? "" : " follow_up=" + followUpNo));

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.guanjia.analytics.KpiSummaryMaintenance;
 import org.guanjia.audit.AuditService;
 import org.guanjia.base.CurrentUser;
 import org.guanjia.base.Role;
@@ -89,12 +90,14 @@ public class ImportService {
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final AllocationService allocation;
+    private final KpiSummaryMaintenance summaries;
     private final Clock clock;
     private final ImportLimits limits;
 
     public ImportService(DSLContext dsl, DataSource dataSource, PlatformTransactionManager transactionManager,
-            CurrentUser currentUser, AuditService audit, AllocationService allocation, Clock clock,
-            ImportLimits limits) {
+            CurrentUser currentUser, AuditService audit, AllocationService allocation,
+            KpiSummaryMaintenance summaries, Clock clock, ImportLimits limits) {
+        this.summaries = summaries;
         this.dsl = dsl;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -426,7 +429,8 @@ public class ImportService {
         private void write() {
             LocalDateTime now = LocalDateTime.now(clock);
             String user = currentUser.usernameOrSystem();
-            Set<String> units = touchedUnits();
+            Set<String> units = touchedUnits(List.of("statements", "payments"));
+            Set<String> promiseUnits = touchedUnits(List.of("collection_actions"));
             int i = 0;
             for (FileSpec f : staged.keySet()) {
                 FileCounts c = counts.get(i);
@@ -442,6 +446,9 @@ public class ImportService {
                 progress.update(0.85, "imp.step.allocating", units.size());
                 allocation.recomputeMany(units);
             }
+            // the promise checks of these units came with the recompute
+            promiseUnits.removeAll(units);
+            summaries.refreshPromises(promiseUnits);
             boolean anything = counts.stream().anyMatch(c -> c.created() + c.changed() > 0);
             if (anything) {
                 audit.record("import", "interchange", null, counts.stream()
@@ -451,10 +458,13 @@ public class ImportService {
             }
         }
 
-        /** Units whose statements or payments are new or changed: their allocation is recomputed. */
-        private Set<String> touchedUnits() {
+        /**
+         * Units with new or changed rows in these files: for statements and payments their
+         * allocation is recomputed, for collection actions their promise checks.
+         */
+        private Set<String> touchedUnits(List<String> files) {
             Set<String> units = new LinkedHashSet<>();
-            for (String name : List.of("statements", "payments")) {
+            for (String name : files) {
                 FileSpec f = InterchangeFiles.byName(name).orElseThrow();
                 if (!staged.containsKey(f)) {
                     continue;

@@ -24,6 +24,8 @@ import org.guanjia.billing.LedgerService;
 import org.guanjia.billing.NewPayment;
 import org.guanjia.billing.Payment;
 import org.guanjia.billing.PaymentService;
+import org.guanjia.collection.CollectionService;
+import org.guanjia.collection.NewCollectionAction;
 import org.guanjia.estate.EstateService;
 import org.guanjia.fees.FeeSchedule;
 import org.guanjia.fees.FeeScheduleService;
@@ -72,6 +74,8 @@ class KpiSummaryMaintenanceTest {
     @Autowired
     AllocationService allocations;
     @Autowired
+    CollectionService collection;
+    @Autowired
     TestClock clock;
     @Autowired
     DSLContext dsl;
@@ -80,6 +84,7 @@ class KpiSummaryMaintenanceTest {
     final List<String> units = new ArrayList<>();
     final List<String> livePayments = new ArrayList<>();
     int checks;
+    int promises;
 
     @AfterEach
     void signOut() {
@@ -153,12 +158,19 @@ class KpiSummaryMaintenanceTest {
                 } else {
                     pay(unit, day, 100 + random.nextInt(800), null);
                 }
+                if (random.nextInt(3) > 0) {
+                    // a promise to pay (the promise checks follow the action, and every later
+                    // payment or statement of the unit)
+                    collection.log(new NewCollectionAction(unit, day.minusDays(random.nextInt(12)),
+                            "phone", null, day.plusDays(random.nextInt(15)), null, null, null));
+                }
             } catch (ValidationException e) {
                 // a random write the services refuse (e.g. no open statement to target): no change
             }
             check();
         }
         assertThat(checks).isGreaterThan(30);
+        assertThat(promises).as("promises checked").isGreaterThan(10);
     }
 
     private void pay(String unit, LocalDate paidOn, int yuan, String statementNo) {
@@ -207,12 +219,14 @@ class KpiSummaryMaintenanceTest {
         for (String table : KpiSummaries.tables()) {
             String macro = switch (table) {
                 case "kpi_arrears_spells" -> "kpi_arrears_spell_rows";
+                case "kpi_promise_checks" -> "kpi_promise_check_rows";
                 default -> table + "_rows";
             };
             assertThat(differences("select * from " + table, "select * from " + macro + "(null)"))
                     .as(table + " after " + checks + " checks").isZero();
         }
         assertThat(dsl.fetchCount(dsl.selectFrom("kpi_fee_billed"))).isPositive();
+        promises = dsl.fetchCount(dsl.selectFrom("kpi_promise_checks"));
         // one as-of day and one grain per check, in turn (each check costs seconds otherwise)
         LocalDate today = LocalDate.now(clock);
         LocalDate d = List.of(today, today.minusDays(17), today.withDayOfMonth(1).minusDays(1),

@@ -1,0 +1,1 @@
+select '2025-03-15' as as_of, period, promise_kept_rate from kpi_collection(date '2025-03-15', 'month', '2025-03', '2025-03') where scope = 'building' and scope_code = 'B1' union all select '2025-03-31', period, promise_kept_rate from kpi_collection(date '2025-03-31', 'month', '2025-03', '2025-03') where scope = 'building' and scope_code = 'B1' order by 1
