@@ -28,32 +28,63 @@ delivered as (
     from units
     where delivered_on is not null
 ),
--- status of every delivered unit on a day
-status_on as (
+-- every delivered unit's status spells [from_d, to_d): from its delivery day, the status of its
+-- latest status row (vacant before the first), until the next row. On a day X the unit counts
+-- with the status of the one spell containing X (none before delivery). KPI.md's "latest row
+-- with from_date <= X" is the spell containing X (one row per unit and day: primary key).
+status_rows_all as (
     select
-        d.unit_code,
-        d.building_code,
-        x.day,
-        coalesce(arg_max(s.status, s.from_date), 'vacant') as status
+        s.unit_code,
+        s.from_date,
+        s.status,
+        lead(s.from_date) over (partition by s.unit_code order by s.from_date) as next_from
+    from unit_status s
+),
+spells as (
+    select unit_code, building_code, status, greatest(from_d, delivered_on) as from_d, to_d
     from (
-        select snap_on as day from periods
-        union
-        select m_snap from months
-    ) x
-    join delivered d on d.delivered_on <= x.day
-    left join unit_status s on s.unit_code = d.unit_code and s.from_date <= x.day
-    group by d.unit_code, d.building_code, x.day
+        select d.unit_code, d.building_code, d.delivered_on, date '0001-01-01' as from_d,
+            coalesce(min(r.from_date), date '9999-12-31') as to_d, 'vacant' as status
+        from delivered d
+        left join status_rows_all r on r.unit_code = d.unit_code
+        group by d.unit_code, d.building_code, d.delivered_on
+        union all
+        select d.unit_code, d.building_code, d.delivered_on, r.from_date,
+            coalesce(r.next_from, date '9999-12-31'), r.status
+        from delivered d
+        join status_rows_all r on r.unit_code = d.unit_code
+    )
+    where to_d > greatest(from_d, delivered_on)
+),
+-- units per building and status on any day: a running sum of spells starting (+1) and ending
+-- (-1), read on each snapshot day by an as-of join (the last change on or before it)
+running as (
+    select building_code, status, day,
+        sum(sum(delta)) over (partition by building_code, status order by day) as units
+    from (
+        select building_code, status, from_d as day, 1 as delta from spells
+        union all
+        select building_code, status, to_d, -1 from spells where to_d < date '9999-12-31'
+    )
+    group by building_code, status, day
+),
+counts_on as (
+    select x.snap_on, k.building_code, k.status, coalesce(r.units, 0) as units
+    from (select distinct snap_on from periods) x
+    cross join (select distinct building_code, status from running) k
+    asof left join running r on r.building_code = k.building_code and r.status = k.status
+        and r.day <= x.snap_on
 ),
 snap_counts as (
     select
         l.scope,
         l.scope_code,
         p.period,
-        count(*) as delivered_units,
-        count(*) filter (where u.status = 'vacant') as vacant_units,
-        count(*) filter (where u.status = 'occupied') as occupied_units
+        sum(u.units) as delivered_units,
+        coalesce(sum(u.units) filter (where u.status = 'vacant'), 0) as vacant_units,
+        coalesce(sum(u.units) filter (where u.status = 'occupied'), 0) as occupied_units
     from periods p
-    join status_on u on u.day = p.snap_on
+    join counts_on u on u.snap_on = p.snap_on
     join kpi_scope_links l on l.building_code = u.building_code
         and p.snap_on between l.valid_from and l.valid_to
     group by l.scope, l.scope_code, p.period
@@ -81,19 +112,22 @@ move_ins as (
         and r.delivered_on <= r.from_date
     group by l.scope, l.scope_code, p.period
 ),
+-- the units vacant on each month's snapshot day, and whether they were inspected in the month
+-- up to it (an inspection dated on or before D in the month is on or before its snapshot day)
 inspected as (
     select
         m.period,
-        u.unit_code,
-        u.building_code,
+        v.unit_code,
+        v.building_code,
         m.m_snap,
-        exists (
-            select 1
-            from vacancy_inspections i
-            where i.unit_code = u.unit_code and i.inspected_on between m.m_start and m.m_snap
-        ) as covered
+        i.unit_code is not null as covered
     from months m
-    join status_on u on u.day = m.m_snap and u.status = 'vacant'
+    join spells v on v.status = 'vacant' and v.from_d <= m.m_snap and v.to_d > m.m_snap
+    left join (
+        select distinct unit_code, cast(date_trunc('month', inspected_on) as date) as m_start
+        from vacancy_inspections
+        where inspected_on <= cast(as_of as date)
+    ) i on i.unit_code = v.unit_code and i.m_start = m.m_start
 ),
 coverage as (
     select
