@@ -11,7 +11,6 @@ import org.guanjia.base.CurrentUser;
 import org.guanjia.base.Role;
 import org.guanjia.base.Scope;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -30,26 +29,15 @@ public class KpiService {
     private final KpiRepository repo;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final AnalyticsGate gate;
 
-    public KpiService(KpiRepository repo, CurrentUser currentUser, Clock clock, AnalyticsGate gate) {
+    public KpiService(KpiRepository repo, CurrentUser currentUser, Clock clock) {
         this.repo = repo;
         this.currentUser = currentUser;
         this.clock = clock;
-        this.gate = gate;
     }
 
-    /**
-     * One dataset within the caller's scope. Waits for the {@link AnalyticsGate} before it takes
-     * a connection (no transaction is opened here unless the caller has one).
-     */
-    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public KpiTable dataset(KpiQuery q) {
         currentUser.require(READERS);
-        return gate.read(() -> fetch(q));
-    }
-
-    private KpiTable fetch(KpiQuery q) {
         Scope scope = currentUser.scope();
         if (!scope.all() && q.by().equals("estate")) {
             throw new AccessDeniedException("error.forbidden", "estate");
