@@ -226,6 +226,44 @@ class ImportServiceTest {
                 .containsExactly("CST1=150.00", "CST2=50.00");
     }
 
+    @Test
+    void imported_promises_get_their_checks_and_a_changed_promise_follows() throws IOException {
+        Map<String, List<String>> files = with(base("PK"), "collection_actions.csv",
+                "action_no,unit_code,action_on,method,promised_on",
+                "PKCA1,PKU1,2025-02-05,phone,2025-02-20",
+                "PKCA2,PKU2,2025-02-05,phone,2025-02-10");
+        run(folder(files));
+        // PKU1: only ST1 (due 31 January) was due on 5 February, paid in full on 10 January;
+        // PKU2 owes nothing
+        assertThat(promiseChecks("PK")).containsExactly(
+                "PKCA1 2025-02-20 kept_by=2025-01-10 last_issued=2025-01-01",
+                "PKCA2 2025-02-10 kept_by=null last_issued=null");
+
+        // the action moves after ST2's due day (28 February), of which 40 are still owed
+        ImportReport report = run(folder(with(files, "collection_actions.csv",
+                "action_no,unit_code,action_on,method,promised_on",
+                "PKCA1,PKU1,2025-03-05,phone,2025-03-20",
+                "PKCA2,PKU2,2025-02-05,phone,2025-02-10")));
+
+        assertThat(report.files()).filteredOn(c -> c.file().equals("collection_actions.csv"))
+                .containsExactly(new FileCounts("collection_actions.csv", 2, 0, 1, 1));
+        assertThat(promiseChecks("PK")).containsExactly(
+                "PKCA1 2025-03-20 kept_by=9999-12-31 last_issued=2025-02-01",
+                "PKCA2 2025-02-10 kept_by=null last_issued=null");
+        // the stored checks of these units equal a fresh computation
+        String stored = "select * from kpi_promise_checks where unit_code like 'PK%'";
+        String fresh = "select * from kpi_promise_check_rows(['PKU1', 'PKU2'])";
+        assertThat(dsl.fetchValue("select count(*) from ((" + stored + " except all " + fresh
+                + ") union all (" + fresh + " except all " + stored + "))")).isEqualTo(0L);
+    }
+
+    private List<String> promiseChecks(String p) {
+        return dsl.resultQuery("select action_no, promised_on, kept_by, last_issued from"
+                + " kpi_promise_checks where unit_code like ? order by action_no", p + "%")
+                .fetch(r -> r.get(0) + " " + r.get(1) + " kept_by=" + r.get(2) + " last_issued="
+                        + r.get(3));
+    }
+
     @Autowired
     org.guanjia.billing.AllocationService allocation;
 

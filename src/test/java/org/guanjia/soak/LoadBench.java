@@ -83,14 +83,17 @@ class LoadBench {
     void fifty_users_for_two_minutes() throws Exception {
         int seconds = Integer.getInteger("load.seconds", 120);
         long think = Long.getLong("load.think", 1000);
+        // fewer readers (e.g. 0 and 0) show what the saves cost without them
+        int managers = Integer.getInteger("load.managers", 12);
+        int browsers = Integer.getInteger("load.browsers", 3);
         AtomicBoolean stop = new AtomicBoolean();
         long deadline = System.currentTimeMillis() + seconds * 1000L;
         List<Thread> users = new ArrayList<>();
-        for (int m = 0; m < 12; m++) {
+        for (int m = 0; m < managers; m++) {
             int n = m;
             users.add(new Thread(() -> manager(n, deadline, think), "manager-" + m));
         }
-        for (int b = 0; b < 3; b++) {
+        for (int b = 0; b < browsers; b++) {
             int n = b;
             users.add(new Thread(() -> browser(n, deadline, think), "browser-" + b));
         }
