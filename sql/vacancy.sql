@@ -32,13 +32,16 @@ delivered as (
 -- latest status row (vacant before the first), until the next row. On a day X the unit counts
 -- with the status of the one spell containing X (none before delivery). KPI.md's "latest row
 -- with from_date <= X" is the spell containing X (one row per unit and day: primary key).
+-- (previous_status, for the move-ins below, comes from the same sort)
 status_rows_all as (
     select
         s.unit_code,
         s.from_date,
         s.status,
-        lead(s.from_date) over (partition by s.unit_code order by s.from_date) as next_from
+        lead(s.from_date) over w as next_from,
+        coalesce(lag(s.status) over w, 'vacant') as previous_status
     from unit_status s
+    window w as (partition by s.unit_code order by s.from_date)
 ),
 spells as (
     select unit_code, building_code, status, greatest(from_d, delivered_on) as from_d, to_d
@@ -96,9 +99,8 @@ status_rows as (
         u.delivered_on,
         s.from_date,
         s.status,
-        coalesce(lag(s.status) over (partition by s.unit_code order by s.from_date), 'vacant')
-            as previous_status
-    from unit_status s
+        s.previous_status
+    from status_rows_all s
     join units u on u.unit_code = s.unit_code
     where s.from_date <= cast(as_of as date)
 ),
