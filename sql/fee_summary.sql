@@ -5,8 +5,13 @@
 -- rows of the buildings whose units changed; the filter is applied to units first, so only their
 -- statements and allocations are grouped); kpi_collection and kpi_aging read the tables. The
 -- KPI.md rules stay in the macros that read them; these only group.
+--
+-- Optional parameter unit (default NULL): only what that one unit contributes (its statements,
+-- its allocations, its arrears spells). After a payment, analytics.KpiSummaries takes a unit's
+-- contribution before and after the write and adds the difference to the tables instead of
+-- regrouping its whole building; `unit = ?` on statements and allocations is an index lookup.
 
-create or replace macro kpi_fee_billed_rows(buildings) as table
+create or replace macro kpi_fee_billed_rows(buildings, unit := null) as table
 select
     u.building_code,
     s.issued_on,
@@ -15,16 +20,18 @@ select
     cast(sum(s.amount) as decimal(18,2)) as amount
 from statements s
 join units u on u.unit_code = s.unit_code
-where buildings is null or list_contains(buildings, u.building_code)
+where (buildings is null or list_contains(buildings, u.building_code))
+    and (unit is null or s.unit_code = unit)
 group by all;
 
-create or replace macro kpi_fee_paid_day_rows(buildings) as table
+create or replace macro kpi_fee_paid_day_rows(buildings, unit := null) as table
 -- the allocations are narrowed by their own unit_code first (the statement's unit), so a
 -- refresh of a few buildings joins only their rows by statement_no
 with u as (
     select unit_code, building_code
     from units
-    where buildings is null or list_contains(buildings, building_code)
+    where (buildings is null or list_contains(buildings, building_code))
+        and (unit is null or unit_code = unit)
 )
 select
     u.building_code,
@@ -36,6 +43,7 @@ select
 from payment_allocations a
 join u on u.unit_code = a.unit_code
 join statements s on s.statement_no = a.statement_no and s.unit_code = a.unit_code
+where unit is null or (a.unit_code = unit and s.unit_code = unit)
 group by all;
 
 create or replace macro kpi_fee_paid_month_rows(buildings) as table
@@ -70,17 +78,21 @@ group by all;
 -- the days covered by any of its statements' intervals: the union, as disjoint spells. Both
 -- windows order by (from_day, to_day, statement_no), a total order: with ties the two passes
 -- could otherwise see equal intervals in different orders and split or merge spells wrongly.
-create or replace macro kpi_arrears_spell_rows(buildings) as table
+-- kpi_arrears_unit_spell_rows gives each unit's spells (building_code, unit_code, from_day,
+-- to_day); kpi_arrears_spell_rows counts them per building and spell, what is stored.
+create or replace macro kpi_arrears_unit_spell_rows(buildings, unit := null) as table
 with stmts as (
     select u.building_code, s.unit_code, s.statement_no, s.amount, s.issued_on, s.due_on
     from statements s
     join units u on u.unit_code = s.unit_code
-    where buildings is null or list_contains(buildings, u.building_code)
+    where (buildings is null or list_contains(buildings, u.building_code))
+        and (unit is null or s.unit_code = unit)
 ),
 paid as (
     select a.statement_no, sum(a.amount) as paid, max(a.allocated_on) as last_on
     from payment_allocations a
     where a.unit_code in (select unit_code from stmts)
+        and (unit is null or a.unit_code = unit)
     group by a.statement_no
 ),
 intervals as (
@@ -125,8 +137,12 @@ spells as (
     from islands
     group by building_code, unit_code, island
 )
+select building_code, unit_code, from_day, to_day
+from spells;
+
+create or replace macro kpi_arrears_spell_rows(buildings) as table
 select building_code, from_day, to_day, cast(count(*) as integer) as units
-from spells
+from kpi_arrears_unit_spell_rows(buildings)
 group by all;
 
 -- The rows of kpi_promise_checks (V022): one per collection action with a promised date.

@@ -1,14 +1,20 @@
 package org.guanjia.analytics;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +29,13 @@ import java.util.stream.Collectors;
  * Rebuilding a building instead of adding a delta keeps the rows exactly equal to a full rebuild
  * whatever changed before (a statement inserted, a payment voided): the allocation recompute is
  * called after every such change, and statements never change building.
+ *
+ * <p>A cheaper way for a few units whose {@link #contribution} was taken before they changed
+ * (a payment, a reversal, a correction statement): {@link #applyDelta} adds what the units
+ * contribute now minus what they contributed then, key by key, and drops a row whose total
+ * reaches zero. That is exactly a rebuild as well, because every row is a sum over units of
+ * amounts (statements and allocations are all &gt; 0) or a count of spells: a key has a row
+ * exactly when its total is not zero.
  */
 public final class KpiSummaries {
 
@@ -60,7 +73,178 @@ public final class KpiSummaries {
             new String[] {"kpi_fee_paid_month", "kpi_fee_paid_month_of_days"},
             new String[] {"kpi_arrears_spells", "kpi_arrears_spell_rows"});
 
+    /** The tables a {@link Contribution} covers, their key columns and their value column. */
+    private static final String[][] DELTA_TABLES = {
+        {"kpi_fee_billed", "building_code, issued_on, period_month, due_on", "amount"},
+        {"kpi_fee_paid_day", "building_code, issued_on, period_month, due_on, allocated_on", "amount"},
+        {"kpi_fee_paid_month", "building_code, issued_on, period_month, due_on, a_month", "amount"},
+        {"kpi_arrears_spells", "building_code, from_day, to_day", "units"},
+    };
+
+    /** Rows per statement when a delta is written (each row is a handful of bind values). */
+    private static final int DELTA_ROWS_PER_STATEMENT = 200;
+
     private KpiSummaries() {
+    }
+
+    /**
+     * What some units contribute to the four building tables: per table, key (building code and
+     * dates, in the table's column order) to amount or count. The month rows are the day rows
+     * summed by month, as in the rebuild.
+     */
+    public static final class Contribution {
+        private final List<Map<List<Object>, BigDecimal>> tables = List.of(
+                new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+
+        /** The contributions of both (the units of each are distinct). */
+        public Contribution plus(Contribution other) {
+            Contribution sum = new Contribution();
+            for (int t = 0; t < tables.size(); t++) {
+                Map<List<Object>, BigDecimal> to = sum.tables.get(t);
+                to.putAll(tables.get(t));
+                other.tables.get(t).forEach((k, v) -> to.merge(k, v, BigDecimal::add));
+            }
+            return sum;
+        }
+
+        private void add(int table, List<Object> key, BigDecimal value) {
+            tables.get(table).merge(key, value, BigDecimal::add);
+        }
+    }
+
+    /**
+     * One query for a unit's rows of the three macros (table number, building code, up to four
+     * dates, amount or count): a single statement costs less than three at any size.
+     */
+    private static final String CONTRIBUTION = "select 0, building_code, issued_on, period_month, due_on,"
+            + " null::date, amount from kpi_fee_billed_rows(null, unit := ?)"
+            + " union all select 1, building_code, issued_on, period_month, due_on, allocated_on, amount"
+            + " from kpi_fee_paid_day_rows(null, unit := ?)"
+            + " union all select 3, building_code, from_day, to_day, null, null, 1"
+            + " from kpi_arrears_unit_spell_rows(null, unit := ?)";
+
+    /** Key columns after the building code, per table number of {@link #CONTRIBUTION}. */
+    private static final int[] CONTRIBUTION_DATES = {3, 4, 4, 2};
+
+    /** The units' contribution as stored now (index lookups: one query per unit). */
+    public static Contribution contribution(Connection c, Collection<String> unitCodes) throws SQLException {
+        Contribution r = new Contribution();
+        try (PreparedStatement ps = c.prepareStatement(CONTRIBUTION)) {
+            for (String unit : new LinkedHashSet<>(unitCodes)) {
+                for (int i = 1; i <= 3; i++) {
+                    ps.setString(i, unit);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int table = rs.getInt(1);
+                        List<Object> key = new ArrayList<>(5);
+                        key.add(rs.getString(2));
+                        for (int d = 0; d < CONTRIBUTION_DATES[table]; d++) {
+                            key.add(rs.getObject(3 + d, LocalDate.class));
+                        }
+                        BigDecimal value = rs.getBigDecimal(7);
+                        r.add(table, key, value);
+                        if (table == 1) {
+                            // the month rows: the day rows summed by allocation month
+                            List<Object> month = new ArrayList<>(key.subList(0, 4));
+                            month.add(((LocalDate) key.get(4)).withDayOfMonth(1));
+                            r.add(2, month, value);
+                        }
+                    }
+                }
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Adds {@code after - before} to the building tables: for each key whose total changed, its
+     * row is deleted and written again with the new total unless that is zero. The promise
+     * checks are not touched (see {@link #refreshPromises}). Returns the rows rewritten.
+     */
+    public static int applyDelta(Connection c, Contribution before, Contribution after) throws SQLException {
+        int rows = 0;
+        for (int t = 0; t < DELTA_TABLES.length; t++) {
+            Map<List<Object>, BigDecimal> delta = new LinkedHashMap<>(after.tables.get(t));
+            before.tables.get(t).forEach((k, v) -> delta.merge(k, v.negate(), BigDecimal::add));
+            delta.values().removeIf(v -> v.signum() == 0);
+            List<List<Object>> keys = new ArrayList<>(delta.keySet());
+            for (int from = 0; from < keys.size(); from += DELTA_ROWS_PER_STATEMENT) {
+                rows += rewrite(c, DELTA_TABLES[t], keys.subList(from,
+                        Math.min(keys.size(), from + DELTA_ROWS_PER_STATEMENT)), delta);
+            }
+        }
+        return rows;
+    }
+
+    private static int rewrite(Connection c, String[] table, List<List<Object>> keys,
+            Map<List<Object>, BigDecimal> delta) throws SQLException {
+        String[] columns = table[1].split(", ");
+        String tuple = "(cast(? as varchar)" + ", cast(? as date)".repeat(columns.length - 1) + ")";
+        StringBuilder match = new StringBuilder();
+        for (int i = 0; i < columns.length; i++) {
+            match.append(i == 0 ? "" : " and ").append("t.").append(columns[i]).append(" = d.k").append(i);
+        }
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < columns.length; i++) {
+            names.append(i == 0 ? "" : ", ").append('k').append(i);
+        }
+        Map<List<Object>, BigDecimal> totals = new HashMap<>();
+        keys.forEach(k -> totals.put(k, delta.get(k)));
+        // the stored rows at these keys go, and tell what they held
+        String delete = "delete from " + table[0] + " t using (values "
+                + String.join(", ", Collections.nCopies(keys.size(), tuple)) + ") d(" + names
+                + ") where " + match + " returning " + table[1] + ", " + table[2];
+        try (PreparedStatement ps = c.prepareStatement(delete)) {
+            bindKeys(ps, keys, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<Object> key = key(rs, columns.length);
+                    totals.merge(key, rs.getBigDecimal(columns.length + 1), BigDecimal::add);
+                }
+            }
+        }
+        List<List<Object>> kept = keys.stream().filter(k -> totals.get(k).signum() != 0).toList();
+        if (kept.isEmpty()) {
+            return keys.size();
+        }
+        String row = tuple.substring(0, tuple.length() - 1) + ", ?)";
+        String insert = "insert into " + table[0] + " (" + table[1] + ", " + table[2] + ") values "
+                + String.join(", ", Collections.nCopies(kept.size(), row));
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            int i = 1;
+            for (List<Object> k : kept) {
+                i = bindKeys(ps, List.of(k), i);
+                BigDecimal total = totals.get(k);
+                if ("units".equals(table[2])) {
+                    ps.setInt(i++, total.intValueExact());
+                } else {
+                    ps.setBigDecimal(i++, total);
+                }
+            }
+            ps.executeUpdate();
+        }
+        return keys.size();
+    }
+
+    private static int bindKeys(PreparedStatement ps, List<List<Object>> keys, int first) throws SQLException {
+        int i = first;
+        for (List<Object> k : keys) {
+            ps.setString(i++, (String) k.get(0));
+            for (int j = 1; j < k.size(); j++) {
+                ps.setDate(i++, java.sql.Date.valueOf((LocalDate) k.get(j)));
+            }
+        }
+        return i;
+    }
+
+    private static List<Object> key(ResultSet rs, int columns) throws SQLException {
+        List<Object> key = new ArrayList<>(columns);
+        key.add(rs.getString(1));
+        for (int i = 2; i <= columns; i++) {
+            key.add(rs.getObject(i, LocalDate.class));
+        }
+        return key;
     }
 
     /** The summary table names, in a fixed order. */

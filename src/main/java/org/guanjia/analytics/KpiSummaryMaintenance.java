@@ -2,7 +2,14 @@ package org.guanjia.analytics;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +17,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the fee summary tables ({@link KpiSummaries}) equal to the statements and allocations,
@@ -17,24 +26,118 @@ import org.springframework.transaction.annotation.Transactional;
  * recompute (payments, corrections, statement runs, bank debits, imports, the demo), and
  * collection.CollectionService and the import call {@link #refreshPromises} after writing
  * collection actions.
+ *
+ * <p>A writer that changes only a few units (a payment, a reversal, a correction statement) calls
+ * {@link #beforeChange} first: the units' contributions to the building tables are taken then,
+ * and the refresh after the write adds the difference ({@link KpiSummaries#applyDelta}) instead
+ * of regrouping the units' buildings. The snapshot lives as long as the transaction; a refresh
+ * of units without one, or of many units, regroups their buildings as before and drops the
+ * snapshot (it may no longer match what is stored).
  */
 @Component
 public class KpiSummaryMaintenance {
 
     private static final Logger log = LoggerFactory.getLogger(KpiSummaryMaintenance.class);
 
+    /** At most this many units are refreshed by difference; more regroup their buildings. */
+    static final int MAX_DELTA_UNITS = 8;
+
+    /** The transaction resource key of the snapshot (unit code to its contribution). */
+    private static final Object SNAPSHOT = new Object();
+
     private final DataSource dataSource;
+
+    /** Refreshes done by difference since start (the tests check that writes take that way). */
+    private final AtomicLong byDifference = new AtomicLong();
 
     KpiSummaryMaintenance(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Replaces the summary rows of the units' buildings (everything when they are many). */
+    /**
+     * Takes the units' contributions to the summaries before the caller changes their
+     * statements, payments or allocations in this transaction (units already taken keep their
+     * first snapshot). Does nothing for more than {@link #MAX_DELTA_UNITS} units.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void beforeChange(Collection<String> unitCodes) {
+        Set<String> units = new LinkedHashSet<>(unitCodes);
+        if (units.size() > MAX_DELTA_UNITS || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        Map<String, KpiSummaries.Contribution> snapshot = snapshot(true);
+        units.removeAll(snapshot.keySet());
+        if (units.isEmpty()) {
+            return;
+        }
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            for (String unit : units) {
+                snapshot.put(unit, KpiSummaries.contribution(c, List.of(unit)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the KPI summaries failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
+    }
+
+    /** Refreshes done by difference since start. */
+    public long refreshesByDifference() {
+        return byDifference.get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, KpiSummaries.Contribution> snapshot(boolean create) {
+        Object bound = TransactionSynchronizationManager.getResource(SNAPSHOT);
+        if (bound != null || !create) {
+            return (Map<String, KpiSummaries.Contribution>) bound;
+        }
+        Map<String, KpiSummaries.Contribution> snapshot = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(SNAPSHOT, snapshot);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(SNAPSHOT);
+            }
+        });
+        return snapshot;
+    }
+
+    /**
+     * Brings the summaries up to date after the units changed: by difference when every unit has
+     * a {@link #beforeChange} snapshot, otherwise by replacing the rows of the units' buildings
+     * (everything when they are many). The units' promise checks follow either way.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void refreshUnits(Collection<String> unitCodes) {
         long start = System.nanoTime();
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
+            Set<String> units = new LinkedHashSet<>(unitCodes);
+            Map<String, KpiSummaries.Contribution> snapshot = snapshot(false);
+            if (snapshot != null && !units.isEmpty() && snapshot.keySet().containsAll(units)) {
+                KpiSummaries.Contribution before = new KpiSummaries.Contribution();
+                KpiSummaries.Contribution after = new KpiSummaries.Contribution();
+                List<String> list = new ArrayList<>(units);
+                for (String unit : list) {
+                    KpiSummaries.Contribution now = KpiSummaries.contribution(c, List.of(unit));
+                    before = before.plus(snapshot.get(unit));
+                    after = after.plus(now);
+                    // what is stored from now on: the base of a later change in this transaction
+                    snapshot.put(unit, now);
+                }
+                int rows = KpiSummaries.applyDelta(c, before, after);
+                KpiSummaries.refreshPromises(c, list);
+                byDifference.incrementAndGet();
+                log.debug("KPI summaries of {} units refreshed by difference ({} rows, {} ms)", units.size(),
+                        rows, (System.nanoTime() - start) / 1_000_000);
+                return;
+            }
+            if (snapshot != null) {
+                // the regrouped buildings may hold snapshot units changed since: start over
+                snapshot.clear();
+            }
             int buildings = KpiSummaries.refreshUnits(c, unitCodes);
             log.debug("KPI summaries of {} units refreshed ({} buildings, {} ms)", unitCodes.size(),
                     buildings < 0 ? "all" : buildings, (System.nanoTime() - start) / 1_000_000);
@@ -67,6 +170,10 @@ public class KpiSummaryMaintenance {
         long start = System.nanoTime();
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
+            Map<String, KpiSummaries.Contribution> snapshot = snapshot(false);
+            if (snapshot != null) {
+                snapshot.clear();
+            }
             KpiSummaries.rebuild(c);
             log.info("KPI summaries rebuilt ({} ms)", (System.nanoTime() - start) / 1_000_000);
         } catch (SQLException e) {

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import org.guanjia.analytics.KpiSummaryMaintenance;
 import org.guanjia.audit.AuditService;
 import org.guanjia.base.CurrentUser;
 import org.guanjia.base.Role;
@@ -32,16 +33,18 @@ public class LedgerService {
     private final AccountRepository accounts;
     private final PaymentRepository payments;
     private final AllocationService allocation;
+    private final KpiSummaryMaintenance summaries;
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     public LedgerService(AccountRepository accounts, PaymentRepository payments,
-            AllocationService allocation, AuditService audit, CurrentUser currentUser,
-            Clock clock) {
+            AllocationService allocation, KpiSummaryMaintenance summaries, AuditService audit,
+            CurrentUser currentUser, Clock clock) {
         this.accounts = accounts;
         this.payments = payments;
         this.allocation = allocation;
+        this.summaries = summaries;
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -133,6 +136,7 @@ public class LedgerService {
         BigDecimal amount = s.amount().setScale(2);
         String no = "ST-" + period.toString().replace("-", "") + "-C"
                 + pad(accounts.nextStatementNumber());
+        summaries.beforeChange(List.of(unit));
         accounts.insertStatement(no, unit, period.toString(), s.feeType(), amount, today, due,
                 corrects);
         audit.record("create", "statement", no, unit + " " + period + " " + s.feeType() + " "

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.guanjia.analytics.KpiSummaryMaintenance;
 import org.guanjia.audit.AuditService;
 import org.guanjia.base.CurrentUser;
 import org.guanjia.base.Page;
@@ -45,16 +46,18 @@ public class PaymentService {
     private final PaymentRepository payments;
     private final AccountRepository accounts;
     private final AllocationService allocation;
+    private final KpiSummaryMaintenance summaries;
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     public PaymentService(PaymentRepository payments, AccountRepository accounts,
-            AllocationService allocation, AuditService audit, CurrentUser currentUser,
-            Clock clock) {
+            AllocationService allocation, KpiSummaryMaintenance summaries, AuditService audit,
+            CurrentUser currentUser, Clock clock) {
         this.payments = payments;
         this.accounts = accounts;
         this.allocation = allocation;
+        this.summaries = summaries;
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -79,6 +82,8 @@ public class PaymentService {
         Validator v = new Validator();
         NewPayment clean = check(p, v);
         v.throwIfAny();
+        // the KPI summaries then follow by difference (analytics.KpiSummaryMaintenance)
+        summaries.beforeChange(List.of(clean.unitCode()));
         Payment saved = insert(clean);
         allocation.recompute(List.of(saved.unitCode()));
         return saved;
@@ -94,6 +99,7 @@ public class PaymentService {
         Validator v = new Validator();
         Payment old = checkReversal(paymentNo, reason, v);
         v.throwIfAny();
+        summaries.beforeChange(List.of(old.unitCode()));
         Payment reversed = markReversed(old, reason.trim());
         allocation.recompute(List.of(old.unitCode()));
         return reversed;
@@ -110,6 +116,7 @@ public class PaymentService {
         Payment old = checkReversal(paymentNo, reason, v);
         NewPayment clean = check(replacement, v);
         v.throwIfAny();
+        summaries.beforeChange(List.of(old.unitCode(), clean.unitCode()));
         markReversed(old, reason.trim());
         Payment saved = insert(clean);
         audit.record("update", "payment", old.paymentNo(), "corrected by " + saved.paymentNo());

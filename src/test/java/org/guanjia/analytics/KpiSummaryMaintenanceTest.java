@@ -98,6 +98,7 @@ class KpiSummaryMaintenanceTest {
         // other tests of this shared context load rows by SQL, past the services: start from a
         // rebuilt state, then every write below must keep it equal to a rebuild
         maintenance.rebuild();
+        long byDifference = maintenance.refreshesByDifference();
         p = "K" + UUID.randomUUID().toString().substring(0, 5) + "-";
         clock.set(LocalDate.of(2024, 12, 28));
         MasterDataFixtures.create(p, estates, staff);
@@ -170,6 +171,10 @@ class KpiSummaryMaintenanceTest {
             check();
         }
         assertThat(checks).isGreaterThan(30);
+        // payments, reversals, corrections and correction statements: by difference; statement
+        // runs and bulk loads: their buildings regrouped
+        assertThat(maintenance.refreshesByDifference() - byDifference).as("refreshes by difference")
+                .isGreaterThan(15);
         assertThat(promises).as("promises checked").isGreaterThan(10);
     }
 
