@@ -64,11 +64,6 @@ billed_base as (
     from stmts
     group by building_code, issued_on, period_month
 ),
-collected_base as (
-    select building_code, issued_on, period_month, a_month, sum(amount) as amount
-    from alloc
-    group by building_code, issued_on, period_month, a_month
-),
 opening_billed_base as (
     select building_code, k_month, sum(amount) as amount
     from stmts
@@ -79,15 +74,10 @@ opening_paid_base as (
     from alloc
     group by building_code, before_month
 ),
-recovered_base as (
-    select building_code, k_month, a_month, sum(amount) as amount
-    from alloc
-    group by building_code, k_month, a_month
-),
 billed_rows as (
     select p.period, b.building_code, b.issued_on as scope_on, sum(b.amount) as amount
     from periods p
-    join billed_base b on b.period_month between p.p_start and p.p_end
+    join billed_base b on p.p_start = cast(date_trunc(grain, b.period_month) as date)
     group by p.period, b.building_code, b.issued_on
 ),
 collected_rows as (
@@ -98,24 +88,49 @@ collected_rows as (
         sum(c.amount) filter (where c.a_month <= p.p_end) as in_period,
         sum(c.amount) as to_date
     from periods p
-    join collected_base c on c.period_month between p.p_start and p.p_end
+    join alloc c on p.p_start = cast(date_trunc(grain, c.period_month) as date)
     group by p.period, c.building_code, c.issued_on
+),
+-- opening arrears at each period start from running sums per building (billed by k_month,
+-- paid by before_month) read with as-of joins; recovered: the allocations dated in the period
+-- (the period starting on date_trunc(grain, a_month)) of statements counted at its start
+opening_billed_cum as (
+    select building_code, k_month,
+        sum(amount) over (partition by building_code order by k_month
+            rows between unbounded preceding and current row) as amount
+    from opening_billed_base
+),
+opening_paid_cum as (
+    select building_code, before_month,
+        sum(amount) over (partition by building_code order by before_month
+            rows between unbounded preceding and current row) as amount
+    from opening_paid_base
+),
+recovered_rows as (
+    select p.period, r.building_code, sum(r.amount) as amount
+    from alloc r
+    join periods p on p.p_start = cast(date_trunc(grain, r.a_month) as date)
+    where r.k_month <= p.p_start
+    group by p.period, r.building_code
+),
+opening_grid as (
+    select p.period, p.p_start, b.building_code
+    from periods p
+    cross join (select distinct building_code from opening_billed_base) b
 ),
 opening_rows as (
     select
-        p.period,
-        b.building_code,
-        least(p.p_start, cast(as_of as date)) as scope_on,
-        coalesce((select sum(o.amount) from opening_billed_base o
-            where o.building_code = b.building_code and o.k_month <= p.p_start), 0)
-        - coalesce((select sum(o.amount) from opening_paid_base o
-            where o.building_code = b.building_code and o.before_month <= p.p_start), 0)
-            as opening,
-        coalesce((select sum(r.amount) from recovered_base r
-            where r.building_code = b.building_code and r.k_month <= p.p_start
-                and r.a_month between p.p_start and p.p_end), 0) as recovered
-    from periods p
-    cross join (select distinct building_code from opening_billed_base) b
+        g.period,
+        g.building_code,
+        least(g.p_start, cast(as_of as date)) as scope_on,
+        coalesce(ob.amount, 0) - coalesce(op.amount, 0) as opening,
+        coalesce(r.amount, 0) as recovered
+    from opening_grid g
+    asof left join opening_billed_cum ob
+        on ob.building_code = g.building_code and ob.k_month <= g.p_start
+    asof left join opening_paid_cum op
+        on op.building_code = g.building_code and op.before_month <= g.p_start
+    left join recovered_rows r on r.building_code = g.building_code and r.period = g.period
 ),
 billed_by_scope as (
     select l.scope, l.scope_code, x.period, sum(x.amount) as billed,
@@ -158,7 +173,7 @@ promise_actions as (
 -- the others (a query as of a day before a statement due before the action was issued, e.g. a
 -- late correction): checked against the statements as of D themselves
 late_actions as (
-    select action_no, unit_code, action_on, promised_on
+    select action_no, unit_code, building_code, action_on, promised_on
     from promise_actions
     where last_issued > cast(as_of as date)
 ),
@@ -185,29 +200,73 @@ late_broken as (
     left join late_paid_in_full f on f.statement_no = s.statement_no
     where f.full_on is null or f.full_on > least(pa.promised_on, cast(as_of as date))
 ),
+-- the period of promised_on is the one starting on date_trunc(grain, promised_on) (the
+-- periods cover every day from the first start to the last end): an equality join
 promises as (
     select
-        p.period,
         pa.building_code,
+        cast(date_trunc(grain, pa.promised_on) as date) as p_start,
         pa.action_on as scope_on,
-        case when pa.last_issued > cast(as_of as date) then b.action_no is null
-            else pa.kept_by is null or pa.kept_by <= least(pa.promised_on, cast(as_of as date))
-            end as kept
+        pa.kept_by is null or pa.kept_by <= least(pa.promised_on, cast(as_of as date)) as kept
     from promise_actions pa
-    join periods p on pa.promised_on between p.p_start and p.p_end
-    left join late_broken b on b.action_no = pa.action_no
+    where pa.last_issued is null or pa.last_issued <= cast(as_of as date)
+    union all
+    select
+        la.building_code,
+        cast(date_trunc(grain, la.promised_on) as date),
+        la.action_on,
+        b.action_no is null
+    from late_actions la
+    left join late_broken b on b.action_no = la.action_no
+),
+-- counted per building and period before the scopes are joined: only a butler's link depends
+-- on the action's day (the estate, cluster and building links are valid from 0001-01-01 to
+-- 9999-12-31, common.sql). For the butlers, each action's day is replaced by the start of its
+-- epoch: the days on which a butler link of the building begins or ends cut its time into
+-- epochs [epoch_on, next_on), and within one the links that cover a day are the same (a day
+-- before the first has no butler)
+promise_counts as (
+    select building_code, p_start, count(*) filter (where kept) as kept_n, count(*) as promised_n
+    from promises
+    group by building_code, p_start
+),
+butler_links as (
+    select building_code, scope_code, valid_from, valid_to
+    from kpi_scope_links
+    where scope = 'butler'
+),
+butler_epochs as (
+    select building_code, epoch_on,
+        lead(epoch_on, 1, date '9999-12-31') over (partition by building_code order by epoch_on)
+            as next_on
+    from (
+        select building_code, valid_from as epoch_on from butler_links
+        union
+        select building_code, cast(valid_to + 1 as date) from butler_links
+        where valid_to < date '9999-12-31'
+    )
+),
+promise_epoch_counts as (
+    select c.building_code, c.p_start, e.epoch_on, count(*) filter (where c.kept) as kept_n,
+        count(*) as promised_n
+    from promises c
+    join butler_epochs e on e.building_code = c.building_code and c.scope_on >= e.epoch_on
+        and c.scope_on < e.next_on
+    group by c.building_code, c.p_start, e.epoch_on
 ),
 promises_by_scope as (
-    select
-        l.scope,
-        l.scope_code,
-        p.period,
-        count(*) filter (where p.kept) as kept_n,
-        count(*) as promised_n
-    from promises p
-    join kpi_scope_links l on l.building_code = p.building_code
-        and p.scope_on between l.valid_from and l.valid_to
+    select l.scope, l.scope_code, p.period, sum(c.kept_n) as kept_n, sum(c.promised_n) as promised_n
+    from promise_counts c
+    join periods p on p.p_start = c.p_start
+    join kpi_scope_links l on l.building_code = c.building_code and l.scope <> 'butler'
     group by l.scope, l.scope_code, p.period
+    union all
+    select 'butler', l.scope_code, p.period, sum(c.kept_n), sum(c.promised_n)
+    from promise_epoch_counts c
+    join periods p on p.p_start = c.p_start
+    join butler_links l on l.building_code = c.building_code
+        and c.epoch_on between l.valid_from and l.valid_to
+    group by l.scope_code, p.period
 ),
 grid as (
     select s.scope, s.scope_code, p.period

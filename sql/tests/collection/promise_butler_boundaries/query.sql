@@ -1,0 +1,1 @@
+select scope, scope_code, period, promise_kept_rate from kpi_collection(date '2025-03-31', 'month', '2024-01', '2025-02') where (scope = 'building' and scope_code = 'B1' or scope = 'butler') and period in ('2024-01', '2025-02') order by scope, scope_code, period

@@ -1,0 +1,1 @@
+select scope, scope_code, period, opening_arrears, arrears_recovered, arrears_recovery_rate from kpi_collection(date '2025-03-31', 'month', '2025-01', '2025-03') where scope = 'building' and scope_code = 'B1' order by period
