@@ -71,9 +71,10 @@ running as (
     )
     group by building_code, status, day
 ),
+-- on the periods' snapshot days and the months' (for inspection coverage)
 counts_on as (
     select x.snap_on, k.building_code, k.status, coalesce(r.units, 0) as units
-    from (select distinct snap_on from periods) x
+    from (select snap_on from periods union select m_snap from months) x
     cross join (select distinct building_code, status from running) k
     asof left join running r on r.building_code = k.building_code and r.status = k.status
         and r.day <= x.snap_on
@@ -107,41 +108,51 @@ status_rows as (
 move_ins as (
     select l.scope, l.scope_code, p.period, count(*) as move_ins
     from status_rows r
-    join periods p on r.from_date between p.p_start and p.p_end
+    -- the period of a day is the one starting on date_trunc(grain, day) (weeks: Monday)
+    join periods p on p.p_start = cast(date_trunc(grain, r.from_date) as date)
     join kpi_scope_links l on l.building_code = r.building_code
         and r.from_date between l.valid_from and l.valid_to
     where r.status = 'occupied' and r.previous_status <> 'occupied'
         and r.delivered_on <= r.from_date
     group by l.scope, l.scope_code, p.period
 ),
--- the units vacant on each month's snapshot day, and whether they were inspected in the month
--- up to it (an inspection dated on or before D in the month is on or before its snapshot day)
-inspected as (
-    select
-        m.period,
-        v.unit_code,
-        v.building_code,
-        m.m_snap,
-        i.unit_code is not null as covered
+-- inspection coverage of a month: of the units vacant on its snapshot day, those inspected in
+-- the month up to it (an inspection dated on or before D in the month is on or before its
+-- snapshot day). The vacant units per building come from the running sums above; the
+-- inspected ones from each unit's inspected months and the vacant spell containing the
+-- snapshot day (a unit has at most one). Counted per building and month before the scopes.
+inspected_months as (
+    select distinct unit_code, cast(date_trunc('month', inspected_on) as date) as m_start
+    from vacancy_inspections
+    where inspected_on <= cast(as_of as date)
+),
+covered_counts as (
+    select m.period, v.building_code, m.m_snap, count(*) as covered_n
+    from inspected_months i
+    join months m on m.m_start = i.m_start
+    join spells v on v.unit_code = i.unit_code and v.status = 'vacant'
+        and v.from_d <= m.m_snap and v.to_d > m.m_snap
+    group by m.period, v.building_code, m.m_snap
+),
+vacant_counts as (
+    select m.period, c.building_code, m.m_snap, c.units as vacant_n
     from months m
-    join spells v on v.status = 'vacant' and v.from_d <= m.m_snap and v.to_d > m.m_snap
-    left join (
-        select distinct unit_code, cast(date_trunc('month', inspected_on) as date) as m_start
-        from vacancy_inspections
-        where inspected_on <= cast(as_of as date)
-    ) i on i.unit_code = v.unit_code and i.m_start = m.m_start
+    join counts_on c on c.snap_on = m.m_snap and c.status = 'vacant'
+    where c.units > 0
 ),
 coverage as (
     select
         l.scope,
         l.scope_code,
-        i.period,
-        count(*) filter (where i.covered) as covered_n,
-        count(*) as vacant_n
-    from inspected i
-    join kpi_scope_links l on l.building_code = i.building_code
-        and i.m_snap between l.valid_from and l.valid_to
-    group by l.scope, l.scope_code, i.period
+        v.period,
+        coalesce(sum(c.covered_n), 0) as covered_n,
+        sum(v.vacant_n) as vacant_n
+    from vacant_counts v
+    left join covered_counts c on c.period = v.period and c.building_code = v.building_code
+        and c.m_snap = v.m_snap
+    join kpi_scope_links l on l.building_code = v.building_code
+        and v.m_snap between l.valid_from and l.valid_to
+    group by l.scope, l.scope_code, v.period
 ),
 grid as (
     select s.scope, s.scope_code, p.period
