@@ -104,6 +104,7 @@ status_rows as (
     from status_rows_all s
     join units u on u.unit_code = s.unit_code
     where s.from_date <= cast(as_of as date)
+        and s.from_date >= (select min(p_start) from periods)
 ),
 move_ins as (
     select l.scope, l.scope_code, p.period, count(*) as move_ins
@@ -125,6 +126,7 @@ inspected_months as (
     select distinct unit_code, cast(date_trunc('month', inspected_on) as date) as m_start
     from vacancy_inspections
     where inspected_on <= cast(as_of as date)
+        and inspected_on >= (select min(m_start) from months)
 ),
 covered_counts as (
     select m.period, v.building_code, m.m_snap, count(*) as covered_n
