@@ -2,7 +2,12 @@ package org.guanjia.analytics;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.guanjia.analytics.internal.KpiRepository;
@@ -37,18 +42,47 @@ public class KpiService {
     }
 
     public KpiTable dataset(KpiQuery q) {
+        return datasets(List.of(q)).get(q);
+    }
+
+    /**
+     * Several queries at once, each answered as by {@link #dataset}: queries that differ only in
+     * their scope kind ({@code by}) and estate share one computation of the dataset (a
+     * dashboard's panels by estate, cluster and building).
+     */
+    public Map<KpiQuery, KpiTable> datasets(Collection<KpiQuery> queries) {
         currentUser.require(READERS);
         Scope scope = currentUser.scope();
-        if (!scope.all() && q.by().equals("estate")) {
-            throw new AccessDeniedException("error.forbidden", "estate");
+        for (KpiQuery q : queries) {
+            if (!scope.all() && q.by().equals("estate")) {
+                throw new AccessDeniedException("error.forbidden", "estate");
+            }
+            if (q.estate() != null && !repo.estateExists(q.estate())) {
+                throw new KpiParameterException("estate", "no estate '" + q.estate() + "'");
+            }
         }
-        if (q.estate() != null && !repo.estateExists(q.estate())) {
-            throw new KpiParameterException("estate", "no estate '" + q.estate() + "'");
+        LocalDate today = LocalDate.now(clock);
+        Map<List<Object>, List<KpiQuery>> shared = new LinkedHashMap<>();
+        for (KpiQuery q : queries) {
+            shared.computeIfAbsent(Arrays.asList(q.dataset(), q.grain(), q.from(), q.to(),
+                    q.asOf() != null ? q.asOf() : today), k -> new ArrayList<>()).add(q);
         }
-        LocalDate asOf = q.asOf() != null ? q.asOf() : LocalDate.now(clock);
-        KpiTable all = repo.fetch(q.dataset(), asOf, q.grain(),
-                q.from() == null ? null : q.from().toString(),
-                q.to() == null ? null : q.to().toString(), q.by());
+        Map<KpiQuery, KpiTable> out = new LinkedHashMap<>();
+        shared.forEach((key, group) -> {
+            KpiQuery first = group.get(0);
+            Map<String, KpiTable> byKind = repo.fetch(first.dataset(), (LocalDate) key.get(4),
+                    first.grain(), first.from() == null ? null : first.from().toString(),
+                    first.to() == null ? null : first.to().toString(),
+                    group.stream().map(KpiQuery::by).toList());
+            for (KpiQuery q : group) {
+                out.put(q, inScope(q, byKind.get(q.by()), scope));
+            }
+        });
+        return out;
+    }
+
+    /** The rows of the query's estate and of the user's scope. */
+    private KpiTable inScope(KpiQuery q, KpiTable all, Scope scope) {
         Predicate<String> keep = code -> true;
         if (q.estate() != null) {
             Set<String> inEstate = repo.scopeCodesInEstate(q.by(), q.estate());

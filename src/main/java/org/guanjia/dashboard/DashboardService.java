@@ -74,7 +74,14 @@ public class DashboardService {
      * both query from one period before the range; charts then drop that period).
      */
     public List<PanelData> panels(Dashboard dashboard, Filters f) {
-        Map<KpiQuery, KpiTable> cache = new java.util.HashMap<>();
+        currentUser.require(dashboard.roles().toArray(Role[]::new));
+        // every panel's query first: queries of one dataset by estate, cluster, ... are then
+        // computed once (KpiService.datasets)
+        List<KpiQuery> queries = new ArrayList<>();
+        for (Panel p : dashboard.panels()) {
+            queries.add(query(p, f));
+        }
+        Map<KpiQuery, KpiTable> cache = new java.util.HashMap<>(kpi.datasets(queries));
         List<PanelData> out = new ArrayList<>();
         for (Panel p : dashboard.panels()) {
             out.add(panel(dashboard, p, f, cache));
@@ -85,26 +92,14 @@ public class DashboardService {
     private PanelData panel(Dashboard dashboard, Panel panel, Filters f,
             Map<KpiQuery, KpiTable> cache) {
         currentUser.require(dashboard.roles().toArray(Role[]::new));
-        Scope scope = currentUser.scope();
-        Dataset dataset = Dataset.of(panel.dataset()).orElseThrow();
         String building = uses(panel, "building") ? f.building() : null;
         String cluster = uses(panel, "cluster") ? f.cluster() : null;
         String butler = uses(panel, "butler") ? f.butler() : null;
         String category = uses(panel, "category") ? f.category() : null;
-        String estate = uses(panel, "estate") ? f.estate() : null;
-        String by = panel.by();
-        if (building != null && (by.equals("estate") || by.equals("cluster"))) {
-            by = "building";
-        } else if ((cluster != null || butler != null) && by.equals("estate")) {
-            by = "cluster";
-        }
-        if (!scope.all() && by.equals("estate")) {
-            by = "cluster";
-        }
         boolean tile = panel.chart() == Dashboard.Chart.TILE
                 || panel.chart() == Dashboard.Chart.GAUGE;
-        KpiQuery query = new KpiQuery(dataset, by, f.grain(), f.fromOneEarlier(), f.to(), null,
-                estate);
+        KpiQuery query = query(panel, f);
+        String by = query.by();
         KpiTable table = cache.computeIfAbsent(query, kpi::dataset);
         Predicate<List<Object>> keep = scopeFilter(table, by, building, cluster, butler);
         if (category != null && table.columns().contains("category")) {
@@ -128,6 +123,29 @@ public class DashboardService {
         Predicate<List<Object>> k = keep;
         return new PanelData(panel, by, new KpiTable(table.columns(),
                 table.rows().stream().filter(k).toList()));
+    }
+
+    /**
+     * The KPI query of a panel: its dataset by its scope kind, or a finer one when a filter
+     * narrows it (a building: by building; a cluster or butler: by cluster) or the user sees
+     * only some clusters (no estate rows); from one period before the range (the tiles compare).
+     */
+    private KpiQuery query(Panel panel, Filters f) {
+        Dataset dataset = Dataset.of(panel.dataset()).orElseThrow();
+        String building = uses(panel, "building") ? f.building() : null;
+        String cluster = uses(panel, "cluster") ? f.cluster() : null;
+        String butler = uses(panel, "butler") ? f.butler() : null;
+        String estate = uses(panel, "estate") ? f.estate() : null;
+        String by = panel.by();
+        if (building != null && (by.equals("estate") || by.equals("cluster"))) {
+            by = "building";
+        } else if ((cluster != null || butler != null) && by.equals("estate")) {
+            by = "cluster";
+        }
+        if (!currentUser.scope().all() && by.equals("estate")) {
+            by = "cluster";
+        }
+        return new KpiQuery(dataset, by, f.grain(), f.fromOneEarlier(), f.to(), null, estate);
     }
 
     /** The KPI output's period code (yyyy-Www) of the ISO week containing a day. */

@@ -175,6 +175,37 @@ class KpiServiceTest {
     }
 
     @Test
+    void several_scope_kinds_in_one_call_give_what_each_gives_alone_with_the_estate_and_butler_filters() {
+        TestUsers.signIn("manager", Role.MANAGER, null);
+        for (String dataset : List.of("collection", "vacancy", "satisfaction", "aging")) {
+            List<KpiQuery> queries = new java.util.ArrayList<>();
+            for (String by : List.of("estate", "cluster", "building", "butler")) {
+                queries.add(KpiQuery.parse(dataset, by, "month", "2025-01", "2025-03", "2025-03-15", null));
+            }
+            queries.add(KpiQuery.parse(dataset, "cluster", "month", "2025-01", "2025-03", "2025-03-15", "E1"));
+            queries.add(KpiQuery.parse(dataset, "building", "quarter", "2025-01", "2025-03", "2025-03-15", null));
+            java.util.Map<KpiQuery, KpiTable> together = service.datasets(queries);
+            assertThat(together.keySet()).containsExactlyElementsOf(queries);
+            for (KpiQuery q : queries) {
+                KpiTable alone = service.dataset(q);
+                assertThat(together.get(q).rows()).as(dataset + " " + q.by() + " " + q.estate())
+                        .isNotEmpty().isEqualTo(alone.rows());
+                assertThat(together.get(q).columns()).isEqualTo(alone.columns());
+            }
+        }
+        TestUsers.signIn("butler2", Role.BUTLER, "S2"); // S2: C1 from 2025-02-01
+        java.util.Map<KpiQuery, KpiTable> mine = service.datasets(List.of(
+                KpiQuery.parse("collection", "cluster", "month", "2025-01", "2025-03", "2025-03-15", null),
+                KpiQuery.parse("collection", "butler", "month", "2025-01", "2025-03", "2025-03-15", null)));
+        assertThat(mine.values().stream().map(KpiServiceTest::codes).toList())
+                .containsExactly(List.of("C1"), List.of("S2"));
+        assertThatThrownBy(() -> service.datasets(List.of(
+                KpiQuery.parse("collection", "cluster", "month", "2025-01", "2025-03", null, null),
+                KpiQuery.parse("collection", "estate", "month", "2025-01", "2025-03", null, null))))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void the_as_of_date_defaults_to_today_of_the_clock() {
         TestUsers.signIn("manager", Role.MANAGER, null);
         clock.set(LocalDate.of(2025, 1, 31));

@@ -2,8 +2,14 @@ package org.guanjia.analytics.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.guanjia.analytics.Dataset;
 import org.guanjia.analytics.KpiTable;
@@ -26,27 +32,46 @@ public class KpiRepository {
     /** All rows of one scope kind, ordered by code and period (code point order). */
     public KpiTable fetch(Dataset dataset, LocalDate asOf, String grain, String from, String to,
             String scope) {
+        return fetch(dataset, asOf, grain, from, to, List.of(scope)).get(scope);
+    }
+
+    /**
+     * {@link #fetch} for several scope kinds with one query: the dataset is computed once, which
+     * costs about as much as for one kind (what a dashboard with panels by estate and by
+     * cluster asks for). Every kind asked for has a table, empty when it has no rows.
+     */
+    public Map<String, KpiTable> fetch(Dataset dataset, LocalDate asOf, String grain, String from,
+            String to, Collection<String> scopes) {
+        List<String> kinds = new ArrayList<>(new LinkedHashSet<>(scopes));
         String order = switch (dataset) {
-            case AGING -> "scope_code, as_of";
-            case COMPLAINT_CATEGORIES -> "scope_code, period, category";
-            default -> "scope_code, period";
+            case AGING -> "scope, scope_code, as_of";
+            case COMPLAINT_CATEGORIES -> "scope, scope_code, period, category";
+            default -> "scope, scope_code, period";
         };
+        // grain, from and to may be null (an aging snapshot)
+        List<Object> binds = new ArrayList<>(Arrays.asList(asOf, grain, from, to));
+        binds.addAll(kinds);
+        String marks = String.join(", ", Collections.nCopies(kinds.size(), "?"));
         Result<Record> result = dsl.resultQuery("select * from " + dataset.macro()
                 + "(cast(? as date), cast(? as varchar), cast(? as varchar), cast(? as varchar))"
-                + " where scope = ? order by " + order, asOf, grain, from, to, scope).fetch();
+                + " where scope in (" + marks + ") order by " + order, binds.toArray()).fetch();
         List<String> columns = new ArrayList<>();
         for (Field<?> f : result.fields()) {
             columns.add(f.getName());
         }
-        List<List<Object>> rows = new ArrayList<>(result.size());
+        int scopeColumn = columns.indexOf("scope");
+        Map<String, List<List<Object>>> rows = new LinkedHashMap<>();
+        kinds.forEach(k -> rows.put(k, new ArrayList<>()));
         for (Record r : result) {
             List<Object> row = new ArrayList<>(columns.size());
             for (int i = 0; i < columns.size(); i++) {
                 row.add(r.get(i));
             }
-            rows.add(row);
+            rows.get((String) row.get(scopeColumn)).add(row);
         }
-        return new KpiTable(columns, rows);
+        Map<String, KpiTable> out = new LinkedHashMap<>();
+        rows.forEach((k, v) -> out.put(k, new KpiTable(columns, v)));
+        return out;
     }
 
     /** The codes of the scope objects of a kind that belong to one of the clusters. */
