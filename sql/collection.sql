@@ -219,38 +219,18 @@ promises as (
     from late_actions la
     left join late_broken b on b.action_no = la.action_no
 ),
--- counted per building and period before the scopes are joined: only a butler's link depends
--- on the action's day (the estate, cluster and building links are valid from 0001-01-01 to
--- 9999-12-31, common.sql). For the butlers, each action's day is replaced by the start of its
--- epoch: the days on which a butler link of the building begins or ends cut its time into
--- epochs [epoch_on, next_on), and within one the links that cover a day are the same (a day
--- before the first has no butler)
+-- counted per building and period before the scopes are joined; for the butlers per building
+-- and butler epoch (kpi_butler_epochs, common.sql: a day before the first epoch has no butler)
 promise_counts as (
     select building_code, p_start, count(*) filter (where kept) as kept_n, count(*) as promised_n
     from promises
     group by building_code, p_start
 ),
-butler_links as (
-    select building_code, scope_code, valid_from, valid_to
-    from kpi_scope_links
-    where scope = 'butler'
-),
-butler_epochs as (
-    select building_code, epoch_on,
-        lead(epoch_on, 1, date '9999-12-31') over (partition by building_code order by epoch_on)
-            as next_on
-    from (
-        select building_code, valid_from as epoch_on from butler_links
-        union
-        select building_code, cast(valid_to + 1 as date) from butler_links
-        where valid_to < date '9999-12-31'
-    )
-),
 promise_epoch_counts as (
     select c.building_code, c.p_start, e.epoch_on, count(*) filter (where c.kept) as kept_n,
         count(*) as promised_n
     from promises c
-    join butler_epochs e on e.building_code = c.building_code and c.scope_on >= e.epoch_on
+    join kpi_butler_epochs e on e.building_code = c.building_code and c.scope_on >= e.epoch_on
         and c.scope_on < e.next_on
     group by c.building_code, c.p_start, e.epoch_on
 ),
@@ -261,12 +241,12 @@ promises_by_scope as (
     join kpi_scope_links l on l.building_code = c.building_code and l.scope <> 'butler'
     group by l.scope, l.scope_code, p.period
     union all
-    select 'butler', l.scope_code, p.period, sum(c.kept_n), sum(c.promised_n)
+    select l.scope, l.scope_code, p.period, sum(c.kept_n), sum(c.promised_n)
     from promise_epoch_counts c
     join periods p on p.p_start = c.p_start
-    join butler_links l on l.building_code = c.building_code
+    join kpi_scope_links l on l.building_code = c.building_code and l.scope = 'butler'
         and c.epoch_on between l.valid_from and l.valid_to
-    group by l.scope_code, p.period
+    group by l.scope, l.scope_code, p.period
 ),
 grid as (
     select s.scope, s.scope_code, p.period

@@ -118,6 +118,28 @@ final as (
 )
 select * from final;
 
+-- A building's time cut into epochs [epoch_on, next_on) by the days its butler links begin and
+-- end (the day after valid_to): within one epoch the butlers linked to the building are the
+-- same. A family counts its records per building and epoch, then joins the butler links valid
+-- on epoch_on, instead of joining every record to every link by its day. The estate, cluster
+-- and building links are valid on every day, so records are counted per building for them.
+create or replace view kpi_butler_epochs as
+with links as (
+    select building_code, valid_from, valid_to
+    from kpi_scope_links
+    where scope = 'butler'
+),
+bounds as (
+    select building_code, valid_from as epoch_on from links
+    union
+    select building_code, cast(valid_to + 1 as date) from links
+    where valid_to < date '9999-12-31'
+)
+select building_code, epoch_on,
+    lead(epoch_on, 1, date '9999-12-31') over (partition by building_code order by epoch_on)
+        as next_on
+from bounds;
+
 -- Every scope object that gets rows: estates, clusters, buildings, and butlers (staff with
 -- the butler role or with any assignment).
 create or replace view kpi_scopes as

@@ -34,11 +34,19 @@ records as (
         and cast(r.reported_at as date) <= cast(as_of as date)
         and r.return_visit_at < cast(as_of as date) + interval 1 day
 ),
-by_scope as (
+-- counted per building and period first, and for the butlers per building, period and butler
+-- epoch (kpi_butler_epochs, common.sql; a day before the first has no butler): the estate,
+-- cluster and building links are valid on every day, a butler's link on the epochs it covers.
+-- The period of a day is the one starting on date_trunc(grain, day).
+scored as (
+    select r.*, p.period
+    from records r
+    join periods p on p.p_start = cast(date_trunc(grain, r.scored_on) as date)
+),
+record_counts as (
     select
-        l.scope,
-        l.scope_code,
-        p.period,
+        r.building_code,
+        r.period,
         count(*) as scored_records,
         sum(r.score6) as score6_sum,
         count(*) filter (where r.score6 >= 24) as satisfied_n,
@@ -48,11 +56,41 @@ by_scope as (
         count(*) filter (where r.source = 'complaint') as complaint_n,
         sum(r.score6) filter (where r.source = 'repair') as repair_sum,
         count(*) filter (where r.source = 'repair') as repair_n
-    from records r
-    join periods p on r.scored_on between p.p_start and p.p_end
-    join kpi_scope_links l on l.building_code = r.building_code
-        and r.scored_on between l.valid_from and l.valid_to
-    group by l.scope, l.scope_code, p.period
+    from scored r
+    group by r.building_code, r.period
+),
+record_epoch_counts as (
+    select
+        r.building_code,
+        r.period,
+        e.epoch_on,
+        count(*) as scored_records,
+        sum(r.score6) as score6_sum,
+        count(*) filter (where r.score6 >= 24) as satisfied_n,
+        sum(r.score6) filter (where r.source = 'visit') as visit_sum,
+        count(*) filter (where r.source = 'visit') as visit_n,
+        sum(r.score6) filter (where r.source = 'complaint') as complaint_sum,
+        count(*) filter (where r.source = 'complaint') as complaint_n,
+        sum(r.score6) filter (where r.source = 'repair') as repair_sum,
+        count(*) filter (where r.source = 'repair') as repair_n
+    from scored r
+    join kpi_butler_epochs e on e.building_code = r.building_code
+        and r.scored_on >= e.epoch_on and r.scored_on < e.next_on
+    group by r.building_code, r.period, e.epoch_on
+),
+by_scope as (
+    select l.scope, l.scope_code, c.period,
+        sum(columns(c.* exclude (building_code, period)))
+    from record_counts c
+    join kpi_scope_links l on l.building_code = c.building_code and l.scope <> 'butler'
+    group by l.scope, l.scope_code, c.period
+    union all
+    select l.scope, l.scope_code, c.period,
+        sum(columns(c.* exclude (building_code, period, epoch_on)))
+    from record_epoch_counts c
+    join kpi_scope_links l on l.building_code = c.building_code and l.scope = 'butler'
+        and c.epoch_on between l.valid_from and l.valid_to
+    group by l.scope, l.scope_code, c.period
 ),
 grid as (
     select s.scope, s.scope_code, p.period

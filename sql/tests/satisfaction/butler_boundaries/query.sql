@@ -1,0 +1,1 @@
+select scope, scope_code, period, scored_records, satisfaction_score, satisfied_rate from kpi_satisfaction(date '2025-03-31', 'month', '2023-12', '2025-02') where (scope = 'building' and scope_code = 'B1' or scope = 'butler') and period in ('2023-12', '2025-01', '2025-02') order by scope, scope_code, period
