@@ -58,7 +58,8 @@ final as (
         t.resolution_s is not null or t.resolution_limit_s <= t.until_t_s as resolution_counted,
         coalesce(t.resolution_s <= t.resolution_limit_s, false) as resolution_on_time
     from periods p
-    join timed t on t.received_on between p.p_start and p.p_end
+    -- the period of a day is the one starting on date_trunc(grain, day)
+    join timed t on p.p_start = cast(date_trunc(grain, t.received_on) as date)
 )
 select * from final;
 

@@ -21,7 +21,8 @@ done as (
 scoped as (
     select l.scope, l.scope_code, p.period, d.*
     from done d
-    join periods p on d.completed_on between p.p_start and p.p_end
+    -- the period of a day is the one starting on date_trunc(grain, day)
+    join periods p on p.p_start = cast(date_trunc(grain, d.completed_on) as date)
     join kpi_scope_links l on l.building_code = d.building_code
         and d.completed_on between l.valid_from and l.valid_to
 ),

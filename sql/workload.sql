@@ -39,7 +39,8 @@ act_counts as (
         count(*) filter (where a.kind = 'vacancy_inspection') as vacancy_inspections,
         count(*) filter (where a.kind = 'document') as documents_delivered
     from acts a
-    join periods p on a.done_on between p.p_start and p.p_end
+    -- the period of a day is the one starting on date_trunc(grain, day) (weeks: Monday)
+    join periods p on p.p_start = cast(date_trunc(grain, a.done_on) as date)
     where a.staff_code is not null and a.done_on <= cast(as_of as date)
     group by a.staff_code, p.period
 ),
@@ -53,7 +54,7 @@ agenda as (
         count(*) filter (where i.done_on is null or i.done_on > cast(as_of as date))
             as agenda_not_done
     from agenda_items i
-    join periods p on i.due_on between p.p_start and p.p_end
+    join periods p on p.p_start = cast(date_trunc(grain, i.due_on) as date)
     where i.staff_code is not null and i.due_on <= cast(as_of as date)
     group by i.staff_code, p.period
 ),
