@@ -61,13 +61,20 @@ spells as (
 ),
 -- units per building and status on any day: a running sum of spells starting (+1) and ending
 -- (-1), read on each snapshot day by an as-of join (the last change on or before it)
+-- (the changes before the first snapshot day matter only as their sum: they are folded into
+-- one row per building and status on the day before it)
 running as (
     select building_code, status, day,
         sum(sum(delta)) over (partition by building_code, status order by day) as units
     from (
-        select building_code, status, from_d as day, 1 as delta from spells
-        union all
-        select building_code, status, to_d, -1 from spells where to_d < date '9999-12-31'
+        select building_code, status, greatest(day, (select min(snap_on) - 1 from (
+                select snap_on from periods union all select m_snap from months))) as day,
+            delta
+        from (
+            select building_code, status, from_d as day, 1 as delta from spells
+            union all
+            select building_code, status, to_d, -1 from spells where to_d < date '9999-12-31'
+        )
     )
     group by building_code, status, day
 ),
