@@ -29,16 +29,11 @@ public class KpiRepository {
         this.dsl = dsl;
     }
 
-    /** All rows of one scope kind, ordered by code and period (code point order). */
-    public KpiTable fetch(Dataset dataset, LocalDate asOf, String grain, String from, String to,
-            String scope) {
-        return fetch(dataset, asOf, grain, from, to, List.of(scope)).get(scope);
-    }
-
     /**
-     * {@link #fetch} for several scope kinds with one query: the dataset is computed once, which
-     * costs about as much as for one kind (what a dashboard with panels by estate and by
-     * cluster asks for). Every kind asked for has a table, empty when it has no rows.
+     * All rows of the given scope kinds, per kind, ordered by code and period (code point order),
+     * with one query: the dataset is computed once, which costs about as much as for one kind
+     * (what a dashboard with panels by estate and by cluster asks for). Every kind asked for has
+     * a table, empty when it has no rows.
      */
     public Map<String, KpiTable> fetch(Dataset dataset, LocalDate asOf, String grain, String from,
             String to, Collection<String> scopes) {
