@@ -3,8 +3,10 @@
 -- Grain: one row per scope object per snapshot date. kpi_aging(as_of, grain, from_period,
 -- to_period): with grain NULL one snapshot on as_of (period empty); else one snapshot per
 -- period of the grain that begins on or before D, taken on min(end of period, D).
+-- scopes (named, optional): the scope kinds to compute, default all four (sql/README.md).
 -- Butler: the butler assigned to the unit's cluster on the snapshot date.
-create or replace macro kpi_aging(as_of, grain, from_period, to_period) as table
+create or replace macro kpi_aging(as_of, grain, from_period, to_period,
+        scopes := ['estate', 'cluster', 'building', 'butler']) as table
 with snaps as (
     select cast(null as varchar) as period, cast(as_of as date) as snap_on
     where grain is null
@@ -94,6 +96,7 @@ by_scope as (
         sum(o.households) as households
     from by_building o
     join kpi_scope_links l on l.building_code = o.building_code
+        and list_contains(scopes, l.scope)
         and o.snap_on between l.valid_from and l.valid_to
     group by l.scope, l.scope_code, o.snap_on
 ),
@@ -114,6 +117,7 @@ final as (
     cross join snaps n
     left join by_scope b
         on b.scope = s.scope and b.scope_code = s.scope_code and b.snap_on = n.snap_on
+    where list_contains(scopes, s.scope)
     order by s.scope, s.scope_code, n.snap_on
 )
 select * from final;

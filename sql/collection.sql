@@ -2,6 +2,7 @@
 -- Grain: one row per scope object (estate, cluster, building, butler) per period of the grain.
 -- kpi_collection(as_of, grain, from_period, to_period): as_of = D (a date); grain = 'month',
 -- 'quarter' or 'year'; from_period/to_period = 'yyyy-MM' (the periods containing them).
+-- scopes (named, optional): the scope kinds to compute, default all four (sql/README.md).
 -- Extra column promise_kept_rate (KPI.md "promise kept rate"): collection actions with
 -- promised_on in P (action_on on or before D) whose unit's statements overdue at action_on
 -- are all paid by promised_on, counting allocations up to min(promised_on, D).
@@ -10,7 +11,8 @@
 -- statements themselves only for a promise whose statements were issued after D).
 -- Butler: billed/collected count for the butler of the unit's cluster on the statement's
 -- issued_on; opening arrears and their recovery for the butler on the first day of P (or D).
-create or replace macro kpi_collection(as_of, grain, from_period, to_period) as table
+create or replace macro kpi_collection(as_of, grain, from_period, to_period,
+        scopes := ['estate', 'cluster', 'building', 'butler']) as table
 with periods as (
     select * from kpi_periods(grain, from_period, to_period)
 ),
@@ -143,6 +145,7 @@ billed_by_scope as (
         from collected_rows
     ) x
     join kpi_scope_links l on l.building_code = x.building_code
+        and list_contains(scopes, l.scope)
         and x.scope_on between l.valid_from and l.valid_to
     group by l.scope, l.scope_code, x.period
 ),
@@ -155,6 +158,7 @@ opening_by_scope as (
         sum(o.recovered) as arrears_recovered
     from opening_rows o
     join kpi_scope_links l on l.building_code = o.building_code
+        and list_contains(scopes, l.scope)
         and o.scope_on between l.valid_from and l.valid_to
     group by l.scope, l.scope_code, o.period
 ),
@@ -230,7 +234,8 @@ promise_epoch_counts as (
     select c.building_code, c.p_start, e.epoch_on, count(*) filter (where c.kept) as kept_n,
         count(*) as promised_n
     from promises c
-    join kpi_butler_epochs e on e.building_code = c.building_code and c.scope_on >= e.epoch_on
+    join kpi_butler_epochs e on e.building_code = c.building_code
+        and list_contains(scopes, 'butler') and c.scope_on >= e.epoch_on
         and c.scope_on < e.next_on
     group by c.building_code, c.p_start, e.epoch_on
 ),
@@ -238,13 +243,15 @@ promises_by_scope as (
     select l.scope, l.scope_code, p.period, sum(c.kept_n) as kept_n, sum(c.promised_n) as promised_n
     from promise_counts c
     join periods p on p.p_start = c.p_start
-    join kpi_scope_links l on l.building_code = c.building_code and l.scope <> 'butler'
+    join kpi_scope_links l on l.building_code = c.building_code
+        and list_contains(scopes, l.scope) and l.scope <> 'butler'
     group by l.scope, l.scope_code, p.period
     union all
     select l.scope, l.scope_code, p.period, sum(c.kept_n), sum(c.promised_n)
     from promise_epoch_counts c
     join periods p on p.p_start = c.p_start
-    join kpi_scope_links l on l.building_code = c.building_code and l.scope = 'butler'
+    join kpi_scope_links l on l.building_code = c.building_code
+        and list_contains(scopes, l.scope) and l.scope = 'butler'
         and c.epoch_on between l.valid_from and l.valid_to
     group by l.scope, l.scope_code, p.period
 ),
@@ -252,6 +259,7 @@ grid as (
     select s.scope, s.scope_code, p.period
     from kpi_scopes s
     cross join periods p
+    where list_contains(scopes, s.scope)
 ),
 final as (
     select

@@ -63,7 +63,8 @@ final as (
 )
 select * from final;
 
-create or replace macro kpi_complaints(as_of, grain, from_period, to_period) as table
+create or replace macro kpi_complaints(as_of, grain, from_period, to_period,
+        scopes := ['estate', 'cluster', 'building', 'butler']) as table
 with facts as (
     select * from kpi_complaint_facts(as_of, grain, from_period, to_period)
 ),
@@ -71,6 +72,7 @@ scoped as (
     select l.scope, l.scope_code, f.*
     from facts f
     join kpi_scope_links l on l.building_code = f.building_code
+        and list_contains(scopes, l.scope)
         and f.received_on between l.valid_from and l.valid_to
 ),
 by_scope as (
@@ -107,6 +109,7 @@ grid as (
     select s.scope, s.scope_code, p.period
     from kpi_scopes s
     cross join kpi_periods(grain, from_period, to_period) p
+    where list_contains(scopes, s.scope)
 ),
 final as (
     select
@@ -132,7 +135,8 @@ final as (
 )
 select * from final;
 
-create or replace macro kpi_complaint_categories(as_of, grain, from_period, to_period) as table
+create or replace macro kpi_complaint_categories(as_of, grain, from_period, to_period,
+        scopes := ['estate', 'cluster', 'building', 'butler']) as table
 with facts as (
     select * from kpi_complaint_facts(as_of, grain, from_period, to_period)
 ),
@@ -140,6 +144,7 @@ final as (
     select l.scope, l.scope_code, f.period, f.category, count(*) as complaints
     from facts f
     join kpi_scope_links l on l.building_code = f.building_code
+        and list_contains(scopes, l.scope)
         and f.received_on between l.valid_from and l.valid_to
     group by l.scope, l.scope_code, f.period, f.category
     order by l.scope, l.scope_code, f.period, f.category

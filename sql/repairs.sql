@@ -3,7 +3,8 @@
 -- to_period) as in collection.sql. A repair is scoped by its building_code (common areas
 -- included); completed_at / return_visit_at at or after T (start of the day after D) are
 -- treated as empty. Butler: the butler of the building's cluster on the completion day.
-create or replace macro kpi_repairs(as_of, grain, from_period, to_period) as table
+create or replace macro kpi_repairs(as_of, grain, from_period, to_period,
+        scopes := ['estate', 'cluster', 'building', 'butler']) as table
 with periods as (
     select * from kpi_periods(grain, from_period, to_period)
 ),
@@ -24,6 +25,7 @@ scoped as (
     -- the period of a day is the one starting on date_trunc(grain, day)
     join periods p on p.p_start = cast(date_trunc(grain, d.completed_on) as date)
     join kpi_scope_links l on l.building_code = d.building_code
+        and list_contains(scopes, l.scope)
         and d.completed_on between l.valid_from and l.valid_to
 ),
 by_scope as (
@@ -41,6 +43,7 @@ grid as (
     select s.scope, s.scope_code, p.period
     from kpi_scopes s
     cross join periods p
+    where list_contains(scopes, s.scope)
 ),
 final as (
     select

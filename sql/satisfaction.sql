@@ -5,7 +5,8 @@
 -- score (dated return_visit_at; scoped by building). Scores are kept times 6 so that a
 -- repair's mean of 1-3 scores is a whole number and every mean is exact.
 -- Butler: the butler of the cluster on the record's date.
-create or replace macro kpi_satisfaction(as_of, grain, from_period, to_period) as table
+create or replace macro kpi_satisfaction(as_of, grain, from_period, to_period,
+        scopes := ['estate', 'cluster', 'building', 'butler']) as table
 with periods as (
     select * from kpi_periods(grain, from_period, to_period)
 ),
@@ -75,6 +76,7 @@ record_epoch_counts as (
         count(*) filter (where r.source = 'repair') as repair_n
     from scored r
     join kpi_butler_epochs e on e.building_code = r.building_code
+        and list_contains(scopes, 'butler')
         and r.scored_on >= e.epoch_on and r.scored_on < e.next_on
     group by r.building_code, r.period, e.epoch_on
 ),
@@ -82,13 +84,15 @@ by_scope as (
     select l.scope, l.scope_code, c.period,
         sum(columns(c.* exclude (building_code, period)))
     from record_counts c
-    join kpi_scope_links l on l.building_code = c.building_code and l.scope <> 'butler'
+    join kpi_scope_links l on l.building_code = c.building_code
+        and list_contains(scopes, l.scope) and l.scope <> 'butler'
     group by l.scope, l.scope_code, c.period
     union all
     select l.scope, l.scope_code, c.period,
         sum(columns(c.* exclude (building_code, period, epoch_on)))
     from record_epoch_counts c
-    join kpi_scope_links l on l.building_code = c.building_code and l.scope = 'butler'
+    join kpi_scope_links l on l.building_code = c.building_code
+        and list_contains(scopes, l.scope) and l.scope = 'butler'
         and c.epoch_on between l.valid_from and l.valid_to
     group by l.scope, l.scope_code, c.period
 ),
@@ -96,6 +100,7 @@ grid as (
     select s.scope, s.scope_code, p.period
     from kpi_scopes s
     cross join periods p
+    where list_contains(scopes, s.scope)
 ),
 final as (
     select

@@ -5,7 +5,8 @@
 -- without one is vacant. Inspection coverage of a quarter or year sums the numerators and
 -- denominators of its months that begin on or before D.
 -- Butler: the butler of the unit's cluster on the snapshot day (move-ins: on from_date).
-create or replace macro kpi_vacancy(as_of, grain, from_period, to_period) as table
+create or replace macro kpi_vacancy(as_of, grain, from_period, to_period,
+        scopes := ['estate', 'cluster', 'building', 'butler']) as table
 with periods as (
     select p.*, least(p.p_end, cast(as_of as date)) as snap_on
     from kpi_periods(grain, from_period, to_period) p
@@ -97,6 +98,7 @@ snap_counts as (
     from periods p
     join counts_on u on u.snap_on = p.snap_on
     join kpi_scope_links l on l.building_code = u.building_code
+        and list_contains(scopes, l.scope)
         and p.snap_on between l.valid_from and l.valid_to
     group by l.scope, l.scope_code, p.period
 ),
@@ -119,6 +121,7 @@ move_ins as (
     -- the period of a day is the one starting on date_trunc(grain, day) (weeks: Monday)
     join periods p on p.p_start = cast(date_trunc(grain, r.from_date) as date)
     join kpi_scope_links l on l.building_code = r.building_code
+        and list_contains(scopes, l.scope)
         and r.from_date between l.valid_from and l.valid_to
     where r.status = 'occupied' and r.previous_status <> 'occupied'
         and r.delivered_on <= r.from_date
@@ -160,6 +163,7 @@ coverage as (
     left join covered_counts c on c.period = v.period and c.building_code = v.building_code
         and c.m_snap = v.m_snap
     join kpi_scope_links l on l.building_code = v.building_code
+        and list_contains(scopes, l.scope)
         and v.m_snap between l.valid_from and l.valid_to
     group by l.scope, l.scope_code, v.period
 ),
@@ -167,6 +171,7 @@ grid as (
     select s.scope, s.scope_code, p.period
     from kpi_scopes s
     cross join periods p
+    where list_contains(scopes, s.scope)
 ),
 final as (
     select

@@ -7,7 +7,8 @@
 -- delivered (document_deliveries with delivered_on). Agenda: items of the butler due in P (on
 -- or before D), done after their due day (done_on on or before D) = late, not done by D = not
 -- done.
-create or replace macro kpi_workload(as_of, grain, from_period, to_period) as table
+create or replace macro kpi_workload(as_of, grain, from_period, to_period,
+        scopes := ['estate', 'cluster', 'building', 'butler']) as table
 with periods as (
     select * from kpi_periods(grain, from_period, to_period)
 ),
@@ -62,7 +63,7 @@ grid as (
     select s.scope, s.scope_code, p.period
     from kpi_scopes s
     cross join periods p
-    where s.scope = 'butler'
+    where s.scope = 'butler' and list_contains(scopes, s.scope)
 ),
 final as (
     select

@@ -15,10 +15,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +41,12 @@ class SqlViewsTest {
     static Path dir;
 
     private static Path template;
+
+    /** A KPI macro's call in a case's query: name and arguments. */
+    private static final Pattern KPI_CALL = Pattern.compile("from (kpi_\\w+)\\(([^)]*)\\)");
+
+    /** Rows compared with a scopes parameter over all cases: that test must not pass empty. */
+    private static int rows;
 
     @BeforeAll
     static void migrateTemplate() throws SQLException {
@@ -62,20 +71,66 @@ class SqlViewsTest {
     @MethodSource("cases")
     void case_returns_the_expected_rows(String name) throws Exception {
         Path folder = TESTS.resolve(name);
-        Path db = dir.resolve(name.replace('/', '_') + ".duckdb");
-        Files.copy(template, db);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db)) {
-            execute(c, Files.readString(TESTS.resolve("base.sql")));
-            Path given = folder.resolve("given.sql");
-            if (Files.exists(given)) {
-                execute(c, Files.readString(given));
-            }
-            // the fee summaries (V020), filled from the given rows as the application does
-            KpiSummaries.rebuild(c);
+        try (Connection c = given(name, "")) {
             List<List<String>> actual = query(c, Files.readString(folder.resolve("query.sql")));
             List<List<String>> expected = expected(folder.resolve("expected.csv"));
             assertThat(render(actual)).as(name).isEqualTo(render(expected));
         }
+    }
+
+    /**
+     * The scopes parameter of a KPI macro (what the application passes: only the kinds a query
+     * asks for are computed) gives exactly the rows of those kinds of the full result, for every
+     * macro call of every case, each kind alone and two together.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void macro_computes_only_the_scopes_asked_for(String name) throws Exception {
+        List<String[]> calls = new ArrayList<>();
+        Matcher m = KPI_CALL.matcher(Files.readString(TESTS.resolve(name).resolve("query.sql")));
+        while (m.find()) {
+            calls.add(new String[] {m.group(1), m.group(2)});
+        }
+        if (calls.isEmpty()) {
+            return; // the agenda's cases
+        }
+        try (Connection c = given(name, "_scopes")) {
+            for (String[] call : calls) {
+                String macro = call[0];
+                String args = call[1];
+                for (String kinds : List.of("'estate'", "'cluster'", "'building'", "'butler'",
+                        "'cluster', 'butler'")) {
+                    String full = "select * from " + macro + "(" + args + ") where scope in ("
+                            + kinds + ") order by all";
+                    String scoped = "select * from " + macro + "(" + args + ", scopes := ["
+                            + kinds + "]) order by all";
+                    List<List<String>> expected = query(c, full);
+                    assertThat(render(query(c, scoped))).as(name + " " + macro + " " + kinds)
+                            .isEqualTo(render(expected));
+                    rows += expected.size() - 1;
+                }
+            }
+        }
+    }
+
+    @AfterAll
+    static void scopedRowsWereCompared() {
+        assertThat(rows).as("rows compared with a scopes parameter").isGreaterThan(500);
+    }
+
+    /** A fresh database for the case with base.sql and its given.sql, summaries rebuilt. */
+    private static Connection given(String name, String suffix) throws Exception {
+        Path db = dir.resolve(name.replace('/', '_') + suffix + ".duckdb");
+        Files.copy(template, db);
+        Connection c = DriverManager.getConnection("jdbc:duckdb:" + db);
+        execute(c, Files.readString(TESTS.resolve("base.sql")));
+        Path given = TESTS.resolve(name).resolve("given.sql");
+        if (Files.exists(given)) {
+            execute(c, Files.readString(given));
+        }
+        // the fee summaries (V020), filled from the given rows as the application does
+        KpiSummaries.rebuild(c);
+        return c;
     }
 
     private static void execute(Connection c, String sql) throws SQLException {

@@ -44,11 +44,15 @@ public class KpiRepository {
             default -> "scope, scope_code, period";
         };
         // grain, from and to may be null (an aging snapshot)
-        List<Object> binds = new ArrayList<>(Arrays.asList(asOf, grain, from, to));
+        // the macro computes only the kinds asked for (its scopes parameter, a list bound as
+        // one comma-separated string: the kinds are fixed words without commas)
+        List<Object> binds = new ArrayList<>(Arrays.asList(asOf, grain, from, to,
+                String.join(",", kinds)));
         binds.addAll(kinds);
         String marks = String.join(", ", Collections.nCopies(kinds.size(), "?"));
         Result<Record> result = dsl.resultQuery("select * from " + dataset.macro()
-                + "(cast(? as date), cast(? as varchar), cast(? as varchar), cast(? as varchar))"
+                + "(cast(? as date), cast(? as varchar), cast(? as varchar), cast(? as varchar),"
+                + " scopes := string_split(cast(? as varchar), ','))"
                 + " where scope in (" + marks + ") order by " + order, binds.toArray()).fetch();
         List<String> columns = new ArrayList<>();
         for (Field<?> f : result.fields()) {
