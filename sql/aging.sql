@@ -16,6 +16,21 @@ with snaps as (
         coalesce(to_period, '2000-01')) p
     where grain is not null and p.p_start <= cast(as_of as date)
 ),
+-- a snapshot on a month end up to kpi_summary_state.aging_until is read from
+-- kpi_aging_month_ends (V023, kpi_aging_month_end_rows in sql/fee_summary.sql: the same sums
+-- as below, which do not depend on D >= X); the others (D itself in the middle of a month, or
+-- beyond aging_until) are computed here
+stored_snaps as (
+    select n.snap_on
+    from snaps n
+    where n.snap_on = last_day(n.snap_on)
+        and n.snap_on <= (select max(aging_until) from kpi_summary_state where id = 1)
+),
+live_snaps as (
+    select snap_on from snaps
+    except
+    select snap_on from stored_snaps
+),
 -- statements and allocations pre-grouped per building (V020, sql/fee_summary.sql). A
 -- statement counts on snapshot day X from start_day = greatest(issued_on, due_on + 1), i.e.
 -- issued_on <= X and due_on < X; its outstanding on X is its amount minus the allocations dated
@@ -37,17 +52,17 @@ paid_month as (
 ),
 owed_parts as (
     select n.snap_on, b.building_code, b.due_on, b.amount
-    from snaps n
+    from live_snaps n
     join billed b on b.start_day <= n.snap_on
     union all
     select n.snap_on, p.building_code, p.due_on, -p.amount
-    from snaps n
+    from live_snaps n
     join paid_month p on p.start_day <= n.snap_on
         and (p.a_month < date_trunc('month', n.snap_on)
             or (p.a_month = date_trunc('month', n.snap_on) and n.snap_on = last_day(n.snap_on)))
     union all
     select n.snap_on, d.building_code, d.due_on, -d.amount
-    from snaps n
+    from live_snaps n
     join kpi_fee_paid_day d on n.snap_on <> last_day(n.snap_on)
         and d.allocated_on >= date_trunc('month', n.snap_on) and d.allocated_on <= n.snap_on
         and greatest(d.issued_on, d.due_on + 1) <= n.snap_on
@@ -61,7 +76,7 @@ owed as (
 -- units owing on the snapshot day: their arrears spells cover it
 households as (
     select n.snap_on, h.building_code, sum(h.units) as units
-    from snaps n
+    from live_snaps n
     join kpi_arrears_spells h on h.from_day <= n.snap_on and h.to_day > n.snap_on
     group by all
 ),
@@ -81,6 +96,10 @@ by_building as (
     union all
     select snap_on, building_code, 0, 0, 0, 0, 0, 0, units
     from households
+    union all
+    select m.snap_on, m.building_code, m.b1, m.b2, m.b3, m.b4, m.b5, m.arrears, m.households
+    from kpi_aging_month_ends m
+    join stored_snaps n on n.snap_on = m.snap_on
 ),
 by_scope as (
     select

@@ -197,3 +197,68 @@ select a.unit_code, a.building_code, a.action_no, a.action_on, a.promised_on, r.
     r.last_issued
 from a
 asof left join steps r on r.unit_code = a.unit_code and a.action_on > r.due_on;
+
+-- The rows of kpi_aging_month_ends (V023): per building and month end X up to `until` (default
+-- kpi_summary_state.aging_until), the aging of sql/aging.sql on X, from the tables above. On a
+-- month end a statement counts from start_day = greatest(issued_on, due_on + 1) and an
+-- allocation of month A also from the last day of A; outstanding = billed - allocated, summed
+-- per due_on (never negative per statement, so the sums per building are exact), bucketed by
+-- X - due_on. Households: the spells covering X. Rows with everything zero are left out.
+create or replace macro kpi_aging_month_end_rows(buildings, until := null) as table
+with parts as (
+    select building_code, due_on, greatest(issued_on, due_on + 1) as from_day, amount
+    from kpi_fee_billed
+    where buildings is null or list_contains(buildings, building_code)
+    union all
+    select building_code, due_on, greatest(issued_on, due_on + 1, last_day(a_month)), -amount
+    from kpi_fee_paid_month
+    where buildings is null or list_contains(buildings, building_code)
+),
+ends as (
+    select last_day(cast(m as date)) as snap_on
+    from unnest(generate_series(
+        (select date_trunc('month', min(from_day)) from parts),
+        cast(coalesce(until, (select aging_until from kpi_summary_state where id = 1))
+            as timestamp),
+        interval 1 month)) t(m)
+),
+owed as (
+    select n.snap_on, p.building_code, date_diff('day', p.due_on, n.snap_on) as days_overdue,
+        sum(p.amount) as outstanding
+    from parts p
+    join ends n on p.from_day <= n.snap_on
+    group by all
+),
+households as (
+    select n.snap_on, h.building_code, sum(h.units) as units
+    from ends n
+    join kpi_arrears_spells h on h.from_day <= n.snap_on and h.to_day > n.snap_on
+    where buildings is null or list_contains(buildings, h.building_code)
+    group by all
+),
+by_building as (
+    select snap_on, building_code,
+        coalesce(sum(outstanding) filter (where days_overdue between 1 and 30), 0) as b1,
+        coalesce(sum(outstanding) filter (where days_overdue between 31 and 90), 0) as b2,
+        coalesce(sum(outstanding) filter (where days_overdue between 91 and 180), 0) as b3,
+        coalesce(sum(outstanding) filter (where days_overdue between 181 and 365), 0) as b4,
+        coalesce(sum(outstanding) filter (where days_overdue > 365), 0) as b5,
+        sum(outstanding) as arrears,
+        0 as households
+    from owed
+    group by all
+    union all
+    select snap_on, building_code, 0, 0, 0, 0, 0, 0, units
+    from households
+)
+select building_code, snap_on,
+    cast(sum(b1) as decimal(18,2)) as b1,
+    cast(sum(b2) as decimal(18,2)) as b2,
+    cast(sum(b3) as decimal(18,2)) as b3,
+    cast(sum(b4) as decimal(18,2)) as b4,
+    cast(sum(b5) as decimal(18,2)) as b5,
+    cast(sum(arrears) as decimal(18,2)) as arrears,
+    cast(sum(households) as integer) as households
+from by_building
+group by building_code, snap_on
+having sum(arrears) <> 0 or sum(households) <> 0;

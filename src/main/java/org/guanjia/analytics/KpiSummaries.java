@@ -36,6 +36,10 @@ import java.util.stream.Collectors;
  * reaches zero. That is exactly a rebuild as well, because every row is a sum over units of
  * amounts (statements and allocations are all &gt; 0) or a count of spells: a key has a row
  * exactly when its total is not zero.
+ *
+ * <p>The month-end aging rows (V023) are computed from the building tables, so each of the
+ * paths above regroups them for the buildings it touched ({@link #refreshAging}) once those are
+ * written.
  */
 public final class KpiSummaries {
 
@@ -50,6 +54,18 @@ public final class KpiSummaries {
      * unit's actions, statements and allocations, so it is refreshed per unit, not per building.
      */
     private static final String[] PROMISES = {"kpi_promise_checks", "kpi_promise_check_rows"};
+
+    /**
+     * The aging at month ends (V023) and its macro: per building, from the building tables, so
+     * refreshed after them for the buildings whose rows changed.
+     */
+    private static final String[] AGING = {"kpi_aging_month_ends", "kpi_aging_month_end_rows"};
+
+    /** A full rebuild stores the month ends up to this many months after the current one. */
+    static final int AGING_MONTHS_AHEAD = 24;
+
+    /** The start-up extends them when fewer than this many months ahead are stored. */
+    static final int AGING_MONTHS_LEFT = 12;
 
     /**
      * Above this many buildings, or above half of all buildings, a refresh rebuilds everything:
@@ -164,17 +180,49 @@ public final class KpiSummaries {
      */
     public static int applyDelta(Connection c, Contribution before, Contribution after) throws SQLException {
         int rows = 0;
+        Set<String> buildings = new LinkedHashSet<>();
         for (int t = 0; t < DELTA_TABLES.length; t++) {
             Map<List<Object>, BigDecimal> delta = new LinkedHashMap<>(after.tables.get(t));
             before.tables.get(t).forEach((k, v) -> delta.merge(k, v.negate(), BigDecimal::add));
             delta.values().removeIf(v -> v.signum() == 0);
             List<List<Object>> keys = new ArrayList<>(delta.keySet());
+            keys.forEach(k -> buildings.add((String) k.get(0)));
             for (int from = 0; from < keys.size(); from += DELTA_ROWS_PER_STATEMENT) {
                 rows += rewrite(c, DELTA_TABLES[t], keys.subList(from,
                         Math.min(keys.size(), from + DELTA_ROWS_PER_STATEMENT)), delta);
             }
         }
+        refreshAging(c, buildings);
         return rows;
+    }
+
+    /**
+     * Replaces the month-end aging rows (V023) of the buildings from the building tables as they
+     * are now, up to the stored {@code aging_until} (nothing before the first full rebuild).
+     */
+    static void refreshAging(Connection c, Collection<String> buildings) throws SQLException {
+        if (buildings.isEmpty()) {
+            return;
+        }
+        String marks = buildings.stream().map(b -> "?").collect(Collectors.joining(", "));
+        execute(c, "delete from " + AGING[0] + " where building_code in (" + marks + ")", buildings);
+        execute(c, "insert into " + AGING[0] + " select * from " + AGING[1] + "(list_value(" + marks
+                + "))", buildings);
+    }
+
+    /**
+     * Computes every month-end aging row again, up to {@link #AGING_MONTHS_AHEAD} months after
+     * the current one, and stores that limit (a state row must exist: after {@link #recordState}).
+     */
+    private static void rebuildAging(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("update kpi_summary_state set aging_until = last_day(cast(current_date + interval "
+                    + AGING_MONTHS_AHEAD + " month as date)) where id = 1");
+            st.execute("delete from " + AGING[0]);
+            // by building: a refresh of a few buildings then reads few row groups
+            st.execute("insert into " + AGING[0] + " select * from " + AGING[1]
+                    + "(null) order by building_code, snap_on");
+        }
     }
 
     private static int rewrite(Connection c, String[] table, List<List<Object>> keys,
@@ -251,6 +299,7 @@ public final class KpiSummaries {
     public static List<String> tables() {
         List<String> names = new ArrayList<>(TABLES.stream().map(t -> t[0]).toList());
         names.add(PROMISES[0]);
+        names.add(AGING[0]);
         return names;
     }
 
@@ -265,6 +314,7 @@ public final class KpiSummaries {
         }
         rebuildPromises(c);
         recordState(c);
+        rebuildAging(c);
     }
 
     /**
@@ -288,6 +338,7 @@ public final class KpiSummaries {
                 execute(c, "insert into " + t[0] + " select * from " + t[1] + "(list_value(" + marks + "))",
                         buildings);
             }
+            refreshAging(c, buildings);
         }
         refreshPromises(c, unitCodes);
         return buildings.size();
@@ -331,13 +382,26 @@ public final class KpiSummaries {
         }
     }
 
-    /** Rebuilds unless {@link #isCurrent}; true when it rebuilt. */
+    /**
+     * Rebuilds unless {@link #isCurrent}; otherwise extends the month-end aging rows when fewer
+     * than {@link #AGING_MONTHS_LEFT} months ahead are stored (a server running for a year).
+     * True when it rebuilt anything.
+     */
     public static boolean rebuildIfStale(Connection c) throws SQLException {
-        if (isCurrent(c)) {
-            return false;
+        if (!isCurrent(c)) {
+            rebuild(c);
+            return true;
         }
-        rebuild(c);
-        return true;
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select coalesce(aging_until < last_day(cast(current_date"
+                        + " + interval " + AGING_MONTHS_LEFT + " month as date)), true)"
+                        + " from kpi_summary_state where id = 1")) {
+            if (rs.next() && rs.getBoolean(1)) {
+                rebuildAging(c);
+                return true;
+            }
+        }
+        return false;
     }
 
     // Written by full rebuilds only: a per-write update of one row would make concurrent

@@ -225,6 +225,7 @@ class KpiSummaryMaintenanceTest {
             String macro = switch (table) {
                 case "kpi_arrears_spells" -> "kpi_arrears_spell_rows";
                 case "kpi_promise_checks" -> "kpi_promise_check_rows";
+                case "kpi_aging_month_ends" -> "kpi_aging_month_end_rows";
                 default -> table + "_rows";
             };
             assertThat(differences("select * from " + table, "select * from " + macro + "(null)"))
