@@ -1,6 +1,7 @@
 package org.guanjia.bench;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -82,6 +83,11 @@ class OverviewLoadBench {
                 Path shots = Files.createDirectories(Path.of("target", "screenshots"));
                 page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                         .setPath(shots.resolve("bench-" + id + ".png")));
+                // and each panel on its own (the page scrolls inside the layout)
+                for (Dashboard.Panel p : overview.panels()) {
+                    page.locator("#panel-" + p.id()).screenshot(new Locator.ScreenshotOptions()
+                            .setPath(shots.resolve("bench-" + id + "-" + p.id() + ".png")));
+                }
             } finally {
                 Browsers.close(browser, null);
             }

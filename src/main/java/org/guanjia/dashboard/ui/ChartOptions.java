@@ -121,13 +121,33 @@ final class ChartOptions {
         targetLine(p, series);
         Map<String, Object> o = base();
         o.put("legend", Map.of("type", "scroll", "top", 0, "show", p.measures().size() > 1));
-        o.put("grid", grid(p.measures().size() > 1));
         o.put("xAxis", Map.of("type", "category", "data", scopes,
                 "axisLabel", Map.of("interval", 0, "rotate", scopes.size() > 8 ? 45 : 0)));
         o.put("yAxis", valueAxis(p.format()));
         o.put("series", series);
+        if (scopes.size() > MAX_BARS) {
+            // thousands of buildings: the first 20 in view, a slider (and the wheel or a
+            // swipe) for the rest; ECharts then draws only the bars in view
+            Map<String, Object> grid = new LinkedHashMap<>(grid(p.measures().size() > 1));
+            grid.put("bottom", 40);
+            o.put("grid", grid);
+            o.put("dataZoom", List.of(
+                    Map.of("type", "slider", "xAxisIndex", 0, "startValue", 0,
+                            "endValue", BARS_IN_VIEW - 1, "height", 16, "bottom", 8,
+                            "showDetail", false),
+                    Map.of("type", "inside", "xAxisIndex", 0, "zoomOnMouseWheel", false,
+                            "moveOnMouseWheel", true)));
+        } else {
+            o.put("grid", grid(p.measures().size() > 1));
+        }
         return o;
     }
+
+    /** Bars by scope shown at once; more get a slider (a chart by building at 500,000 units). */
+    static final int MAX_BARS = 40;
+
+    /** With a slider, the bars in view at first (their rotated labels still readable). */
+    static final int BARS_IN_VIEW = 20;
 
     private static Map<String, Object> series(Panel p, String name, List<Object> values) {
         Map<String, Object> s = new LinkedHashMap<>();

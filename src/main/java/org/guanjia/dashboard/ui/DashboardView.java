@@ -150,11 +150,13 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
             cards.forEach(c -> c.showError(e.getMessage()));
             return;
         }
+        long queried = System.nanoTime();
         for (int i = 0; i < cards.size(); i++) {
             cards.get(i).show(all.get(i));
         }
-        LOG.info("Dashboard {} computed {} panels in {} ms", dashboard.id(), cards.size(),
-                (System.nanoTime() - start) / 1_000_000);
+        LOG.info("Dashboard {} computed {} panels in {} ms (figures {} ms, charts {} ms)",
+                dashboard.id(), cards.size(), (System.nanoTime() - start) / 1_000_000,
+                (queried - start) / 1_000_000, (System.nanoTime() - queried) / 1_000_000);
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
