@@ -15,6 +15,10 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import org.guanjia.base.ui.EChart;
 import org.guanjia.dashboard.Dashboard.Chart;
 import org.guanjia.dashboard.Dashboard.Panel;
@@ -23,6 +27,9 @@ import org.guanjia.dashboard.ValueFormat;
 
 /** One panel: its title, an export menu, and a KPI tile or an ECharts chart. */
 class PanelCard extends Div {
+
+    /** A tile's lines per scope object at most (the worst first when there are more). */
+    static final int TILE_LINES = 5;
 
     private final DashboardView view;
     private final Panel panel;
@@ -171,14 +178,34 @@ class PanelCard extends Div {
         Div box = new Div();
         box.setId("tile-" + panel.id());
         if (d.perScopeSeries() && d.value(measure, last, null) == null) {
-            // several estates and a rate that cannot be added up: one line each
-            for (String scope : d.scopes()) {
+            // several estates and a rate that cannot be added up: one line each, the worst
+            // TILE_LINES first when there are more (25 estates would make the tile a column)
+            List<String> scopes = new ArrayList<>(d.scopes());
+            if (scopes.size() > TILE_LINES) {
+                Comparator<String> worst = Comparator.comparing(
+                        (String s) -> d.value(measure, last, s),
+                        Comparator.nullsLast(Comparator.<BigDecimal>naturalOrder()));
+                scopes.sort(panel.lowerIsBetter() ? worst.reversed() : worst);
+            }
+            for (String scope : scopes.subList(0, Math.min(TILE_LINES, scopes.size()))) {
                 Div line = new Div(new Span(scope + "  "), new Span(ValueFormat.format(
                         panel.format(), d.value(measure, last, scope), getLocale())));
                 line.addClassName("dash-tile-sub");
                 line.getStyle().set("font-size", "var(--lumo-font-size-l)").set("cursor", "pointer");
                 line.addClickListener(e -> clicked("period=" + last + "&" + d.by() + "=" + scope));
                 box.add(line);
+            }
+            if (scopes.size() > TILE_LINES) {
+                List<BigDecimal> values = scopes.stream().map(s -> d.value(measure, last, s))
+                        .filter(Objects::nonNull).sorted().toList();
+                int others = scopes.size() - TILE_LINES;
+                Div more = sub(values.isEmpty() ? getTranslation("dash.tile.more-none", others)
+                        : getTranslation("dash.tile.more", others,
+                                ValueFormat.format(panel.format(), values.get(0), getLocale()),
+                                ValueFormat.format(panel.format(), values.get(values.size() - 1),
+                                        getLocale())));
+                more.setId("tile-more-" + panel.id());
+                box.add(more);
             }
             box.add(sub(getTranslation("dash.tile.period", last)));
             return box;

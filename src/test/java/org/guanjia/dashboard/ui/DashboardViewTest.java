@@ -225,6 +225,29 @@ class DashboardViewTest extends KaribuTest {
     }
 
     @Test
+    void a_tile_of_a_rate_per_estate_shows_five_estates_and_counts_the_others() {
+        for (int i = 0; i < 6; i++) {
+            MasterDataFixtures.create(p + "X" + i + "-", estates, staff);
+        }
+        login("manager1", Role.MANAGER, null);
+        Dashboard d = dashboards.open("overview");
+        Filters f = Filters.fromParams(d, Map.of("grain", List.of("month"), "from",
+                List.of("2025-03"), "to", List.of("2025-05")), TODAY);
+        int estatesShown = dashboards.panel(d, d.panel("satisfied"), f).scopes().size();
+        assertThat(estatesShown).isGreaterThanOrEqualTo(7);
+        UI.getCurrent().navigate("dashboards/overview",
+                com.vaadin.flow.router.QueryParameters.fromString(
+                        "grain=month&from=2025-03&to=2025-05"));
+        com.vaadin.flow.component.html.Div tile = _get(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withId("tile-satisfied"));
+        // five estate lines, the "more" line and the period
+        assertThat(tile.getChildren().count()).isEqualTo(PanelCard.TILE_LINES + 2);
+        assertThat(_get(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withId("tile-more-satisfied")).getElement().getTextRecursively())
+                .contains(String.valueOf(estatesShown - PanelCard.TILE_LINES));
+    }
+
+    @Test
     void a_butler_sees_only_their_cluster_and_a_service_desk_user_is_refused() {
         login("butler1", Role.BUTLER, p + "S1");
         Dashboard d = dashboards.open("collection");
