@@ -16,10 +16,6 @@ import org.guanjia.dashboard.Dashboard.Panel;
  * the ways a chart reads them: one value per period, per scope object, per category or per
  * measure. Several rows are combined by summing money and counts, or by the panel's ratio;
  * a rate without a ratio over several rows has no combined value (null).
- *
- * @param panel the panel
- * @param by    the scope actually queried (a building filter turns estate rows into building rows)
- * @param table the KPI rows, as KpiService returned them (minus rows outside the filters)
  */
 public final class PanelData {
 
@@ -34,6 +30,12 @@ public final class PanelData {
      */
     private Map<String, Map<String, List<List<Object>>>> index;
 
+    /**
+     * @param panel the panel
+     * @param by    the scope actually queried (a building filter turns estate rows into building
+     *              rows)
+     * @param table the KPI rows, as KpiService returned them (minus rows outside the filters)
+     */
     public PanelData(Panel panel, String by, KpiTable table) {
         this.panel = panel;
         this.by = by;
