@@ -48,6 +48,9 @@ class SqlViewsTest {
     /** Rows compared with a scopes parameter over all cases: that test must not pass empty. */
     private static int rows;
 
+    /** Cases the scopes test ran for (all of them in a full run). */
+    private static int scopedCases;
+
     @BeforeAll
     static void migrateTemplate() throws SQLException {
         template = dir.resolve("template.duckdb");
@@ -86,6 +89,7 @@ class SqlViewsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void macro_computes_only_the_scopes_asked_for(String name) throws Exception {
+        scopedCases++;
         List<String[]> calls = new ArrayList<>();
         Matcher m = KPI_CALL.matcher(Files.readString(TESTS.resolve(name).resolve("query.sql")));
         while (m.find()) {
@@ -114,8 +118,10 @@ class SqlViewsTest {
     }
 
     @AfterAll
-    static void scopedRowsWereCompared() {
-        assertThat(rows).as("rows compared with a scopes parameter").isGreaterThan(500);
+    static void scopedRowsWereCompared() throws IOException {
+        if (scopedCases == cases().count()) {
+            assertThat(rows).as("rows compared with a scopes parameter").isGreaterThan(500);
+        }
     }
 
     /** A fresh database for the case with base.sql and its given.sql, summaries rebuilt. */

@@ -29,7 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * excluded "benchmark" tag and runs only with {@code -Dbench.db}. Run it with the profile
  * that lifts the exclusion: {@code mvn -B -o -Pbench test -Dtest=OverviewLoadBench
  * -Dbench.db=/tmp/bench500k.duckdb} (optional {@code -Dbench.loads=5 -Dbench.user=bench-manager
- * -Dbench.dashboard=overview}). The database must not be open in another process.
+ * -Dbench.dashboard=overview -Dbench.width=1280 -Dbench.height=1000}: 390 x 844 for a phone).
+ * The database must not be open in another process.
  */
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "bench.db", matches = ".+")
@@ -66,7 +67,8 @@ class OverviewLoadBench {
         try (Playwright playwright = Playwright.create()) {
             Browser browser = playwright.chromium().launch(Browsers.options());
             try {
-                Page page = Browsers.signIn(browser, port, user, BenchDataService.PASSWORD, 1280, 1000,
+                Page page = Browsers.signIn(browser, port, user, BenchDataService.PASSWORD,
+                        Integer.getInteger("bench.width", 1280), Integer.getInteger("bench.height", 1000),
                         "zh-CN");
                 page.setDefaultTimeout(120_000);
                 for (int i = 0; i <= loads; i++) {
@@ -82,11 +84,13 @@ class OverviewLoadBench {
                 }
                 Path shots = Files.createDirectories(Path.of("target", "screenshots"));
                 page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                        .setPath(shots.resolve("bench-" + id + ".png")));
+                        .setPath(shots.resolve("bench-" + id + "-" + Integer.getInteger("bench.width", 1280)
+                                + ".png")));
                 // and each panel on its own (the page scrolls inside the layout)
                 for (Dashboard.Panel p : overview.panels()) {
                     page.locator("#panel-" + p.id()).screenshot(new Locator.ScreenshotOptions()
-                            .setPath(shots.resolve("bench-" + id + "-" + p.id() + ".png")));
+                            .setPath(shots.resolve("bench-" + id + "-" + p.id() + "-"
+                                    + Integer.getInteger("bench.width", 1280) + ".png")));
                 }
             } finally {
                 Browsers.close(browser, null);
