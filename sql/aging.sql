@@ -84,11 +84,11 @@ by_building as (
     select
         o.snap_on,
         o.building_code,
-        sum(o.outstanding) filter (where o.days_overdue between 1 and 30) as b1,
-        sum(o.outstanding) filter (where o.days_overdue between 31 and 90) as b2,
-        sum(o.outstanding) filter (where o.days_overdue between 91 and 180) as b3,
-        sum(o.outstanding) filter (where o.days_overdue between 181 and 365) as b4,
-        sum(o.outstanding) filter (where o.days_overdue > 365) as b5,
+        sum(o.outstanding) filter (where kpi_aging_bucket(o.days_overdue) = 1) as b1,
+        sum(o.outstanding) filter (where kpi_aging_bucket(o.days_overdue) = 2) as b2,
+        sum(o.outstanding) filter (where kpi_aging_bucket(o.days_overdue) = 3) as b3,
+        sum(o.outstanding) filter (where kpi_aging_bucket(o.days_overdue) = 4) as b4,
+        sum(o.outstanding) filter (where kpi_aging_bucket(o.days_overdue) = 5) as b5,
         sum(o.outstanding) as arrears,
         0 as households
     from owed o

@@ -35,6 +35,18 @@ create or replace macro kpi_pct10(l, q10) as
                     - cast(l[((len(l) - 1) * q10) // 10 + 1] as hugeint))
     end;
 
+-- The aging bucket (KPI.md "aging") of a number of days overdue: 1 = 1-30, 2 = 31-90,
+-- 3 = 91-180, 4 = 181-365, 5 = over 365; NULL when not overdue. Used by kpi_aging and by the
+-- stored month ends (kpi_aging_month_end_rows), which must agree.
+create or replace macro kpi_aging_bucket(days) as
+    case
+        when days between 1 and 30 then 1
+        when days between 31 and 90 then 2
+        when days between 91 and 180 then 3
+        when days between 181 and 365 then 4
+        when days > 365 then 5
+    end;
+
 -- The first day of the month containing d when d is a first of a month, else of the next
 -- month: the first month start m with d <= m.
 create or replace macro kpi_month_ceil(d) as

@@ -238,11 +238,11 @@ households as (
 ),
 by_building as (
     select snap_on, building_code,
-        coalesce(sum(outstanding) filter (where days_overdue between 1 and 30), 0) as b1,
-        coalesce(sum(outstanding) filter (where days_overdue between 31 and 90), 0) as b2,
-        coalesce(sum(outstanding) filter (where days_overdue between 91 and 180), 0) as b3,
-        coalesce(sum(outstanding) filter (where days_overdue between 181 and 365), 0) as b4,
-        coalesce(sum(outstanding) filter (where days_overdue > 365), 0) as b5,
+        coalesce(sum(outstanding) filter (where kpi_aging_bucket(days_overdue) = 1), 0) as b1,
+        coalesce(sum(outstanding) filter (where kpi_aging_bucket(days_overdue) = 2), 0) as b2,
+        coalesce(sum(outstanding) filter (where kpi_aging_bucket(days_overdue) = 3), 0) as b3,
+        coalesce(sum(outstanding) filter (where kpi_aging_bucket(days_overdue) = 4), 0) as b4,
+        coalesce(sum(outstanding) filter (where kpi_aging_bucket(days_overdue) = 5), 0) as b5,
         sum(outstanding) as arrears,
         0 as households
     from owed
