@@ -5,6 +5,124 @@
 -- without one is vacant. Inspection coverage of a quarter or year sums the numerators and
 -- denominators of its months that begin on or before D.
 -- Butler: the butler of the unit's cluster on the snapshot day (move-ins: on from_date).
+--
+-- Stored rows (V024, sql/README.md "Vacancy summaries"): the counts at every month end up to
+-- kpi_summary_state.aging_until per building, and the move-ins per building and day, kept by
+-- analytics.KpiSummaries for the buildings whose units, status rows or inspections changed.
+-- kpi_vacancy reads a month end from them; any other snapshot day X (the as-of day, week ends)
+-- is the month end before X plus the units whose status changed or which were delivered after
+-- it. The statement-level macro is kept as kpi_vacancy_reference (src/test/resources/
+-- sql-reference), which the tests compare with.
+
+-- every delivered unit's status spells [from_d, to_d) of the buildings (null: all): from its
+-- delivery day, the status of its latest status row (vacant before the first), until the next
+-- row. On a day X the unit counts with the status of the one spell containing X (none before
+-- delivery). KPI.md's "latest row with from_date <= X" is the spell containing X (one row per
+-- unit and day: primary key).
+create or replace macro kpi_vacancy_spells(buildings) as table
+with delivered as (
+    select unit_code, building_code, delivered_on
+    from units
+    where delivered_on is not null
+        and (buildings is null or list_contains(buildings, building_code))
+),
+status_rows as (
+    select s.unit_code, s.from_date, s.status, lead(s.from_date) over w as next_from
+    from unit_status s
+    where buildings is null or s.unit_code in (select unit_code from delivered)
+    window w as (partition by s.unit_code order by s.from_date)
+)
+select unit_code, building_code, status, greatest(from_d, delivered_on) as from_d, to_d
+from (
+    select d.unit_code, d.building_code, d.delivered_on, date '0001-01-01' as from_d,
+        coalesce(min(r.from_date), date '9999-12-31') as to_d, 'vacant' as status
+    from delivered d
+    left join status_rows r on r.unit_code = d.unit_code
+    group by d.unit_code, d.building_code, d.delivered_on
+    union all
+    select d.unit_code, d.building_code, d.delivered_on, r.from_date,
+        coalesce(r.next_from, date '9999-12-31'), r.status
+    from delivered d
+    join status_rows r on r.unit_code = d.unit_code
+)
+where to_d > greatest(from_d, delivered_on);
+
+-- kpi_vacancy_month_ends (V024): per building and month end X from the first delivery up to
+-- `until` (default kpi_summary_state.aging_until), the delivered, vacant and occupied units on
+-- X and the vacant ones with an inspection dated in X's month. A building and month end without
+-- a delivered unit has no row.
+create or replace macro kpi_vacancy_month_end_rows(buildings, until := null) as table
+with spells as (
+    select * from kpi_vacancy_spells(buildings)
+),
+ends as (
+    select last_day(cast(m as date)) as snap_on
+    from unnest(generate_series(
+        (select date_trunc('month', min(from_d)) from spells),
+        cast(coalesce(until, (select aging_until from kpi_summary_state where id = 1))
+            as timestamp),
+        interval 1 month)) t(m)
+),
+-- units per building and status on any day: a running sum of spells starting (+1) and ending
+-- (-1), read on each month end by an as-of join (the last change on or before it)
+running as (
+    select building_code, status, day,
+        sum(sum(delta)) over (partition by building_code, status order by day) as units
+    from (
+        select building_code, status, from_d as day, 1 as delta from spells
+        union all
+        select building_code, status, to_d, -1 from spells where to_d < date '9999-12-31'
+    )
+    group by building_code, status, day
+),
+counts as (
+    select n.snap_on, k.building_code,
+        sum(r.units) as delivered_units,
+        coalesce(sum(r.units) filter (where k.status = 'vacant'), 0) as vacant_units,
+        coalesce(sum(r.units) filter (where k.status = 'occupied'), 0) as occupied_units
+    from ends n
+    cross join (select distinct building_code, status from running) k
+    asof join running r on r.building_code = k.building_code and r.status = k.status
+        and r.day <= n.snap_on
+    group by n.snap_on, k.building_code
+),
+covered as (
+    select i.snap_on, v.building_code, count(*) as covered_units
+    from (
+        select distinct unit_code, last_day(inspected_on) as snap_on
+        from vacancy_inspections
+        where buildings is null or unit_code in (select unit_code from spells)
+    ) i
+    join spells v on v.unit_code = i.unit_code and v.status = 'vacant'
+        and v.from_d <= i.snap_on and v.to_d > i.snap_on
+    group by i.snap_on, v.building_code
+)
+select c.building_code, c.snap_on, cast(c.delivered_units as integer) as delivered_units,
+    cast(c.vacant_units as integer) as vacant_units,
+    cast(c.occupied_units as integer) as occupied_units,
+    cast(coalesce(v.covered_units, 0) as integer) as covered_units
+from counts c
+left join covered v on v.snap_on = c.snap_on and v.building_code = c.building_code
+where c.delivered_units > 0;
+
+-- kpi_move_in_days (V024): per building and day, the move-ins of KPI.md: status rows
+-- `occupied` of units delivered on or before their from_date whose previous status (the unit's
+-- row before, or vacant if none) was not `occupied`.
+create or replace macro kpi_move_in_day_rows(buildings) as table
+select u.building_code, s.from_date as day, cast(count(*) as integer) as move_ins
+from (
+    select unit_code, from_date, status,
+        coalesce(lag(status) over (partition by unit_code order by from_date), 'vacant')
+            as previous_status
+    from unit_status
+    where buildings is null or unit_code in (
+        select unit_code from units where list_contains(buildings, building_code))
+) s
+join units u on u.unit_code = s.unit_code
+where s.status = 'occupied' and s.previous_status <> 'occupied'
+    and u.delivered_on <= s.from_date
+group by u.building_code, s.from_date;
+
 create or replace macro kpi_vacancy(as_of, grain, from_period, to_period,
         scopes := ['estate', 'cluster', 'building', 'butler']) as table
 with periods as (
@@ -24,133 +142,137 @@ months as (
         -- inspections are monthly: no coverage for a week
         and grain <> 'week'
 ),
-delivered as (
-    select unit_code, building_code, delivered_on
-    from units
-    where delivered_on is not null
+-- the snapshot days: a month end up to the stored horizon is read from kpi_vacancy_month_ends,
+-- any other day X is "live": the stored month end b before it (at most the horizon; before
+-- the first rebuild 0001-01-01, when nothing is stored) plus what changed in (b, X]
+snap_days as (
+    select snap_on as x from periods
+    union
+    select m_snap from months
 ),
--- every delivered unit's status spells [from_d, to_d): from its delivery day, the status of its
--- latest status row (vacant before the first), until the next row. On a day X the unit counts
--- with the status of the one spell containing X (none before delivery). KPI.md's "latest row
--- with from_date <= X" is the spell containing X (one row per unit and day: primary key).
--- (previous_status, for the move-ins below, comes from the same sort)
-status_rows_all as (
-    select
-        s.unit_code,
-        s.from_date,
-        s.status,
-        lead(s.from_date) over w as next_from,
-        coalesce(lag(s.status) over w, 'vacant') as previous_status
-    from unit_status s
-    window w as (partition by s.unit_code order by s.from_date)
+horizon as (
+    select coalesce(max(aging_until), date '0001-01-01') as h
+    from kpi_summary_state
+    where id = 1
 ),
-spells as (
-    select unit_code, building_code, status, greatest(from_d, delivered_on) as from_d, to_d
-    from (
-        select d.unit_code, d.building_code, d.delivered_on, date '0001-01-01' as from_d,
-            coalesce(min(r.from_date), date '9999-12-31') as to_d, 'vacant' as status
-        from delivered d
-        left join status_rows_all r on r.unit_code = d.unit_code
-        group by d.unit_code, d.building_code, d.delivered_on
-        union all
-        select d.unit_code, d.building_code, d.delivered_on, r.from_date,
-            coalesce(r.next_from, date '9999-12-31'), r.status
-        from delivered d
-        join status_rows_all r on r.unit_code = d.unit_code
-    )
-    where to_d > greatest(from_d, delivered_on)
+stored_days as (
+    select d.x
+    from snap_days d, horizon
+    where d.x = last_day(d.x) and d.x <= horizon.h
 ),
--- units per building and status on any day: a running sum of spells starting (+1) and ending
--- (-1), read on each snapshot day by an as-of join (the last change on or before it)
--- (the changes before the first snapshot day matter only as their sum: they are folded into
--- one row per building and status on the day before it)
-running as (
-    select building_code, status, day,
-        sum(sum(delta)) over (partition by building_code, status order by day) as units
-    from (
-        select building_code, status, greatest(day, (select min(snap_on) - 1 from (
-                select snap_on from periods union all select m_snap from months))) as day,
-            delta
-        from (
-            select building_code, status, from_d as day, 1 as delta from spells
-            union all
-            select building_code, status, to_d, -1 from spells where to_d < date '9999-12-31'
-        )
-    )
-    group by building_code, status, day
+live_days as (
+    select d.x, least(cast(date_trunc('month', d.x) as date) - 1, horizon.h) as b
+    from snap_days d, horizon
+    where not (d.x = last_day(d.x) and d.x <= horizon.h)
 ),
--- on the periods' snapshot days and the months' (for inspection coverage)
+-- the units whose status on X may differ from that on b: a status row or their delivery in
+-- (b, X]
+changed as (
+    select d.x, d.b, s.unit_code
+    from live_days d
+    join unit_status s on s.from_date > d.b and s.from_date <= d.x
+    union
+    select d.x, d.b, u.unit_code
+    from live_days d
+    join units u on u.delivered_on > d.b and u.delivered_on <= d.x
+),
+changed_status as (
+    select unit_code, from_date, status
+    from unit_status
+    where unit_code in (select unit_code from changed)
+),
+-- their status on b and on X (null: not delivered yet)
+status_change as (
+    select c.x, u.building_code,
+        case when u.delivered_on <= c.b then coalesce(sb.status, 'vacant') end as st_b,
+        case when u.delivered_on <= c.x then coalesce(sx.status, 'vacant') end as st_x
+    from changed c
+    join units u on u.unit_code = c.unit_code
+    asof left join changed_status sb on sb.unit_code = c.unit_code and sb.from_date <= c.b
+    asof left join changed_status sx on sx.unit_code = c.unit_code and sx.from_date <= c.x
+),
+-- units per building on each snapshot day (a building's rows add up)
 counts_on as (
-    select x.snap_on, k.building_code, k.status, coalesce(r.units, 0) as units
-    from (select snap_on from periods union select m_snap from months) x
-    cross join (select distinct building_code, status from running) k
-    asof left join running r on r.building_code = k.building_code and r.status = k.status
-        and r.day <= x.snap_on
+    select m.snap_on, m.building_code, m.delivered_units, m.vacant_units, m.occupied_units
+    from stored_days d
+    join kpi_vacancy_month_ends m on m.snap_on = d.x
+    union all
+    select d.x, m.building_code, m.delivered_units, m.vacant_units, m.occupied_units
+    from live_days d
+    join kpi_vacancy_month_ends m on m.snap_on = d.b
+    union all
+    select x, building_code,
+        count(st_x) - count(st_b),
+        count(*) filter (where st_x = 'vacant') - count(*) filter (where st_b = 'vacant'),
+        count(*) filter (where st_x = 'occupied') - count(*) filter (where st_b = 'occupied')
+    from status_change
+    group by x, building_code
+),
+building_counts as (
+    select snap_on, building_code, sum(delivered_units) as delivered_units,
+        sum(vacant_units) as vacant_units, sum(occupied_units) as occupied_units
+    from counts_on
+    group by snap_on, building_code
 ),
 snap_counts as (
     select
         l.scope,
         l.scope_code,
         p.period,
-        sum(u.units) as delivered_units,
-        coalesce(sum(u.units) filter (where u.status = 'vacant'), 0) as vacant_units,
-        coalesce(sum(u.units) filter (where u.status = 'occupied'), 0) as occupied_units
+        sum(u.delivered_units) as delivered_units,
+        sum(u.vacant_units) as vacant_units,
+        sum(u.occupied_units) as occupied_units
     from periods p
-    join counts_on u on u.snap_on = p.snap_on
+    join building_counts u on u.snap_on = p.snap_on
     join kpi_scope_links l on l.building_code = u.building_code
         and list_contains(scopes, l.scope)
         and p.snap_on between l.valid_from and l.valid_to
     group by l.scope, l.scope_code, p.period
 ),
-status_rows as (
-    select
-        s.unit_code,
-        u.building_code,
-        u.delivered_on,
-        s.from_date,
-        s.status,
-        s.previous_status
-    from status_rows_all s
-    join units u on u.unit_code = s.unit_code
-    where s.from_date <= cast(as_of as date)
-        and s.from_date >= (select min(p_start) from periods)
-),
 move_ins as (
-    select l.scope, l.scope_code, p.period, count(*) as move_ins
-    from status_rows r
+    select l.scope, l.scope_code, p.period, cast(sum(r.move_ins) as bigint) as move_ins
+    from kpi_move_in_days r
     -- the period of a day is the one starting on date_trunc(grain, day) (weeks: Monday)
-    join periods p on p.p_start = cast(date_trunc(grain, r.from_date) as date)
+    join periods p on p.p_start = cast(date_trunc(grain, r.day) as date)
     join kpi_scope_links l on l.building_code = r.building_code
         and list_contains(scopes, l.scope)
-        and r.from_date between l.valid_from and l.valid_to
-    where r.status = 'occupied' and r.previous_status <> 'occupied'
-        and r.delivered_on <= r.from_date
+        and r.day between l.valid_from and l.valid_to
+    where r.day <= cast(as_of as date)
+        and r.day >= (select min(p_start) from periods)
     group by l.scope, l.scope_code, p.period
 ),
 -- inspection coverage of a month: of the units vacant on its snapshot day, those inspected in
--- the month up to it (an inspection dated on or before D in the month is on or before its
--- snapshot day). The vacant units per building come from the running sums above; the
--- inspected ones from each unit's inspected months and the vacant spell containing the
--- snapshot day (a unit has at most one). Counted per building and month before the scopes.
-inspected_months as (
-    select distinct unit_code, cast(date_trunc('month', inspected_on) as date) as m_start
-    from vacancy_inspections
-    where inspected_on <= cast(as_of as date)
-        and inspected_on >= (select min(m_start) from months)
+-- the month up to it. A month end is stored; on a live day (the month containing D), the
+-- inspected units of the month up to it and their status on it.
+inspected_live as (
+    select distinct m.period, m.m_snap, i.unit_code
+    from months m
+    join live_days d on d.x = m.m_snap
+    join vacancy_inspections i on i.inspected_on between m.m_start and m.m_snap
+),
+inspected_status as (
+    select unit_code, from_date, status
+    from unit_status
+    where unit_code in (select unit_code from inspected_live)
 ),
 covered_counts as (
-    select m.period, v.building_code, m.m_snap, count(*) as covered_n
-    from inspected_months i
-    join months m on m.m_start = i.m_start
-    join spells v on v.unit_code = i.unit_code and v.status = 'vacant'
-        and v.from_d <= m.m_snap and v.to_d > m.m_snap
-    group by m.period, v.building_code, m.m_snap
+    select m.period, s.building_code, m.m_snap, s.covered_units as covered_n
+    from months m
+    join stored_days d on d.x = m.m_snap
+    join kpi_vacancy_month_ends s on s.snap_on = m.m_snap
+    union all
+    select i.period, u.building_code, i.m_snap, count(*)
+    from inspected_live i
+    join units u on u.unit_code = i.unit_code and u.delivered_on <= i.m_snap
+    asof left join inspected_status s on s.unit_code = i.unit_code and s.from_date <= i.m_snap
+    where coalesce(s.status, 'vacant') = 'vacant'
+    group by i.period, u.building_code, i.m_snap
 ),
 vacant_counts as (
-    select m.period, c.building_code, m.m_snap, c.units as vacant_n
+    select m.period, c.building_code, m.m_snap, c.vacant_units as vacant_n
     from months m
-    join counts_on c on c.snap_on = m.m_snap and c.status = 'vacant'
-    where c.units > 0
+    join building_counts c on c.snap_on = m.m_snap
+    where c.vacant_units > 0
 ),
 coverage as (
     select

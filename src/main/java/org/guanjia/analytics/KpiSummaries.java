@@ -40,14 +40,18 @@ import java.util.stream.Collectors;
  * <p>The month-end aging rows (V023) are computed from the building tables, so each of the
  * paths above regroups them for the buildings it touched ({@link #refreshAging}) once those are
  * written.
+ *
+ * <p>The vacancy summaries (V024) depend on units, status rows and vacancy inspections only:
+ * their writers call {@link #refreshVacancyBuildings}; a full {@link #rebuild} (which a refresh
+ * of more than half of the buildings is) computes them as well.
  */
 public final class KpiSummaries {
 
     /**
      * Bump when the summary SQL changes meaning: start-up then rebuilds every summary. 2: the
-     * promise checks (V022).
+     * promise checks (V022). 3: the vacancy summaries (V024).
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /**
      * The per-unit summary (V022) and its macro: the check of a promise depends only on its
@@ -60,6 +64,16 @@ public final class KpiSummaries {
      * refreshed after them for the buildings whose rows changed.
      */
     private static final String[] AGING = {"kpi_aging_month_ends", "kpi_aging_month_end_rows"};
+
+    /**
+     * The vacancy summaries (V024) and their macros (sql/vacancy.sql): per building, from its
+     * units, status rows and vacancy inspections, so refreshed for the buildings of the units
+     * whose rows of those tables changed ({@link #refreshVacancyBuildings}), up to the same
+     * {@code aging_until} as the aging month ends.
+     */
+    private static final List<String[]> VACANCY = List.of(
+            new String[] {"kpi_vacancy_month_ends", "kpi_vacancy_month_end_rows", "building_code, snap_on"},
+            new String[] {"kpi_move_in_days", "kpi_move_in_day_rows", "building_code, day"});
 
     /** A full rebuild stores the month ends up to this many months after the current one. */
     static final int AGING_MONTHS_AHEAD = 24;
@@ -211,10 +225,11 @@ public final class KpiSummaries {
     }
 
     /**
-     * Computes every month-end aging row again, up to {@link #AGING_MONTHS_AHEAD} months after
-     * the current one, and stores that limit (a state row must exist: after {@link #recordState}).
+     * Computes every month-end aging and vacancy row again, up to {@link #AGING_MONTHS_AHEAD}
+     * months after the current one, and stores that limit (a state row must exist: after
+     * {@link #recordState}).
      */
-    private static void rebuildAging(Connection c) throws SQLException {
+    private static void rebuildMonthEnds(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("update kpi_summary_state set aging_until = last_day(cast(current_date + interval "
                     + AGING_MONTHS_AHEAD + " month as date)) where id = 1");
@@ -223,6 +238,47 @@ public final class KpiSummaries {
             st.execute("insert into " + AGING[0] + " select * from " + AGING[1]
                     + "(null) order by building_code, snap_on");
         }
+        rebuildVacancy(c);
+    }
+
+    /**
+     * Computes every vacancy summary row again (after units, status rows or inspections were
+     * loaded past the services: the demo, the benchmark data), up to the stored
+     * {@code aging_until}.
+     */
+    public static void rebuildVacancy(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String[] t : VACANCY) {
+                st.execute("delete from " + t[0]);
+                // by building: a refresh of a few buildings then reads few row groups
+                st.execute("insert into " + t[0] + " select * from " + t[1] + "(null) order by " + t[2]);
+            }
+        }
+    }
+
+    /**
+     * Replaces the vacancy summary rows (V024) of the buildings from their
+     * units, status rows and inspections as they are now (after any of those changed; a unit that
+     * moved to another building needs the old building refreshed as well). Everything when the
+     * buildings are many, as {@link #refreshUnits}. Returns the number of buildings refreshed
+     * (-1: all).
+     */
+    public static int refreshVacancyBuildings(Connection c, Collection<String> buildingCodes) throws SQLException {
+        Set<String> buildings = new LinkedHashSet<>(buildingCodes);
+        if (buildings.isEmpty()) {
+            return 0;
+        }
+        if (buildings.size() > MAX_BUILDINGS_PER_REFRESH || buildings.size() * 2 > buildingCount(c)) {
+            rebuildVacancy(c);
+            return -1;
+        }
+        String marks = buildings.stream().map(b -> "?").collect(Collectors.joining(", "));
+        for (String[] t : VACANCY) {
+            execute(c, "delete from " + t[0] + " where building_code in (" + marks + ")", buildings);
+            execute(c, "insert into " + t[0] + " select * from " + t[1] + "(list_value(" + marks + "))",
+                    buildings);
+        }
+        return buildings.size();
     }
 
     private static int rewrite(Connection c, String[] table, List<List<Object>> keys,
@@ -300,6 +356,7 @@ public final class KpiSummaries {
         List<String> names = new ArrayList<>(TABLES.stream().map(t -> t[0]).toList());
         names.add(PROMISES[0]);
         names.add(AGING[0]);
+        VACANCY.forEach(t -> names.add(t[0]));
         return names;
     }
 
@@ -314,7 +371,7 @@ public final class KpiSummaries {
         }
         rebuildPromises(c);
         recordState(c);
-        rebuildAging(c);
+        rebuildMonthEnds(c);
     }
 
     /**
@@ -383,8 +440,9 @@ public final class KpiSummaries {
     }
 
     /**
-     * Rebuilds unless {@link #isCurrent}; otherwise extends the month-end aging rows when fewer
-     * than {@link #AGING_MONTHS_LEFT} months ahead are stored (a server running for a year).
+     * Rebuilds unless {@link #isCurrent}; otherwise extends the month-end aging and vacancy rows
+     * when fewer than {@link #AGING_MONTHS_LEFT} months ahead are stored (a server running for a
+     * year).
      * True when it rebuilt anything.
      */
     public static boolean rebuildIfStale(Connection c) throws SQLException {
@@ -397,7 +455,7 @@ public final class KpiSummaries {
                         + " + interval " + AGING_MONTHS_LEFT + " month as date)), true)"
                         + " from kpi_summary_state where id = 1")) {
             if (rs.next() && rs.getBoolean(1)) {
-                rebuildAging(c);
+                rebuildMonthEnds(c);
                 return true;
             }
         }
@@ -420,7 +478,7 @@ public final class KpiSummaries {
         }
     }
 
-    private static Set<String> buildingsOf(Connection c, Collection<String> unitCodes) throws SQLException {
+    static Set<String> buildingsOf(Connection c, Collection<String> unitCodes) throws SQLException {
         Set<String> buildings = new LinkedHashSet<>();
         List<String> units = new ArrayList<>(new LinkedHashSet<>(unitCodes));
         for (int from = 0; from < units.size(); from += 1000) {

@@ -25,7 +25,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * in the writer's transaction: billing.AllocationService calls {@link #refreshUnits} after every
  * recompute (payments, corrections, statement runs, bank debits, imports, the demo), and
  * collection.CollectionService and the import call {@link #refreshPromises} after writing
- * collection actions.
+ * collection actions; whoever writes units, status rows or vacancy inspections (the estate,
+ * settlement and vacancy services, the import, the demo and the benchmark data) calls
+ * {@link #refreshVacancy}.
  *
  * <p>A writer that changes only a few units (a payment, a reversal, a correction statement) calls
  * {@link #beforeChange} first: the units' contributions to the building tables are taken then,
@@ -159,6 +161,49 @@ public class KpiSummaryMaintenance {
             KpiSummaries.refreshPromises(c, unitCodes);
         } catch (SQLException e) {
             throw new IllegalStateException("Refreshing the promise checks failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
+    }
+
+    /**
+     * Replaces the vacancy summaries of the units' buildings (after their delivery day, status
+     * rows or vacancy inspections were written), and of the extra buildings given (a unit moved
+     * out of them).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void refreshVacancy(Collection<String> unitCodes, Collection<String> moreBuildings) {
+        if (unitCodes.isEmpty() && moreBuildings.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            Set<String> buildings = new LinkedHashSet<>(KpiSummaries.buildingsOf(c, unitCodes));
+            buildings.addAll(moreBuildings);
+            int n = KpiSummaries.refreshVacancyBuildings(c, buildings);
+            log.debug("Vacancy summaries of {} buildings refreshed ({} ms)", n < 0 ? "all" : n,
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Refreshing the vacancy summaries failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
+    }
+
+    /**
+     * Computes the vacancy summaries of every building again (after units, status rows or
+     * inspections were written past the services: the demo, the benchmark data).
+     */
+    @Transactional
+    public void rebuildVacancy() {
+        long start = System.nanoTime();
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            KpiSummaries.rebuildVacancy(c);
+            log.info("Vacancy summaries rebuilt ({} ms)", (System.nanoTime() - start) / 1_000_000);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Rebuilding the vacancy summaries failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(c, dataSource);
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.guanjia.analytics.KpiSummaryMaintenance;
 import org.guanjia.base.CurrentUser;
 import org.guanjia.base.GuanjiaProperties;
 import org.guanjia.base.Role;
@@ -45,15 +46,18 @@ public class BenchDataService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final GuanjiaProperties properties;
+    private final KpiSummaryMaintenance summaries;
 
     BenchDataService(BenchDataWriter writer, AllocationService allocation, PasswordEncoder encoder,
-            CurrentUser currentUser, Clock clock, GuanjiaProperties properties) {
+            CurrentUser currentUser, Clock clock, GuanjiaProperties properties,
+            KpiSummaryMaintenance summaries) {
         this.writer = writer;
         this.allocation = allocation;
         this.encoder = encoder;
         this.currentUser = currentUser;
         this.clock = clock;
         this.properties = properties;
+        this.summaries = summaries;
     }
 
     /** The first table that already holds rows (the generator fills only an empty database). */
@@ -80,6 +84,9 @@ public class BenchDataService {
         org.guanjia.billing.Recomputed r = allocation.recomputeMany(writer.unitCodes());
         step.accept("payment_allocations", new long[] {r.allocations(), (System.nanoTime() - t) / 1_000_000});
         t = System.nanoTime();
+        summaries.rebuildVacancy();
+        step.accept("(vacancy summaries)", new long[] {0, (System.nanoTime() - t) / 1_000_000});
+        t = System.nanoTime();
         writer.addUsers(encoder.encode(PASSWORD));
         writer.checkpoint();
         step.accept("(users, checkpoint)", new long[] {2, (System.nanoTime() - t) / 1_000_000});
@@ -105,6 +112,9 @@ public class BenchDataService {
         org.guanjia.billing.Recomputed r = allocation.recomputeMany(writer.unitCodes());
         step.accept("payment_allocations", new long[] {r.allocations(), (System.nanoTime() - start) / 1_000_000});
         long t = System.nanoTime();
+        summaries.rebuildVacancy();
+        step.accept("(vacancy summaries)", new long[] {0, (System.nanoTime() - t) / 1_000_000});
+        t = System.nanoTime();
         if (writer.counts(List.of("app_users")).get("app_users") == 0) {
             writer.addUsers(encoder.encode(PASSWORD));
         }

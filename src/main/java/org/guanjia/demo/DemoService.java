@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.guanjia.agenda.AgendaService;
+import org.guanjia.analytics.KpiSummaryMaintenance;
 import org.guanjia.base.CurrentUser;
 import org.guanjia.base.Page;
 import org.guanjia.base.Role;
@@ -44,10 +45,12 @@ public class DemoService {
     private final AllocationService allocations;
     private final AgendaService agenda;
     private final Clock clock;
+    private final KpiSummaryMaintenance summaries;
 
     DemoService(DemoDataGenerator generator,
             PlatformTransactionManager transactionManager, EstateService estates, StaffService staff,
-            UserService users, AllocationService allocations, AgendaService agenda, Clock clock) {
+            UserService users, AllocationService allocations, AgendaService agenda, Clock clock,
+            KpiSummaryMaintenance summaries) {
         this.generator = generator;
         this.transaction = new TransactionTemplate(transactionManager);
         this.estates = estates;
@@ -56,6 +59,7 @@ public class DemoService {
         this.allocations = allocations;
         this.agenda = agenda;
         this.clock = clock;
+        this.summaries = summaries;
     }
 
     /**
@@ -87,6 +91,8 @@ public class DemoService {
         Recomputed allocated = allocations.recomputeAll();
         log.info("Payments allocated in {} ms: {}", Duration.ofNanos(System.nanoTime() - started).toMillis(),
                 allocated);
+        // units, status rows and inspections were written past the services
+        summaries.rebuildVacancy();
         // the butlers' agenda history (what fell due, when it was done) for the workload figures
         started = System.nanoTime();
         int items = agenda.record(today);

@@ -8,6 +8,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.guanjia.analytics.KpiSummaryMaintenance;
 import org.guanjia.audit.AuditService;
 import org.guanjia.base.CurrentUser;
 import org.guanjia.base.Page;
@@ -37,13 +38,15 @@ public class EstateService {
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final KpiSummaryMaintenance summaries;
 
     public EstateService(EstateRepository repo, AuditService audit, CurrentUser currentUser,
-            Clock clock) {
+            Clock clock, KpiSummaryMaintenance summaries) {
         this.repo = repo;
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.summaries = summaries;
     }
 
     private LocalDate today() {
@@ -203,6 +206,10 @@ public class EstateService {
         v.throwIfAny();
         Unit clean = new Unit(trim(u.code()), u.buildingCode(), u.floor(), blankToNull(u.room()),
                 u.areaSqm(), u.unitType() == null ? "residential" : u.unitType(), u.deliveredOn());
+        // the vacancy summaries of the building a unit leaves change as well
+        List<String> formerBuilding = isNew ? List.of()
+                : repo.unit(clean.code()).map(Unit::buildingCode)
+                        .filter(b -> !b.equals(clean.buildingCode())).stream().toList();
         if (isNew) {
             repo.insert(clean);
         } else {
@@ -213,6 +220,7 @@ public class EstateService {
             writeStatus(new UnitStatus(clean.code(), initialStatus.fromDate(),
                     initialStatus.status(), initialStatus.note()));
         }
+        summaries.refreshVacancy(List.of(clean.code()), formerBuilding);
         return clean;
     }
 
@@ -227,6 +235,7 @@ public class EstateService {
         currentUser.require(OWNER_EDITORS);
         requireUnitInScope(s.unitCode());
         writeStatus(s);
+        summaries.refreshVacancy(List.of(s.unitCode()), List.of());
     }
 
     private void writeStatus(UnitStatus s) {

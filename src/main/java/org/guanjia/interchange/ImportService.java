@@ -431,6 +431,8 @@ public class ImportService {
             String user = currentUser.usernameOrSystem();
             Set<String> units = touchedUnits(List.of("statements", "payments"));
             Set<String> promiseUnits = touchedUnits(List.of("collection_actions"));
+            Set<String> vacancyUnits = touchedUnits(List.of("units", "unit_status", "vacancy_inspections"));
+            Set<String> formerBuildings = buildingsLeft();
             int i = 0;
             for (FileSpec f : staged.keySet()) {
                 FileCounts c = counts.get(i);
@@ -449,6 +451,7 @@ public class ImportService {
             // the promise checks of these units came with the recompute
             promiseUnits.removeAll(units);
             summaries.refreshPromises(promiseUnits);
+            summaries.refreshVacancy(vacancyUnits, formerBuildings);
             boolean anything = counts.stream().anyMatch(c -> c.created() + c.changed() > 0);
             if (anything) {
                 audit.record("import", "interchange", null, counts.stream()
@@ -479,6 +482,20 @@ public class ImportService {
                 }
             }
             return units;
+        }
+
+        /** The buildings that units of the units file move out of (their vacancy summaries change). */
+        private Set<String> buildingsLeft() {
+            FileSpec f = InterchangeFiles.byName("units").orElseThrow();
+            Set<String> buildings = new LinkedHashSet<>();
+            if (staged.containsKey(f)) {
+                for (Record rec : dsl.selectDistinct(t("building_code")).from(stg(f))
+                        .join(f.table().as("t")).on(keyJoin(f))
+                        .where(t("building_code").ne(s("building_code")))) {
+                    buildings.add((String) rec.get(0));
+                }
+            }
+            return buildings;
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})

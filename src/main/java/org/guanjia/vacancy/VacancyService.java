@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.guanjia.analytics.Dataset;
 import org.guanjia.analytics.KpiQuery;
 import org.guanjia.analytics.KpiService;
+import org.guanjia.analytics.KpiSummaryMaintenance;
 import org.guanjia.analytics.KpiTable;
 import org.guanjia.audit.AuditService;
 import org.guanjia.base.AccessDeniedException;
@@ -61,9 +62,11 @@ public class VacancyService {
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final KpiSummaryMaintenance summaries;
 
     public VacancyService(VacancyRepository repo, FollowUpService followUps, KpiService kpis,
-            PhotoStore photos, AuditService audit, CurrentUser currentUser, Clock clock) {
+            PhotoStore photos, AuditService audit, CurrentUser currentUser, Clock clock,
+            KpiSummaryMaintenance summaries) {
         this.repo = repo;
         this.followUps = followUps;
         this.kpis = kpis;
@@ -71,6 +74,7 @@ public class VacancyService {
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.summaries = summaries;
     }
 
     public LocalDate today() {
@@ -195,6 +199,7 @@ public class VacancyService {
         String method = blank(n.ownerInformedMethod());
         repo.insert(no, staffCode(), on, unit, n.doorsWindowsOk(), n.utilitiesOffOk(), n.noLeak(), n.noCracks(),
                 note, photoKey, followUpNo, method == null ? null : n.ownerInformedOn(), method);
+        summaries.refreshVacancy(List.of(unit), List.of());
         audit.record("create", "vacancy_inspection", no, "unit=" + unit + " cluster=" + cluster + " on=" + on
                 + " failed=" + draft.failedChecks() + (followUpNo == null ? "" : " followUp=" + followUpNo)
                 + (photoKey == null ? "" : " photo=" + photoKey)

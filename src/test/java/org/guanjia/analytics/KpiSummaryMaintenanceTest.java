@@ -26,13 +26,18 @@ import org.guanjia.billing.Payment;
 import org.guanjia.billing.PaymentService;
 import org.guanjia.collection.CollectionService;
 import org.guanjia.collection.NewCollectionAction;
+import org.guanjia.estate.Building;
 import org.guanjia.estate.EstateService;
+import org.guanjia.estate.Unit;
+import org.guanjia.estate.UnitStatus;
 import org.guanjia.fees.FeeSchedule;
 import org.guanjia.fees.FeeScheduleService;
 import org.guanjia.fees.StatementRunService;
 import org.guanjia.staff.StaffService;
 import org.guanjia.user.User;
 import org.guanjia.user.UserService;
+import org.guanjia.vacancy.NewInspection;
+import org.guanjia.vacancy.VacancyService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +80,8 @@ class KpiSummaryMaintenanceTest {
     AllocationService allocations;
     @Autowired
     CollectionService collection;
+    @Autowired
+    VacancyService vacancy;
     @Autowired
     TestClock clock;
     @Autowired
@@ -178,6 +185,102 @@ class KpiSummaryMaintenanceTest {
         assertThat(promises).as("promises checked").isGreaterThan(10);
     }
 
+    /**
+     * The vacancy summaries (V024) after random status rows, inspections, new units, delivery
+     * days moved and units moved to another building through the services: equal to a rebuild,
+     * and kpi_vacancy equal to kpi_vacancy_reference for every grain and as-of days on, before
+     * and after month ends and past the stored month ends.
+     */
+    @Test
+    void random_unit_status_and_inspection_writes_keep_the_vacancy_summaries_equal_to_the_reference()
+            throws IOException {
+        loadReferenceMacros();
+        maintenance.rebuild();
+        p = "V" + UUID.randomUUID().toString().substring(0, 5) + "-";
+        clock.set(LocalDate.of(2025, 1, 10));
+        MasterDataFixtures.create(p, estates, staff);
+        for (String c : List.of("C1", "C2")) {
+            for (String room : List.of("0101", "0102")) {
+                units.add(p + c + "-B1-" + room);
+            }
+        }
+        as(Role.ADMIN);
+        estates.saveBuilding(new Building(p + "C1-B2", p + "C1", "Building 2", 12), true);
+        Random random = new Random(20261129L);
+        LocalDate day = LocalDate.of(2025, 1, 10);
+        int inspections = 0;
+        int moves = 0;
+        checkVacancy();
+        for (int step = 0; step < 40; step++) {
+            day = day.plusDays(1 + random.nextInt(9));
+            clock.set(day);
+            String unit = units.get(random.nextInt(units.size()));
+            int kind = random.nextInt(10);
+            try {
+                if (kind <= 3) {
+                    as(Role.SERVICE_DESK);
+                    // vacant half the time: the inspections below need vacant units
+                    estates.saveStatus(new UnitStatus(unit, day.minusDays(random.nextInt(45)),
+                            random.nextBoolean() ? "vacant" : UnitStatus.STATUSES.get(random.nextInt(3)), null));
+                } else if (kind <= 6) {
+                    as(Role.MANAGER);
+                    vacancy.record(new NewInspection(unit, day.minusDays(random.nextInt(20)), true, true,
+                            true, true, null, null, null, null));
+                    inspections++;
+                } else if (kind == 7) {
+                    as(Role.ADMIN);
+                    String code = p + "N" + step;
+                    estates.saveUnit(new Unit(code, p + "C" + (1 + random.nextInt(2)) + "-B1", 2, "N" + step,
+                            new BigDecimal("70.00"), "residential", day.minusDays(random.nextInt(60))), true,
+                            random.nextBoolean() ? null
+                                    : new UnitStatus(null, day.minusDays(random.nextInt(30)), "decorating", null));
+                    units.add(code);
+                } else if (kind == 8) {
+                    // a unit's delivery day moved
+                    as(Role.ADMIN);
+                    Unit u = estates.unit(unit).orElseThrow();
+                    estates.saveUnit(new Unit(u.code(), u.buildingCode(), u.floor(), u.room(), u.areaSqm(),
+                            u.unitType(), day.minusDays(random.nextInt(400))), false, null);
+                } else {
+                    // a delivered unit without status rows (vacant, and not referenced: it may
+                    // move) moved to the other building of C1
+                    as(Role.ADMIN);
+                    String code = p + "M" + step;
+                    Unit u = new Unit(code, p + "C1-B1", 3, "M" + step, new BigDecimal("60.00"), "residential",
+                            day.minusDays(100 + random.nextInt(100)));
+                    estates.saveUnit(u, true, null);
+                    estates.saveUnit(new Unit(code, p + "C1-B2", 3, "M" + step, u.areaSqm(), u.unitType(),
+                            u.deliveredOn()), false, null);
+                    moves++;
+                }
+            } catch (ValidationException e) {
+                // e.g. an inspection of a unit that is not vacant that day: refused, no change
+            }
+            checkVacancy();
+        }
+        assertThat(inspections).as("inspections recorded").isGreaterThan(3);
+        assertThat(moves).as("units moved to another building").isPositive();
+        assertThat(dsl.fetchCount(dsl.selectFrom("kpi_move_in_days"))).as("move-in days").isPositive();
+    }
+
+    /** The vacancy summaries equal a rebuild; kpi_vacancy equals the reference. */
+    private void checkVacancy() {
+        assertThat(differences("select * from kpi_vacancy_month_ends",
+                "select * from kpi_vacancy_month_end_rows(null)")).as("vacancy month ends").isZero();
+        assertThat(differences("select * from kpi_move_in_days", "select * from kpi_move_in_day_rows(null)"))
+                .as("move-in days").isZero();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate d = List.of(today, today.minusDays(17), today.withDayOfMonth(1).minusDays(1),
+                today.plusDays(40), LocalDate.of(2099, 3, 5)).get(checks % 5);
+        String grain = List.of("'month'", "'quarter'", "'year'", "'week'").get(checks % 4);
+        String from = YearMonth.from(d).minusMonths(7).toString();
+        String args = "date '" + d + "', " + grain + ", '" + from + "', '" + YearMonth.from(d) + "'";
+        assertThat(differences("select * from kpi_vacancy(" + args + ")",
+                "select * from kpi_vacancy_reference(" + args + ")"))
+                .as("vacancy " + args).isZero();
+        checks++;
+    }
+
     private void pay(String unit, LocalDate paidOn, int yuan, String statementNo) {
         Payment saved = payments.record(new NewPayment(unit, paidOn, new BigDecimal(yuan + ".00"), "transfer",
                 statementNo, null));
@@ -226,6 +329,8 @@ class KpiSummaryMaintenanceTest {
                 case "kpi_arrears_spells" -> "kpi_arrears_spell_rows";
                 case "kpi_promise_checks" -> "kpi_promise_check_rows";
                 case "kpi_aging_month_ends" -> "kpi_aging_month_end_rows";
+                case "kpi_vacancy_month_ends" -> "kpi_vacancy_month_end_rows";
+                case "kpi_move_in_days" -> "kpi_move_in_day_rows";
                 default -> table + "_rows";
             };
             assertThat(differences("select * from " + table, "select * from " + macro + "(null)"))
@@ -259,7 +364,7 @@ class KpiSummaryMaintenanceTest {
     }
 
     private void loadReferenceMacros() throws IOException {
-        for (String file : List.of("collection_reference", "aging_reference")) {
+        for (String file : List.of("collection_reference", "aging_reference", "vacancy_reference")) {
             try (InputStream in = getClass().getResourceAsStream("/sql-reference/" + file + ".sql")) {
                 String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 for (String statement : sql.split(";\\s*(\\n|$)")) {

@@ -257,6 +257,50 @@ class ImportServiceTest {
                 + ") union all (" + fresh + " except all " + stored + "))")).isEqualTo(0L);
     }
 
+    @Test
+    void imported_units_status_rows_and_inspections_keep_the_vacancy_summaries_of_their_buildings()
+            throws IOException {
+        Map<String, List<String>> files = with(with(with(with(base("VQ"),
+                "buildings.csv", "building_code,cluster_code,name,floors",
+                "VQB,VQC,Block 1,18", "VQB2,VQC,Block 2,12"),
+                "units.csv", "unit_code,building_code,floor,room,area_sqm,delivered_on",
+                "VQU1,VQB,3,301,88.50,2020-05-01", "VQU2,VQB,3,302,120,2020-05-01",
+                "VQU3,VQB,4,401,90,2021-01-01"),
+                "unit_status.csv", "unit_code,from_date,status",
+                "VQU1,2021-06-01,occupied", "VQU2,2021-06-01,vacant"),
+                "vacancy_inspections.csv", "inspection_no,unit_code,inspected_on",
+                "VQI1,VQU2,2025-03-10");
+        run(folder(files));
+        assertVacancySummariesFresh();
+        assertThat(dsl.fetchValue("select covered_units from kpi_vacancy_month_ends where building_code = 'VQB'"
+                + " and snap_on = date '2025-03-31'")).isEqualTo(1);
+
+        // VQU3 (no rows refer to it) moves to the other building; VQU2 moves in
+        run(folder(with(with(files, "units.csv", "unit_code,building_code,floor,room,area_sqm,delivered_on",
+                "VQU1,VQB,3,301,88.50,2020-05-01", "VQU2,VQB,3,302,120,2020-05-01",
+                "VQU3,VQB2,4,401,90,2021-01-01"),
+                "unit_status.csv", "unit_code,from_date,status",
+                "VQU1,2021-06-01,occupied", "VQU2,2021-06-01,vacant", "VQU2,2025-04-01,occupied")));
+        assertVacancySummariesFresh();
+        assertThat(dsl.fetch("select building_code, delivered_units, vacant_units, occupied_units"
+                + " from kpi_vacancy_month_ends where building_code like 'VQB%' and snap_on = date '2025-04-30'"
+                + " order by 1").map(r -> r.get(0) + " " + r.get(1) + "/" + r.get(2) + "/" + r.get(3)))
+                .containsExactly("VQB 2/0/2", "VQB2 1/1/0");
+        assertThat(dsl.fetchValue("select sum(move_ins) from kpi_move_in_days where building_code = 'VQB'"
+                + " and day = date '2025-04-01'")).hasToString("1");
+    }
+
+    /** The stored vacancy rows of the VQ buildings equal a fresh computation. */
+    private void assertVacancySummariesFresh() {
+        for (String[] t : new String[][] {{"kpi_vacancy_month_ends", "kpi_vacancy_month_end_rows"},
+                {"kpi_move_in_days", "kpi_move_in_day_rows"}}) {
+            String stored = "select * from " + t[0] + " where building_code in ('VQB', 'VQB2')";
+            String fresh = "select * from " + t[1] + "(['VQB', 'VQB2'])";
+            assertThat(dsl.fetchValue("select count(*) from ((" + stored + " except all " + fresh
+                    + ") union all (" + fresh + " except all " + stored + "))")).as(t[0]).isEqualTo(0L);
+        }
+    }
+
     private List<String> promiseChecks(String p) {
         return dsl.resultQuery("select action_no, promised_on, kept_by, last_issued from"
                 + " kpi_promise_checks where unit_code like ? order by action_no", p + "%")
