@@ -15,6 +15,8 @@ import org.guanjia.base.AccessDeniedException;
 import org.guanjia.base.CurrentUser;
 import org.guanjia.base.Role;
 import org.guanjia.base.Scope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class KpiService {
+
+    private static final Logger log = LoggerFactory.getLogger(KpiService.class);
 
     static final Role[] READERS = {Role.ADMIN, Role.MANAGER, Role.SUPERVISOR, Role.FINANCE,
         Role.BUTLER};
@@ -70,10 +74,13 @@ public class KpiService {
         Map<KpiQuery, KpiTable> out = new LinkedHashMap<>();
         shared.forEach((key, group) -> {
             KpiQuery first = group.get(0);
+            long start = System.nanoTime();
             Map<String, KpiTable> byKind = repo.fetch(first.dataset(), (LocalDate) key.get(4),
                     first.grain(), first.from() == null ? null : first.from().toString(),
                     first.to() == null ? null : first.to().toString(),
                     group.stream().map(KpiQuery::by).toList());
+            log.debug("{} {} {}..{} by {}: {} ms", first.dataset().code(), first.grain(), first.from(),
+                    first.to(), byKind.keySet(), (System.nanoTime() - start) / 1_000_000);
             for (KpiQuery q : group) {
                 out.put(q, inScope(q, byKind.get(q.by()), scope));
             }
