@@ -182,7 +182,10 @@ class LoadBench {
                 long t = System.nanoTime();
                 try {
                     page.navigate("http://127.0.0.1:" + port + "/dashboards/" + id);
-                    page.locator("#dashboard-view [id^='panel-']").first().waitFor();
+                    // the figures come after the page (computed in the background): until
+                    // every panel shows them
+                    page.waitForFunction("() => document.querySelector('#dashboard-view .dash-panel')"
+                            + " && !document.querySelector('#dashboard-view .dash-loading')");
                     record("dashboard " + id, System.nanoTime() - t, null);
                 } catch (RuntimeException e) {
                     record("dashboard " + id, System.nanoTime() - t, e);

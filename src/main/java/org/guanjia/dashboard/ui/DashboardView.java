@@ -35,6 +35,7 @@ import org.guanjia.dashboard.DashboardService;
 import org.guanjia.dashboard.FilterChoice;
 import org.guanjia.dashboard.Filters;
 import org.guanjia.dashboard.PanelData;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
  * Renders any dashboard file: the filters at the top (kept in the URL query string so a view
@@ -52,6 +53,8 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private Dashboard dashboard;
     private Filters filters;
     private final List<PanelCard> cards = new ArrayList<>();
+    /** The number of the latest refresh: only its result is shown. */
+    private int generation;
     private boolean reportOnAttach;
 
     DashboardView(DashboardService service, DashboardExports exports) {
@@ -140,24 +143,72 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
         refresh();
     }
 
-    /** Queries every panel again for the current filters. */
+    /**
+     * Queries every panel again for the current filters, in the background: the cards show a
+     * progress bar at once and their figures when the queries are done (at 500,000 units about
+     * two seconds for the overview), so the page and its filters can be used meanwhile. A result
+     * that arrives after the filters changed again is dropped.
+     */
     void refresh() {
-        long start = System.nanoTime();
-        List<PanelData> all;
-        try {
-            all = service.panels(dashboard, filters);
-        } catch (RuntimeException e) {
-            cards.forEach(c -> c.showError(e.getMessage()));
+        cards.forEach(PanelCard::showLoading);
+        UI ui = UI.getCurrent();
+        int run = ++generation;
+        Dashboard d = dashboard;
+        Filters f = filters;
+        ui.setPollInterval(POLL_MS);
+        Runnable job = new DelegatingSecurityContextRunnable(() -> {
+            long start = System.nanoTime();
+            List<PanelData> all = null;
+            RuntimeException failed = null;
+            try {
+                all = service.panels(d, f);
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+            long figures = (System.nanoTime() - start) / 1_000_000;
+            List<PanelData> result = all;
+            RuntimeException error = failed;
+            try {
+                ui.access(() -> show(run, d, result, error, figures));
+            } catch (com.vaadin.flow.component.UIDetachedException e) {
+                // the user left the page meanwhile: nothing to show
+            }
+        });
+        COMPUTE.execute(job);
+    }
+
+    /** Shows the result of refresh number {@code run} unless a later refresh started since. */
+    private void show(int run, Dashboard d, List<PanelData> result, RuntimeException error, long figures) {
+        if (run != generation) {
             return;
         }
-        long queried = System.nanoTime();
-        for (int i = 0; i < cards.size(); i++) {
-            cards.get(i).show(all.get(i));
+        UI.getCurrent().setPollInterval(-1);
+        if (error != null) {
+            LOG.warn("Dashboard {} failed: {}", d.id(), error.toString());
+            cards.forEach(c -> c.showError(error.getMessage()));
+            return;
         }
-        LOG.info("Dashboard {} computed {} panels in {} ms (figures {} ms, charts {} ms)",
-                dashboard.id(), cards.size(), (System.nanoTime() - start) / 1_000_000,
-                (queried - start) / 1_000_000, (System.nanoTime() - queried) / 1_000_000);
+        long shown = System.nanoTime();
+        for (int i = 0; i < cards.size(); i++) {
+            cards.get(i).show(result.get(i));
+        }
+        LOG.info("Dashboard {} computed {} panels (figures {} ms, charts {} ms)", d.id(), cards.size(),
+                figures, (System.nanoTime() - shown) / 1_000_000);
     }
+
+    /** How often the browser asks for the figures while they are computed. */
+    private static final int POLL_MS = 250;
+
+    /**
+     * The dashboards' background queries (daemon threads: they never hold the JVM up). Four at
+     * once at most; more wait their turn (the database has a few cores to give anyway).
+     */
+    private static final java.util.concurrent.ExecutorService COMPUTE =
+            java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "dashboard-compute");
+                t.setDaemon(true);
+                return t;
+            });
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
             DashboardView.class);

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -89,6 +90,21 @@ class PanelCard extends Div {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", base + ".xlsx"))
                 .setId("xlsx-" + panel.id());
         return menu;
+    }
+
+    /** While the figures are computed: an indeterminate progress bar (replaced by show). */
+    void showLoading() {
+        this.data = null;
+        body.removeAll();
+        chart = null;
+        ProgressBar bar = new ProgressBar();
+        bar.setIndeterminate(true);
+        Span text = new Span(getTranslation("dash.panel.loading"));
+        text.addClassName("dash-tile-sub");
+        Div loading = new Div(bar, text);
+        loading.addClassName("dash-loading");
+        loading.setId("loading-" + panel.id());
+        body.add(loading);
     }
 
     void showError(String message) {

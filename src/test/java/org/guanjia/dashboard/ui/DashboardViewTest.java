@@ -1,11 +1,13 @@
 package org.guanjia.dashboard.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -118,7 +120,26 @@ class DashboardViewTest extends KaribuTest {
     private DashboardView open(String query) {
         UI.getCurrent().navigate("dashboards/collection",
                 com.vaadin.flow.router.QueryParameters.fromString(query));
+        awaitFigures();
         return _get(DashboardView.class);
+    }
+
+    /**
+     * The figures are computed in the background (DashboardView.refresh) and shown by a UI
+     * access task, which Karibu runs at a client round trip: round trips until the view stops
+     * polling for them.
+     */
+    static void awaitFigures() {
+        for (int i = 0; i < 1200 && UI.getCurrent().getPollInterval() > 0; i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            MockVaadin.clientRoundtrip();
+        }
+        assertThat(UI.getCurrent().getPollInterval()).as("still computing the figures").isNegative();
     }
 
     private PanelCard card(DashboardView view, String id) {
@@ -143,6 +164,7 @@ class DashboardViewTest extends KaribuTest {
                 .isEqualByComparingTo("0.5");
 
         view.apply("building", p + "C2-B1");
+        awaitFigures();
 
         DashboardView after = _get(DashboardView.class);
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters()
@@ -158,6 +180,31 @@ class DashboardViewTest extends KaribuTest {
         assertThat(_get(com.vaadin.flow.component.html.Div.class,
                 s -> s.withId("active-filters")).getElement().getTextRecursively())
                 .contains(p + "C2-B1").contains("2025-03");
+    }
+
+    @Test
+    void the_page_comes_at_once_with_a_progress_bar_in_every_panel_until_its_figures_arrive() {
+        login("manager1", Role.MANAGER, null);
+        UI.getCurrent().navigate("dashboards/collection",
+                com.vaadin.flow.router.QueryParameters.fromString(range()));
+        DashboardView view = _get(DashboardView.class);
+        // the figures arrive by a UI access task, which runs only at the next round trip
+        assertThat(UI.getCurrent().getPollInterval()).isPositive();
+        for (PanelCard c : view.cards()) {
+            assertThat(c.data()).as(c.panel().id()).isNull();
+            assertThat(_get(com.vaadin.flow.component.html.Div.class,
+                    s -> s.withId("loading-" + c.panel().id())).getElement().getTextRecursively())
+                    .isEqualTo("Computing…");
+        }
+        assertThat(_find(com.vaadin.flow.component.progressbar.ProgressBar.class))
+                .hasSize(view.cards().size()).allMatch(b -> b.isIndeterminate());
+
+        awaitFigures();
+
+        assertThat(view.cards()).allSatisfy(c -> assertThat(c.data()).as(c.panel().id()).isNotNull());
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withClasses("dash-loading")))
+                .isEmpty();
+        assertThat(_get(Span.class, s -> s.withId("tile-value-billed")).getText()).isEqualTo("400.00");
     }
 
     @Test
@@ -189,6 +236,7 @@ class DashboardViewTest extends KaribuTest {
         DashboardView view = open(range());
         card(view, "rate-by-building").clicked("period=2025-05&building=" + p + "C1-B1");
         _click(_get(Button.class, s -> s.withId("click-filter")));
+        awaitFigures();
         DashboardView after = _get(DashboardView.class);
         assertThat(after.filters().building()).isEqualTo(p + "C1-B1");
         assertThat(card(after, "rate-trend").data().value("collection_rate", "2025-05", null))
@@ -238,6 +286,7 @@ class DashboardViewTest extends KaribuTest {
         UI.getCurrent().navigate("dashboards/overview",
                 com.vaadin.flow.router.QueryParameters.fromString(
                         "grain=month&from=2025-03&to=2025-05"));
+        awaitFigures();
         com.vaadin.flow.component.html.Div tile = _get(com.vaadin.flow.component.html.Div.class,
                 spec -> spec.withId("tile-satisfied"));
         // five estate lines, the "more" line and the period
