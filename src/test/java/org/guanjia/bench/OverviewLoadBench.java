@@ -62,7 +62,9 @@ class OverviewLoadBench {
                 + " const chart = document.getElementById('chart-' + id);"
                 + " if (chart) { const c = window.echarts && echarts.getInstanceByDom(chart);"
                 + "   return !!c && !!c.getOption() && chart.querySelector('canvas, svg') !== null; }"
-                + " return panel.querySelector('.dash-tile-sub') !== null; })";
+                // no data: the "empty" line (the progress bar's line is not it)
+                + " return panel.querySelector('.dash-tile-sub') !== null"
+                + "   && panel.querySelector('.dash-loading') === null; })";
         List<Long> times = new ArrayList<>();
         List<Long> shells = new ArrayList<>();
         try (Playwright playwright = Playwright.create()) {

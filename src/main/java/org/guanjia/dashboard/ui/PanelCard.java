@@ -104,6 +104,10 @@ class PanelCard extends Div {
         Div loading = new Div(bar, text);
         loading.addClassName("dash-loading");
         loading.setId("loading-" + panel.id());
+        if (panel.chart() != Chart.TILE && panel.chart() != Chart.GAUGE) {
+            // the chart's height: the page does not jump when the charts arrive
+            loading.setMinHeight("17rem");
+        }
         body.add(loading);
     }
 
