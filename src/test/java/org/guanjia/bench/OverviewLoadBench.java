@@ -47,14 +47,22 @@ class OverviewLoadBench {
 
     @Test
     void the_overview_renders_every_panel() throws Exception {
+        String id = System.getProperty("bench.dashboard", "overview");
+        measure(port, id, catalog.find(id).orElseThrow().panels().stream().map(Dashboard.Panel::id).toList());
+    }
+
+    /**
+     * Signs in on the server at the port, opens the dashboard {@code bench.loads} + 1 times and
+     * prints the times until its filters and until every panel are drawn; screenshots to
+     * target/screenshots. Shared with {@link OverviewServerBench} (a server already running).
+     */
+    static void measure(int port, String id, List<String> panelIds) throws Exception {
         int loads = Integer.getInteger("bench.loads", 5);
         String user = System.getProperty("bench.user", "bench-manager");
-        String id = System.getProperty("bench.dashboard", "overview");
-        Dashboard overview = catalog.find(id).orElseThrow();
         // every panel shows a tile, a chart with an ECharts instance, or its "no data" line
         StringBuilder ids = new StringBuilder();
-        for (Dashboard.Panel p : overview.panels()) {
-            ids.append(ids.isEmpty() ? "" : ",").append('\'').append(p.id()).append('\'');
+        for (String p : panelIds) {
+            ids.append(ids.isEmpty() ? "" : ",").append('\'').append(p).append('\'');
         }
         String rendered = "() => [" + ids + "].every(id => {"
                 + " const panel = document.getElementById('panel-' + id); if (!panel) return false;"
@@ -100,9 +108,9 @@ class OverviewLoadBench {
                         .setPath(shots.resolve("bench-" + id + "-" + Integer.getInteger("bench.width", 1280)
                                 + ".png")));
                 // and each panel on its own (the page scrolls inside the layout)
-                for (Dashboard.Panel p : overview.panels()) {
-                    page.locator("#panel-" + p.id()).screenshot(new Locator.ScreenshotOptions()
-                            .setPath(shots.resolve("bench-" + id + "-" + p.id() + "-"
+                for (String p : panelIds) {
+                    page.locator("#panel-" + p).screenshot(new Locator.ScreenshotOptions()
+                            .setPath(shots.resolve("bench-" + id + "-" + p + "-"
                                     + Integer.getInteger("bench.width", 1280) + ".png")));
                 }
             } finally {
