@@ -25,9 +25,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * in the writer's transaction: billing.AllocationService calls {@link #refreshUnits} after every
  * recompute (payments, corrections, statement runs, bank debits, imports, the demo), and
  * collection.CollectionService and the import call {@link #refreshPromises} after writing
- * collection actions; whoever writes units, status rows or vacancy inspections (the estate,
- * settlement and vacancy services, the import, the demo and the benchmark data) calls
- * {@link #refreshVacancy}.
+ * collection actions; the writers of units, status rows and vacancy inspections (the estate and
+ * vacancy services, the import) call {@link #refreshVacancy}, and the demo and the benchmark
+ * data, which write them past the services, {@link #rebuildVacancy}.
  *
  * <p>A writer that changes only a few units (a payment, a reversal, a correction statement) calls
  * {@link #beforeChange} first: the units' contributions to the building tables are taken then,

@@ -206,10 +206,13 @@ public class EstateService {
         v.throwIfAny();
         Unit clean = new Unit(trim(u.code()), u.buildingCode(), u.floor(), blankToNull(u.room()),
                 u.areaSqm(), u.unitType() == null ? "residential" : u.unitType(), u.deliveredOn());
-        // the vacancy summaries of the building a unit leaves change as well
-        List<String> formerBuilding = isNew ? List.of()
-                : repo.unit(clean.code()).map(Unit::buildingCode)
-                        .filter(b -> !b.equals(clean.buildingCode())).stream().toList();
+        // the vacancy summaries change with a new unit, a status, another delivery day or
+        // building (and then those of the building it leaves as well)
+        Optional<Unit> before = isNew ? Optional.empty() : repo.unit(clean.code());
+        List<String> formerBuilding = before.map(Unit::buildingCode)
+                .filter(b -> !b.equals(clean.buildingCode())).stream().toList();
+        boolean vacancyChanges = initialStatus != null || before.map(b -> !formerBuilding.isEmpty()
+                || !Objects.equals(b.deliveredOn(), clean.deliveredOn())).orElse(true);
         if (isNew) {
             repo.insert(clean);
         } else {
@@ -220,7 +223,9 @@ public class EstateService {
             writeStatus(new UnitStatus(clean.code(), initialStatus.fromDate(),
                     initialStatus.status(), initialStatus.note()));
         }
-        summaries.refreshVacancy(List.of(clean.code()), formerBuilding);
+        if (vacancyChanges) {
+            summaries.refreshVacancy(List.of(clean.code()), formerBuilding);
+        }
         return clean;
     }
 
