@@ -52,7 +52,9 @@ import org.springframework.test.context.ActiveProfiles;
  * statement-level macros (kept as kpi_collection_reference / kpi_aging_reference in
  * src/test/resources/sql-reference). A seeded random sequence of statement runs, payments
  * (open-item, targeted, advance), reversals, corrections of payments, correction statements and
- * a bulk load allocated by recomputeMany; after each step both checks run.
+ * a bulk load allocated by recomputeMany; after each step both checks run. The vacancy
+ * summaries (V024) have their own random sequence of unit, status and inspection writes, checked
+ * against kpi_vacancy_reference.
  */
 @SpringBootTest
 @ActiveProfiles("test")
