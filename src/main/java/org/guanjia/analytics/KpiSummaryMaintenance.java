@@ -72,16 +72,11 @@ public class KpiSummaryMaintenance {
         if (units.isEmpty()) {
             return;
         }
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        try {
+        onConnection("Reading the KPI summaries failed", c -> {
             for (String unit : units) {
                 snapshot.put(unit, KpiSummaries.contribution(c, List.of(unit)));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the KPI summaries failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
-        }
+        });
     }
 
     /** Refreshes done by difference since start. */
@@ -114,8 +109,7 @@ public class KpiSummaryMaintenance {
     @Transactional(propagation = Propagation.MANDATORY)
     public void refreshUnits(Collection<String> unitCodes) {
         long start = System.nanoTime();
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        try {
+        onConnection("Refreshing the KPI summaries failed", c -> {
             Set<String> units = new LinkedHashSet<>(unitCodes);
             Map<String, KpiSummaries.Contribution> snapshot = snapshot(false);
             if (snapshot != null && !units.isEmpty() && snapshot.keySet().containsAll(units)) {
@@ -143,11 +137,7 @@ public class KpiSummaryMaintenance {
             int buildings = KpiSummaries.refreshUnits(c, unitCodes);
             log.debug("KPI summaries of {} units refreshed ({} buildings, {} ms)", unitCodes.size(),
                     buildings < 0 ? "all" : buildings, (System.nanoTime() - start) / 1_000_000);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Refreshing the KPI summaries failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
-        }
+        });
     }
 
     /** Replaces the promise checks of the units (after collection actions were written). */
@@ -156,14 +146,9 @@ public class KpiSummaryMaintenance {
         if (unitCodes.isEmpty()) {
             return;
         }
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        try {
+        onConnection("Refreshing the promise checks failed", c -> {
             KpiSummaries.refreshPromises(c, unitCodes);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Refreshing the promise checks failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
-        }
+        });
     }
 
     /**
@@ -177,18 +162,13 @@ public class KpiSummaryMaintenance {
             return;
         }
         long start = System.nanoTime();
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        try {
+        onConnection("Refreshing the vacancy summaries failed", c -> {
             Set<String> buildings = new LinkedHashSet<>(KpiSummaries.buildingsOf(c, unitCodes));
             buildings.addAll(moreBuildings);
             int n = KpiSummaries.refreshVacancyBuildings(c, buildings);
             log.debug("Vacancy summaries of {} buildings refreshed ({} ms)", n < 0 ? "all" : n,
                     (System.nanoTime() - start) / 1_000_000);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Refreshing the vacancy summaries failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
-        }
+        });
     }
 
     /**
@@ -198,31 +178,42 @@ public class KpiSummaryMaintenance {
     @Transactional
     public void rebuildVacancy() {
         long start = System.nanoTime();
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        try {
+        onConnection("Rebuilding the vacancy summaries failed", c -> {
             KpiSummaries.rebuildVacancy(c);
             log.info("Vacancy summaries rebuilt ({} ms)", (System.nanoTime() - start) / 1_000_000);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Rebuilding the vacancy summaries failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
-        }
+        });
     }
 
     /** Rebuilds every summary row from scratch (after a bulk load that bypassed the services). */
     @Transactional
     public void rebuild() {
         long start = System.nanoTime();
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        try {
+        onConnection("Rebuilding the KPI summaries failed", c -> {
             Map<String, KpiSummaries.Contribution> snapshot = snapshot(false);
             if (snapshot != null) {
                 snapshot.clear();
             }
             KpiSummaries.rebuild(c);
             log.info("KPI summaries rebuilt ({} ms)", (System.nanoTime() - start) / 1_000_000);
+        });
+    }
+
+    /** Work on the transaction's connection that may fail with an SQLException. */
+    @FunctionalInterface
+    private interface ConnectionWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs the work on the caller's transactional connection; an SQLException becomes an
+     * IllegalStateException starting with {@code failure}.
+     */
+    private void onConnection(String failure, ConnectionWork work) {
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            work.run(c);
         } catch (SQLException e) {
-            throw new IllegalStateException("Rebuilding the KPI summaries failed: " + e.getMessage(), e);
+            throw new IllegalStateException(failure + ": " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(c, dataSource);
         }

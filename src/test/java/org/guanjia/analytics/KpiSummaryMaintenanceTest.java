@@ -111,11 +111,7 @@ class KpiSummaryMaintenanceTest {
         p = "K" + UUID.randomUUID().toString().substring(0, 5) + "-";
         clock.set(LocalDate.of(2024, 12, 28));
         MasterDataFixtures.create(p, estates, staff);
-        for (String c : List.of("C1", "C2")) {
-            for (String room : List.of("0101", "0102")) {
-                units.add(p + c + "-B1-" + room);
-            }
-        }
+        addFixtureUnits();
         TestUsers.signIn("fixture-admin", Role.ADMIN, null);
         users.saveUser(new User(p + "super", "Supervisor " + p, Role.SUPERVISOR, null, null, true, false,
                 null), "super-password", true);
@@ -201,11 +197,7 @@ class KpiSummaryMaintenanceTest {
         p = "V" + UUID.randomUUID().toString().substring(0, 5) + "-";
         clock.set(LocalDate.of(2025, 1, 10));
         MasterDataFixtures.create(p, estates, staff);
-        for (String c : List.of("C1", "C2")) {
-            for (String room : List.of("0101", "0102")) {
-                units.add(p + c + "-B1-" + room);
-            }
-        }
+        addFixtureUnits();
         as(Role.ADMIN);
         estates.saveBuilding(new Building(p + "C1-B2", p + "C1", "Building 2", 12), true);
         Random random = new Random(20261129L);
@@ -281,6 +273,15 @@ class KpiSummaryMaintenanceTest {
                 "select * from kpi_vacancy_reference(" + args + ")"))
                 .as("vacancy " + args).isZero();
         checks++;
+    }
+
+    /** The four units MasterDataFixtures.create makes for the prefix p. */
+    private void addFixtureUnits() {
+        for (String c : List.of("C1", "C2")) {
+            for (String room : List.of("0101", "0102")) {
+                units.add(p + c + "-B1-" + room);
+            }
+        }
     }
 
     private void pay(String unit, LocalDate paidOn, int yuan, String statementNo) {
