@@ -140,51 +140,142 @@ public final class KpiSummaries {
         private void add(int table, List<Object> key, BigDecimal value) {
             tables.get(table).merge(key, value, BigDecimal::add);
         }
+
+        /** The rows of table {@code t} (in the order of {@link #tables()}'s first four). */
+        Map<List<Object>, BigDecimal> rows(int t) {
+            return Collections.unmodifiableMap(tables.get(t));
+        }
     }
 
     /**
-     * One query for a unit's rows of the three macros (table number, building code, up to four
-     * dates, amount or count): a single statement costs less than three at any size.
+     * A unit's statements (kind 0), its allocations (kind 1) and its building (kind 2) in one
+     * statement of three lookups by unit code. {@link #contribution} groups them as the
+     * macros of sql/fee_summary.sql do ({@code kpi_fee_billed_rows}, {@code
+     * kpi_fee_paid_day_rows}, {@code kpi_arrears_unit_spell_rows} with their {@code unit}
+     * parameter, which KpiSummariesTest compares it with for every unit of the demo): the
+     * macros took 15-25 ms a unit on the demo, mostly DuckDB's fixed cost per grouping and window
+     * operator, these lookups 2-5 ms.
      */
-    private static final String CONTRIBUTION = "select 0, building_code, issued_on, period_month, due_on,"
-            + " null::date, amount from kpi_fee_billed_rows(null, unit := ?)"
-            + " union all select 1, building_code, issued_on, period_month, due_on, allocated_on, amount"
-            + " from kpi_fee_paid_day_rows(null, unit := ?)"
-            + " union all select 3, building_code, from_day, to_day, null, null, 1"
-            + " from kpi_arrears_unit_spell_rows(null, unit := ?)";
+    private static final String UNIT_ROWS = "select 0, statement_no, issued_on, period, due_on, amount"
+            + " from statements where unit_code = ?"
+            + " union all select 1, statement_no, allocated_on, null, null, amount"
+            + " from payment_allocations where unit_code = ?"
+            + " union all select 2, building_code, null, null, null, null from units where unit_code = ?";
 
-    /** Key columns after the building code, per table number of {@link #CONTRIBUTION}. */
-    private static final int[] CONTRIBUTION_DATES = {3, 4, 4, 2};
+    private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
+
+    /** One statement of a unit and what its allocations add up to. */
+    private static final class UnitStatement {
+        final String no;
+        final LocalDate issuedOn;
+        final LocalDate periodMonth;
+        final LocalDate dueOn;
+        final BigDecimal amount;
+        BigDecimal paid = BigDecimal.ZERO;
+        LocalDate lastOn;
+
+        UnitStatement(String no, LocalDate issuedOn, String period, LocalDate dueOn, BigDecimal amount) {
+            this.no = no;
+            this.issuedOn = issuedOn;
+            this.periodMonth = LocalDate.parse(period + "-01");
+            this.dueOn = dueOn;
+            this.amount = amount;
+        }
+    }
+
+    /** An allocation of a unit: its statement, day and amount. */
+    private record UnitAllocation(String statementNo, LocalDate on, BigDecimal amount) {
+    }
 
     /** The units' contribution as stored now (index lookups: one query per unit). */
     public static Contribution contribution(Connection c, Collection<String> unitCodes) throws SQLException {
         Contribution r = new Contribution();
-        try (PreparedStatement ps = c.prepareStatement(CONTRIBUTION)) {
+        try (PreparedStatement ps = c.prepareStatement(UNIT_ROWS)) {
             for (String unit : new LinkedHashSet<>(unitCodes)) {
                 for (int i = 1; i <= 3; i++) {
                     ps.setString(i, unit);
                 }
+                Map<String, UnitStatement> statements = new LinkedHashMap<>();
+                List<UnitAllocation> allocations = new ArrayList<>();
+                String building = null;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        int table = rs.getInt(1);
-                        List<Object> key = new ArrayList<>(5);
-                        key.add(rs.getString(2));
-                        for (int d = 0; d < CONTRIBUTION_DATES[table]; d++) {
-                            key.add(rs.getObject(3 + d, LocalDate.class));
-                        }
-                        BigDecimal value = rs.getBigDecimal(7);
-                        r.add(table, key, value);
-                        if (table == 1) {
-                            // the month rows: the day rows summed by allocation month
-                            List<Object> month = new ArrayList<>(key.subList(0, 4));
-                            month.add(((LocalDate) key.get(4)).withDayOfMonth(1));
-                            r.add(2, month, value);
+                        switch (rs.getInt(1)) {
+                            case 0 -> statements.put(rs.getString(2), new UnitStatement(rs.getString(2),
+                                    rs.getObject(3, LocalDate.class), rs.getString(4),
+                                    rs.getObject(5, LocalDate.class), rs.getBigDecimal(6)));
+                            case 1 -> allocations.add(new UnitAllocation(rs.getString(2),
+                                    rs.getObject(3, LocalDate.class), rs.getBigDecimal(6)));
+                            default -> building = rs.getString(2);
                         }
                     }
+                }
+                if (building != null) {
+                    add(r, building, statements, allocations);
                 }
             }
         }
         return r;
+    }
+
+    /** One unit's rows of the four tables, grouped as the macros group them. */
+    private static void add(Contribution r, String building, Map<String, UnitStatement> statements,
+            List<UnitAllocation> allocations) {
+        for (UnitStatement s : statements.values()) {
+            r.add(0, List.of(building, s.issuedOn, s.periodMonth, s.dueOn), s.amount);
+        }
+        for (UnitAllocation a : allocations) {
+            UnitStatement s = statements.get(a.statementNo());
+            if (s == null) {
+                // kpi_fee_paid_day_rows joins the statement: an allocation without one adds nothing
+                continue;
+            }
+            r.add(1, List.of(building, s.issuedOn, s.periodMonth, s.dueOn, a.on()), a.amount());
+            r.add(2, List.of(building, s.issuedOn, s.periodMonth, s.dueOn, a.on().withDayOfMonth(1)),
+                    a.amount());
+            s.paid = s.paid.add(a.amount());
+            s.lastOn = s.lastOn == null || a.on().isAfter(s.lastOn) ? a.on() : s.lastOn;
+        }
+        // kpi_arrears_unit_spell_rows: each statement overdue from greatest(issued_on, due_on + 1)
+        // to the day of the allocation that completes it (open: 9999-12-31), the intervals
+        // merged into spells in (from_day, to_day, statement_no) order; an interval starting
+        // after every earlier one has ended starts a new spell, one starting on that end day joins
+        List<LocalDate[]> intervals = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        for (UnitStatement s : statements.values()) {
+            LocalDate from = s.dueOn.plusDays(1).isAfter(s.issuedOn) ? s.dueOn.plusDays(1) : s.issuedOn;
+            LocalDate to = s.paid.compareTo(s.amount) >= 0 ? s.lastOn : OPEN_END;
+            if (to != null && to.isAfter(from)) {
+                intervals.add(new LocalDate[] {from, to});
+                order.add(s.no);
+            }
+        }
+        List<Integer> sorted = new ArrayList<>();
+        for (int i = 0; i < intervals.size(); i++) {
+            sorted.add(i);
+        }
+        sorted.sort((x, y) -> {
+            int cmp = intervals.get(x)[0].compareTo(intervals.get(y)[0]);
+            cmp = cmp != 0 ? cmp : intervals.get(x)[1].compareTo(intervals.get(y)[1]);
+            return cmp != 0 ? cmp : order.get(x).compareTo(order.get(y));
+        });
+        LocalDate spellFrom = null;
+        LocalDate reach = null;
+        for (int i : sorted) {
+            LocalDate[] iv = intervals.get(i);
+            if (reach == null || iv[0].isAfter(reach)) {
+                if (reach != null) {
+                    r.add(3, List.of(building, spellFrom, reach), BigDecimal.ONE);
+                }
+                spellFrom = iv[0];
+                reach = iv[1];
+            } else if (iv[1].isAfter(reach)) {
+                reach = iv[1];
+            }
+        }
+        if (reach != null) {
+            r.add(3, List.of(building, spellFrom, reach), BigDecimal.ONE);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.guanjia.base.StatementCache;
 
 /**
  * The KPI views of {@code sql/} (packaged into the jar as {@code classpath:sql/*.sql}): DuckDB
@@ -44,6 +45,8 @@ public final class KpiViews {
                 }
             }
         }
+        // statements kept by the pool's connections would still call the macros replaced here
+        StatementCache.invalidateAll();
     }
 
     static String read(String file) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jooq.DefaultConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +20,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class DatabaseConfig {
 
+    /**
+     * The pool's connections keep up to {@code statementCache} prepared statements each
+     * ({@link StatementCache}; 0: none, each statement prepared anew as the driver does).
+     */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(GuanjiaProperties properties) {
+    DataSource dataSource(GuanjiaProperties properties,
+            @Value("${guanjia.statement-cache:128}") int statementCache) {
         Path file = properties.dbPath().toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
@@ -29,8 +35,13 @@ public class DatabaseConfig {
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("guanjia-duckdb");
-        config.setDriverClassName("org.duckdb.DuckDBDriver");
-        config.setJdbcUrl("jdbc:duckdb:" + file);
+        String url = "jdbc:duckdb:" + file;
+        if (statementCache > 0) {
+            config.setDataSource(StatementCache.dataSource(url, statementCache));
+        } else {
+            config.setDriverClassName("org.duckdb.DuckDBDriver");
+            config.setJdbcUrl(url);
+        }
         config.setMaximumPoolSize(properties.poolSize());
         config.setMinimumIdle(1);
         // keep one connection open so the database instance stays open between requests

@@ -280,13 +280,18 @@ public class AllocationRepository {
 
     /** The unit's statements issued on or before {@code asOf}, with their collected amounts. */
     public List<LedgerLine> ledgerLines(String unitCode, LocalDate asOf) {
-        Field<BigDecimal> collected = DSL.coalesce(DSL.field(
-                DSL.select(DSL.sum(PAYMENT_ALLOCATIONS.AMOUNT)).from(PAYMENT_ALLOCATIONS)
-                        .where(PAYMENT_ALLOCATIONS.STATEMENT_NO.eq(STATEMENTS.STATEMENT_NO))
-                        .and(PAYMENT_ALLOCATIONS.ALLOCATED_ON.le(asOf))), ZERO);
+        // the unit's allocations summed per statement and joined: a correlated sum per statement
+        // made DuckDB group the allocations of every unit
+        var paid = dsl.select(PAYMENT_ALLOCATIONS.STATEMENT_NO, DSL.sum(PAYMENT_ALLOCATIONS.AMOUNT).as("paid"))
+                .from(PAYMENT_ALLOCATIONS)
+                .where(PAYMENT_ALLOCATIONS.UNIT_CODE.eq(unitCode))
+                .and(PAYMENT_ALLOCATIONS.ALLOCATED_ON.le(asOf))
+                .groupBy(PAYMENT_ALLOCATIONS.STATEMENT_NO).asTable("p");
+        Field<BigDecimal> collected = DSL.coalesce(paid.field("paid", BigDecimal.class), ZERO);
         return dsl.select(STATEMENTS.STATEMENT_NO, STATEMENTS.PERIOD, STATEMENTS.FEE_TYPE,
                         STATEMENTS.AMOUNT, STATEMENTS.ISSUED_ON, STATEMENTS.DUE_ON, collected)
                 .from(STATEMENTS)
+                .leftJoin(paid).on(paid.field(PAYMENT_ALLOCATIONS.STATEMENT_NO).eq(STATEMENTS.STATEMENT_NO))
                 .where(STATEMENTS.UNIT_CODE.eq(unitCode))
                 .and(STATEMENTS.ISSUED_ON.le(asOf))
                 .fetch(r -> new LedgerLine(r.value1(), r.value2(), r.value3(), r.value4(),

@@ -85,11 +85,16 @@ public class SoakRepository {
 
     /** The unit's statements issued by {@code today} with an open amount, oldest first. */
     public List<OpenStatement> openStatements(String unitCode, LocalDate today) {
-        Field<BigDecimal> collected = DSL.coalesce(DSL.field(
-                DSL.select(DSL.sum(PAYMENT_ALLOCATIONS.AMOUNT)).from(PAYMENT_ALLOCATIONS)
-                        .where(PAYMENT_ALLOCATIONS.STATEMENT_NO.eq(STATEMENTS.STATEMENT_NO))), ZERO);
+        // the unit's allocations summed per statement, joined (a correlated sum per statement
+        // made DuckDB group every allocation of every unit: 2-3 times slower on the demo)
+        var paid = dsl.select(PAYMENT_ALLOCATIONS.STATEMENT_NO, DSL.sum(PAYMENT_ALLOCATIONS.AMOUNT).as("paid"))
+                .from(PAYMENT_ALLOCATIONS)
+                .where(PAYMENT_ALLOCATIONS.UNIT_CODE.eq(unitCode))
+                .groupBy(PAYMENT_ALLOCATIONS.STATEMENT_NO).asTable("p");
+        Field<BigDecimal> collected = DSL.coalesce(paid.field("paid", BigDecimal.class), ZERO);
         return dsl.select(STATEMENTS.STATEMENT_NO, STATEMENTS.AMOUNT.minus(collected))
                 .from(STATEMENTS)
+                .leftJoin(paid).on(paid.field(PAYMENT_ALLOCATIONS.STATEMENT_NO).eq(STATEMENTS.STATEMENT_NO))
                 .where(STATEMENTS.UNIT_CODE.eq(unitCode))
                 .and(STATEMENTS.ISSUED_ON.le(today))
                 .and(STATEMENTS.AMOUNT.gt(collected))
