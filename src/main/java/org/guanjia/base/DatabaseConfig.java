@@ -7,11 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jooq.DefaultConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 /**
  * One DuckDB database file, opened once by this process and shared by a small pool of
@@ -21,33 +21,70 @@ import org.springframework.context.annotation.Configuration;
 public class DatabaseConfig {
 
     /**
-     * The pool's connections keep up to {@code statementCache} prepared statements each
-     * ({@link StatementCache}; 0: none, each statement prepared anew as the driver does).
+     * Two pools on the one database instance: {@code guanjia.pool-size} connections for
+     * everything, and {@code guanjia.read-pool-size} more that only read-only transactions take
+     * (the KPIs, dashboards, lists: {@code @Transactional(readOnly = true)}), so that a manager's
+     * figures do not queue behind the butlers' saves for a connection (0: one pool for all).
+     * Spring's {@link LazyConnectionDataSourceProxy} fetches the connection at the first
+     * statement, when the transaction's read-only flag is known. Each connection keeps up to
+     * {@code guanjia.statement-cache} prepared statements ({@link StatementCache}; 0: none,
+     * each statement prepared anew as the driver does).
      */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(GuanjiaProperties properties,
-            @Value("${guanjia.statement-cache:128}") int statementCache) {
+    Pools dataSource(GuanjiaProperties properties,
+            @Value("${guanjia.statement-cache:128}") int statementCache,
+            @Value("${guanjia.read-pool-size:4}") int readPoolSize) {
         Path file = properties.dbPath().toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the folder of the database " + file, e);
         }
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("guanjia-duckdb");
         String url = "jdbc:duckdb:" + file;
+        HikariDataSource main = pool("guanjia-duckdb", url, properties.poolSize(), statementCache);
+        HikariDataSource reads = readPoolSize > 0
+                ? pool("guanjia-duckdb-reads", url, readPoolSize, statementCache) : null;
+        return new Pools(main, reads);
+    }
+
+    static HikariDataSource pool(String name, String url, int size, int statementCache) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
         if (statementCache > 0) {
             config.setDataSource(StatementCache.dataSource(url, statementCache));
         } else {
             config.setDriverClassName("org.duckdb.DuckDBDriver");
             config.setJdbcUrl(url);
         }
-        config.setMaximumPoolSize(properties.poolSize());
+        config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
         // keep one connection open so the database instance stays open between requests
         config.setIdleTimeout(0);
         config.setMaxLifetime(0);
         return new HikariDataSource(config);
+    }
+
+    /** The application's data source: the main pool, and the read pool for read-only work. */
+    public static final class Pools extends LazyConnectionDataSourceProxy implements AutoCloseable {
+        private final HikariDataSource main;
+        private final HikariDataSource reads;
+
+        Pools(HikariDataSource main, HikariDataSource reads) {
+            super(main);
+            this.main = main;
+            this.reads = reads;
+            if (reads != null) {
+                setReadOnlyDataSource(reads);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (reads != null) {
+                reads.close();
+            }
+            main.close();
+        }
     }
 
     /** jOOQ must not read warnings from a failed DuckDB statement (it is already closed). */

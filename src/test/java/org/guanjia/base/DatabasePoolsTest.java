@@ -1,0 +1,117 @@
+package org.guanjia.base;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The two pools of {@link DatabaseConfig} on one DuckDB file: read-only transactions take a
+ * connection of the read pool, the others of the main pool, and a read does not wait while every
+ * main connection is held by a writer.
+ */
+class DatabasePoolsTest {
+
+    @TempDir
+    Path dir;
+
+    private HikariDataSource main;
+    private HikariDataSource reads;
+    private DatabaseConfig.Pools pools;
+    private DataSourceTransactionManager tm;
+
+    @BeforeEach
+    void open() throws Exception {
+        String url = "jdbc:duckdb:" + dir.resolve("pools.duckdb");
+        main = DatabaseConfig.pool("test-main", url, 1, 16);
+        main.setConnectionTimeout(2_000);
+        reads = DatabaseConfig.pool("test-reads", url, 1, 16);
+        reads.setConnectionTimeout(2_000);
+        pools = new DatabaseConfig.Pools(main, reads);
+        tm = new DataSourceTransactionManager(pools);
+        try (Connection c = pools.getConnection(); Statement st = c.createStatement()) {
+            st.execute("create table t (n integer)");
+            st.execute("insert into t values (1), (2)");
+        }
+    }
+
+    @AfterEach
+    void close() {
+        pools.close();
+        assertThat(main.isClosed()).isTrue();
+        assertThat(reads.isClosed()).isTrue();
+    }
+
+    private long count(boolean readOnly, boolean[] usedReadPool) {
+        TransactionTemplate tx = new TransactionTemplate(tm);
+        tx.setReadOnly(readOnly);
+        return tx.execute(status -> {
+            Connection c = DataSourceUtils.getConnection(pools);
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from t")) {
+                usedReadPool[0] = reads.getHikariPoolMXBean().getActiveConnections() == 1;
+                usedReadPool[1] = main.getHikariPoolMXBean().getActiveConnections() == 1;
+                rs.next();
+                return rs.getLong(1);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                DataSourceUtils.releaseConnection(c, pools);
+            }
+        });
+    }
+
+    @Test
+    void read_only_transactions_use_the_read_pool_and_the_others_the_main_pool() {
+        boolean[] used = new boolean[2];
+        assertThat(count(true, used)).isEqualTo(2);
+        assertThat(used).containsExactly(true, false);
+        assertThat(count(false, used)).isEqualTo(2);
+        assertThat(used).containsExactly(false, true);
+    }
+
+    @Test
+    void a_read_does_not_wait_for_a_writer_holding_every_main_connection() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> write = writer.submit(() -> new TransactionTemplate(tm).executeWithoutResult(status -> {
+                Connection c = DataSourceUtils.getConnection(pools);
+                try (Statement st = c.createStatement()) {
+                    st.execute("insert into t values (3)");
+                    holding.countDown();
+                    done.await(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    DataSourceUtils.releaseConnection(c, pools);
+                }
+            }));
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            boolean[] used = new boolean[2];
+            // the writer's row is not committed yet: the read sees the two rows, at once
+            assertThat(count(true, used)).isEqualTo(2);
+            done.countDown();
+            write.get(10, TimeUnit.SECONDS);
+            assertThat(count(true, used)).isEqualTo(3);
+        } finally {
+            done.countDown();
+            writer.shutdownNow();
+        }
+    }
+}
