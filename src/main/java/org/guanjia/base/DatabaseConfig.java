@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 /**
- * One DuckDB database file, opened once by this process and shared by a small pool of
- * connections (DuckDB allows a single writing process per file).
+ * One DuckDB database file, opened once by this process and shared by two small pools of
+ * connections to that one instance (DuckDB allows a single writing process per file).
  */
 @Configuration
 public class DatabaseConfig {

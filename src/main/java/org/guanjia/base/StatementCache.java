@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -42,7 +43,7 @@ public final class StatementCache {
     static final int MAX_SQL_LENGTH = 8_000;
 
     /** Bumped by {@link #invalidateAll}: a cache made in an older epoch is emptied first. */
-    private static final java.util.concurrent.atomic.AtomicLong EPOCH = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong EPOCH = new AtomicLong();
 
     private StatementCache() {
     }
