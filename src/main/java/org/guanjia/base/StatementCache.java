@@ -172,26 +172,44 @@ public final class StatementCache {
     }
 
     /** One kept statement: the driver's, whether a caller holds it, whether it left the cache. */
-    private static final class Cached implements InvocationHandler {
+    private static final class Cached {
         private final CachingConnection owner;
         private final PreparedStatement target;
         private boolean inUse;
         private boolean evicted;
-        private boolean failed;
-        private boolean closed;
-        private Connection connection;
 
         Cached(CachingConnection owner, PreparedStatement target) {
             this.owner = owner;
             this.target = target;
         }
 
+        /** A new handle for one caller: its own closed flag, so a late second close is a no-op. */
         PreparedStatement handle(Connection proxy) {
-            connection = proxy;
-            failed = false;
-            closed = false;
             return (PreparedStatement) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
-                    new Class<?>[] {PreparedStatement.class}, this);
+                    new Class<?>[] {PreparedStatement.class}, new Handle(this, proxy));
+        }
+
+        void closeQuietly() {
+            try {
+                target.close();
+            } catch (SQLException | RuntimeException e) {
+                // the connection is going or the statement is broken: nothing to keep
+            }
+        }
+    }
+
+    /** What one caller holds between prepareStatement and close. */
+    private static final class Handle implements InvocationHandler {
+        private final Cached cached;
+        private final PreparedStatement target;
+        private final Connection connection;
+        private boolean failed;
+        private boolean closed;
+
+        Handle(Cached cached, Connection connection) {
+            this.cached = cached;
+            this.target = cached.target;
+            this.connection = connection;
         }
 
         @Override
@@ -200,7 +218,7 @@ public final class StatementCache {
                 case "close" -> {
                     if (!closed) {
                         closed = true;
-                        owner.release(this, !reset());
+                        cached.owner.release(cached, !reset());
                     }
                     return null;
                 }
@@ -251,14 +269,6 @@ public final class StatementCache {
                 return !target.isClosed();
             } catch (SQLException | RuntimeException e) {
                 return false;
-            }
-        }
-
-        void closeQuietly() {
-            try {
-                target.close();
-            } catch (SQLException | RuntimeException e) {
-                // the connection is going or the statement is broken: nothing to keep
             }
         }
     }

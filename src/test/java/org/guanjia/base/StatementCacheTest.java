@@ -85,7 +85,17 @@ class StatementCacheTest {
         outer.close();
         assertThat(outer.isClosed()).isTrue();
         assertThatThrownBy(() -> outer.setString(1, "a")).isInstanceOf(SQLException.class);
-        outer.close();
+        // the kept statement goes to the next caller; a late second close of the old handle
+        // must not take it back from them
+        try (PreparedStatement next = c.prepareStatement(BY_CODE)) {
+            assertThat(driver(next)).isSameAs(driver(outer));
+            outer.close();
+            assertThat(next.isClosed()).isFalse();
+            try (PreparedStatement other = c.prepareStatement(BY_CODE)) {
+                assertThat(driver(other)).isNotSameAs(driver(next));
+            }
+            assertThat(name(next, "b")).isEqualTo("Bo");
+        }
     }
 
     @Test
