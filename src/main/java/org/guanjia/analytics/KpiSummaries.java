@@ -141,7 +141,7 @@ public final class KpiSummaries {
             tables.get(table).merge(key, value, BigDecimal::add);
         }
 
-        /** The rows of table {@code t} (in the order of {@link #tables()}'s first four). */
+        /** The rows of table {@code t} (0-3: the order of {@link KpiSummaries#tables()}). */
         Map<List<Object>, BigDecimal> rows(int t) {
             return Collections.unmodifiableMap(tables.get(t));
         }
@@ -152,9 +152,9 @@ public final class KpiSummaries {
      * statement of three lookups by unit code. {@link #contribution} groups them as the
      * macros of sql/fee_summary.sql do ({@code kpi_fee_billed_rows}, {@code
      * kpi_fee_paid_day_rows}, {@code kpi_arrears_unit_spell_rows} with their {@code unit}
-     * parameter, which KpiSummariesTest compares it with for every unit of the demo): the
-     * macros took 15-25 ms a unit on the demo, mostly DuckDB's fixed cost per grouping and window
-     * operator, these lookups 2-5 ms.
+     * parameter, which KpiSummariesContributionTest compares it with on hand-made and random
+     * units): the macros took 15-25 ms a unit on the demo, mostly DuckDB's fixed cost per
+     * grouping and window operator, these lookups 2-5 ms.
      */
     private static final String UNIT_ROWS = "select 0, statement_no, issued_on, period, due_on, amount"
             + " from statements where unit_code = ?"
