@@ -32,7 +32,7 @@ public class DatabaseConfig {
      */
     @Bean(destroyMethod = "close")
     Pools dataSource(GuanjiaProperties properties,
-            @Value("${guanjia.statement-cache:128}") int statementCache,
+            @Value("${guanjia.statement-cache:" + StatementCache.DEFAULT_SIZE + "}") int statementCache,
             @Value("${guanjia.read-pool-size:4}") int readPoolSize) {
         Path file = properties.dbPath().toAbsolutePath();
         try {
