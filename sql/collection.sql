@@ -261,22 +261,25 @@ grid as (
     cross join periods p
     where list_contains(scopes, s.scope)
 ),
-final as (
+-- the sums as whole cents once per row (kpi_cents is a decimal product and a rounding, and a
+-- macro argument is evaluated at each mention inside kpi_div4)
+joined as (
     select
         g.scope,
         g.scope_code,
         g.period,
-        cast(coalesce(b.billed, 0) as decimal(18,2)) as billed,
-        cast(coalesce(b.collected_in_period, 0) as decimal(18,2)) as collected_in_period,
-        kpi_div4(kpi_cents(b.collected_in_period), kpi_cents(b.billed)) as collection_rate,
-        cast(coalesce(b.collected_to_date, 0) as decimal(18,2)) as collected_to_date,
-        kpi_div4(kpi_cents(b.collected_to_date), kpi_cents(b.billed))
-            as cumulative_collection_rate,
-        cast(coalesce(o.opening_arrears, 0) as decimal(18,2)) as opening_arrears,
-        cast(coalesce(o.arrears_recovered, 0) as decimal(18,2)) as arrears_recovered,
-        kpi_div4(kpi_cents(o.arrears_recovered), kpi_cents(o.opening_arrears))
-            as arrears_recovery_rate,
-        kpi_div4(k.kept_n, k.promised_n) as promise_kept_rate
+        coalesce(b.billed, 0) as billed,
+        coalesce(b.collected_in_period, 0) as collected_in_period,
+        coalesce(b.collected_to_date, 0) as collected_to_date,
+        coalesce(o.opening_arrears, 0) as opening_arrears,
+        coalesce(o.arrears_recovered, 0) as arrears_recovered,
+        kpi_cents(b.billed) as billed_c,
+        kpi_cents(b.collected_in_period) as in_period_c,
+        kpi_cents(b.collected_to_date) as to_date_c,
+        kpi_cents(o.opening_arrears) as opening_c,
+        kpi_cents(o.arrears_recovered) as recovered_c,
+        k.kept_n,
+        k.promised_n
     from grid g
     left join billed_by_scope b
         on b.scope = g.scope and b.scope_code = g.scope_code and b.period = g.period
@@ -284,6 +287,22 @@ final as (
         on o.scope = g.scope and o.scope_code = g.scope_code and o.period = g.period
     left join promises_by_scope k
         on k.scope = g.scope and k.scope_code = g.scope_code and k.period = g.period
-    order by g.scope, g.scope_code, g.period
+),
+final as (
+    select
+        scope,
+        scope_code,
+        period,
+        cast(billed as decimal(18,2)) as billed,
+        cast(collected_in_period as decimal(18,2)) as collected_in_period,
+        kpi_div4(in_period_c, billed_c) as collection_rate,
+        cast(collected_to_date as decimal(18,2)) as collected_to_date,
+        kpi_div4(to_date_c, billed_c) as cumulative_collection_rate,
+        cast(opening_arrears as decimal(18,2)) as opening_arrears,
+        cast(arrears_recovered as decimal(18,2)) as arrears_recovered,
+        kpi_div4(recovered_c, opening_c) as arrears_recovery_rate,
+        kpi_div4(kept_n, promised_n) as promise_kept_rate
+    from joined
+    order by scope, scope_code, period
 )
 select * from final;

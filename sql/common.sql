@@ -4,10 +4,14 @@
 -- n / d rounded half away from zero to the scale f (10 = 1 decimal, 10000 = 4 decimals), as a
 -- whole number of 1/f units. n and d must be whole numbers (callers scale money to cents), so
 -- the rounding works on the exact value; NULL when d is 0 (empty denominator).
+-- A macro's argument is evaluated once per mention (DuckDB does not share them), so n is
+-- mentioned twice and d four times: a NULL n or d gives NULL through the arithmetic, and CASE
+-- evaluates the division only for the rows whose d is not 0. Callers pass columns, not
+-- expressions, where the rows are many (kpi_collection computes the cents first).
 create or replace macro kpi_rdiv(n, d, f) as
     case
-        when n is null or d is null or d = 0 then null
-        else sign(cast(n as hugeint)) * sign(cast(d as hugeint))
+        when d = 0 then null
+        else sign(n) * sign(d)
             * ((abs(cast(n as hugeint)) * f * 2 + abs(cast(d as hugeint)))
                 // (2 * abs(cast(d as hugeint))))
     end;

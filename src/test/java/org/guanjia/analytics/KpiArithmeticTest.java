@@ -1,0 +1,158 @@
+package org.guanjia.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exact arithmetic of sql/common.sql (KPI.md "Common rules": a ratio rounded half away from
+ * zero, NULL for an empty denominator; continuous percentiles) against Java's BigDecimal, on an
+ * in-memory DuckDB with only common.sql's scalar macros applied.
+ */
+class KpiArithmeticTest {
+
+    private static Connection connection;
+
+    @BeforeAll
+    static void applyCommon() throws SQLException {
+        connection = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement st = connection.createStatement()) {
+            for (String statement : Pattern.compile(";\\s*(\\n|$)").split(KpiViews.read("common"))) {
+                String sql = statement.replaceAll("(?m)--.*$", "").strip();
+                // the scalar macros only: the views and table macros read the tables
+                if (sql.startsWith("create or replace macro") && !sql.contains(" as table")) {
+                    st.execute(sql);
+                }
+            }
+        }
+    }
+
+    @AfterAll
+    static void close() throws SQLException {
+        connection.close();
+    }
+
+    /** n / d * f rounded half away from zero (BigDecimal's HALF_UP), NULL when d is 0 or absent. */
+    private static BigInteger expected(Long n, Long d, int f) {
+        if (n == null || d == null || d == 0) {
+            return null;
+        }
+        return new BigDecimal(n).multiply(BigDecimal.valueOf(f))
+                .divide(new BigDecimal(d), 0, RoundingMode.HALF_UP).toBigIntegerExact();
+    }
+
+    @Test
+    void ratiosRoundHalfAwayFromZeroAndAreNullForAnEmptyDenominator() throws SQLException {
+        List<Long[]> cases = new ArrayList<>(List.of(
+                new Long[] {1L, 3L}, new Long[] {2L, 3L}, new Long[] {-2L, 3L}, new Long[] {2L, -3L},
+                new Long[] {-2L, -3L}, new Long[] {1L, 8L}, new Long[] {-1L, 8L}, new Long[] {0L, 5L},
+                new Long[] {5L, 0L}, new Long[] {0L, 0L}, new Long[] {null, 4L}, new Long[] {4L, null},
+                new Long[] {null, null}, new Long[] {null, 0L},
+                // half a unit of the last place exactly: 1/20000 = 0.00005 -> 0.0001, -> -0.0001
+                new Long[] {1L, 20_000L}, new Long[] {-1L, 20_000L}, new Long[] {1L, 20_001L},
+                // money in cents far beyond any company's totals: no overflow
+                new Long[] {900_000_000_000_000L, 900_000_000_000_001L},
+                new Long[] {Long.MAX_VALUE / 3, Long.MAX_VALUE / 2}));
+        Random random = new Random(7);
+        for (int i = 0; i < 500; i++) {
+            long d = random.nextInt(2_000) - 1_000;
+            long n = random.nextInt(4_000) - 2_000;
+            cases.add(new Long[] {n, d});
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select kpi_rdiv(?::bigint, ?::bigint, 10000), kpi_rdiv(?::bigint, ?::bigint, 10),"
+                        + " kpi_div4(?::bigint, ?::bigint), kpi_div1(?::bigint, ?::bigint)")) {
+            for (Long[] c : cases) {
+                for (int k = 0; k < 4; k++) {
+                    ps.setObject(2 * k + 1, c[0], Types.BIGINT);
+                    ps.setObject(2 * k + 2, c[1], Types.BIGINT);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    String what = c[0] + " / " + c[1];
+                    BigInteger four = expected(c[0], c[1], 10_000);
+                    BigInteger one = expected(c[0], c[1], 10);
+                    assertThat(rs.getString(1)).as(what).isEqualTo(four == null ? null : four.toString());
+                    assertThat(rs.getString(2)).as(what).isEqualTo(one == null ? null : one.toString());
+                    assertThat(rs.getBigDecimal(3)).as(what)
+                            .isEqualTo(four == null ? null : new BigDecimal(four, 4));
+                    assertThat(rs.getBigDecimal(4)).as(what)
+                            .isEqualTo(one == null ? null : new BigDecimal(one, 1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void moneyRatiosGoThroughWholeCents() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select kpi_div4(kpi_cents(?::decimal(38,2)), kpi_cents(?::decimal(38,2)))")) {
+            ps.setBigDecimal(1, new BigDecimal("1234.56"));
+            ps.setBigDecimal(2, new BigDecimal("9876.54"));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                // 123456 / 987654 = 0.124998...
+                assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("0.1250");
+            }
+        }
+    }
+
+    /** The continuous percentile times 10 of a sorted list: linear between the closest ranks. */
+    private static BigInteger percentile10(List<Integer> sorted, int q10) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        int h10 = (sorted.size() - 1) * q10;
+        int lo = h10 / 10;
+        BigInteger value = BigInteger.valueOf(sorted.get(lo)).multiply(BigInteger.TEN);
+        if (h10 % 10 == 0) {
+            return value;
+        }
+        long step = (long) sorted.get(lo + 1) - sorted.get(lo);
+        return value.add(BigInteger.valueOf(h10 % 10 * step));
+    }
+
+    @Test
+    void percentilesInterpolateExactlyBetweenRanks() throws SQLException {
+        Random random = new Random(11);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select kpi_pct10(list_sort(cast(? as integer[])), 5),"
+                        + " kpi_pct10(list_sort(cast(? as integer[])), 9)")) {
+            for (int i = 0; i < 300; i++) {
+                int size = i % 9;
+                List<Integer> values = new ArrayList<>();
+                for (int k = 0; k < size; k++) {
+                    values.add(random.nextInt(200_000));
+                }
+                String array = values.toString();
+                ps.setString(1, array);
+                ps.setString(2, array);
+                values.sort(null);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    BigInteger median = percentile10(values, 5);
+                    BigInteger p90 = percentile10(values, 9);
+                    assertThat(rs.getString(1)).as(array)
+                            .isEqualTo(median == null ? null : median.toString());
+                    assertThat(rs.getString(2)).as(array).isEqualTo(p90 == null ? null : p90.toString());
+                }
+            }
+        }
+    }
+}
