@@ -261,7 +261,7 @@ grid as (
     cross join periods p
     where list_contains(scopes, s.scope)
 ),
--- the sums as whole cents once per row (kpi_cents is a decimal product and a rounding, and a
+-- the sums as whole cents once per row (kpi_cents is a cast and a decimal product, and a
 -- macro argument is evaluated at each mention inside kpi_div4)
 joined as (
     select

@@ -22,8 +22,11 @@ create or replace macro kpi_div2(n, d) as cast(kpi_rdiv(n, d, 100) * 0.01 as dec
 
 create or replace macro kpi_div1(n, d) as cast(kpi_rdiv(n, d, 10) * 0.1 as decimal(18,1));
 
--- Money as whole cents, for kpi_div*.
-create or replace macro kpi_cents(m) as cast(round(m * 100) as hugeint);
+-- Money (two decimals) as whole cents, for kpi_div*. Through decimal(18,2), the type of every
+-- money column of the outputs, whose 64-bit arithmetic is some 30 times faster than that of the
+-- decimal(38,2) a sum gives. Up to 10^14 yuan: beyond, the product overflows and the query
+-- fails (it never rounds).
+create or replace macro kpi_cents(m) as cast(cast(m as decimal(18,2)) * 100 as bigint);
 
 -- Continuous percentile (quantile_cont: linear interpolation between closest ranks) of a
 -- sorted list of whole numbers, times 10, exact: q10 = 5 for the median, 9 for p90.

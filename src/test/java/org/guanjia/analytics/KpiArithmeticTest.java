@@ -101,14 +101,33 @@ class KpiArithmeticTest {
 
     @Test
     void moneyRatiosGoThroughWholeCents() throws SQLException {
+        String[][] cases = {
+            // 123456 / 987654 = 0.124998...
+            {"1234.56", "9876.54", "0.1250"},
+            {"-1234.56", "9876.54", "-0.1250"},
+            {"0.01", "200.00", "0.0001"},
+            {"-0.01", "200.00", "-0.0001"},
+            {"0.01", "200.01", "0.0000"},
+            {"5.00", "0.00", null},
+            {null, "3.00", null},
+            // sums up to 10^14 yuan less a cent (beyond, the query fails rather than rounds)
+            {"99999999999999.99", "99999999999999.99", "1.0000"},
+            {"33333333333333.33", "99999999999999.99", "0.3333"},
+            {"-99999999999999.99", "33333333333333.33", "-3.0000"}};
         try (PreparedStatement ps = connection.prepareStatement(
-                "select kpi_div4(kpi_cents(?::decimal(38,2)), kpi_cents(?::decimal(38,2)))")) {
-            ps.setBigDecimal(1, new BigDecimal("1234.56"));
-            ps.setBigDecimal(2, new BigDecimal("9876.54"));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                // 123456 / 987654 = 0.124998...
-                assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("0.1250");
+                "select cast(kpi_cents(?::decimal(38,2)) as varchar), kpi_div4(kpi_cents(?::decimal(38,2)),"
+                        + " kpi_cents(?::decimal(38,2)))")) {
+            for (String[] c : cases) {
+                ps.setBigDecimal(1, c[0] == null ? null : new BigDecimal(c[0]));
+                ps.setBigDecimal(2, c[0] == null ? null : new BigDecimal(c[0]));
+                ps.setBigDecimal(3, new BigDecimal(c[1]));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getString(1)).as(c[0])
+                            .isEqualTo(c[0] == null ? null : new BigDecimal(c[0]).movePointRight(2).toString());
+                    assertThat(rs.getBigDecimal(2)).as(c[0] + " / " + c[1])
+                            .isEqualTo(c[2] == null ? null : new BigDecimal(c[2]));
+                }
             }
         }
     }
