@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -53,6 +54,12 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private Dashboard dashboard;
     private Filters filters;
     private final List<PanelCard> cards = new ArrayList<>();
+    /**
+     * One moving bar for the whole dashboard while its figures are computed; the cards only say
+     * so. Ten animated bars kept a browser's core busy repainting them (headless Chromium on the
+     * server's two cores: a whole core, which the queries then lacked; on a phone, its battery).
+     */
+    private final ProgressBar computing = new ProgressBar();
     /** The number of the latest refresh: only its result is shown. */
     private int generation;
     private boolean reportOnAttach;
@@ -130,7 +137,10 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
         head.setAlignItems(FlexComponent.Alignment.CENTER);
         head.getStyle().set("flex-wrap", "wrap");
         title.getStyle().set("flex", "1 1 12rem");
-        add(head, filterBar(), activeFilters());
+        computing.setIndeterminate(true);
+        computing.setId("dash-progress");
+        computing.addClassName("dash-progress");
+        add(head, filterBar(), activeFilters(), computing);
         Div grid = new Div();
         grid.addClassName("dash-grid");
         grid.setId("dash-grid");
@@ -144,13 +154,14 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
     }
 
     /**
-     * Queries every panel again for the current filters, in the background: the cards show a
-     * progress bar at once and their figures when the queries are done (at 500,000 units about
+     * Queries every panel again for the current filters, in the background: the dashboard shows a
+     * progress bar and the cards say they are computing at once and their figures when the queries are done (at 500,000 units about
      * two seconds for the overview), so the page and its filters can be used meanwhile. A result
      * that arrives after the filters changed again is dropped.
      */
     void refresh() {
         cards.forEach(PanelCard::showLoading);
+        computing.setVisible(true);
         UI ui = UI.getCurrent();
         int run = ++generation;
         Dashboard d = dashboard;
@@ -183,6 +194,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
             return;
         }
         UI.getCurrent().setPollInterval(-1);
+        computing.setVisible(false);
         if (error != null) {
             LOG.warn("Dashboard {} failed: {}", d.id(), error.toString());
             cards.forEach(c -> c.showError(error.getMessage()));

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -97,11 +96,12 @@ class PanelCard extends Div {
         this.data = null;
         body.removeAll();
         chart = null;
-        ProgressBar bar = new ProgressBar();
-        bar.setIndeterminate(true);
+        // a still placeholder: the dashboard's one progress bar moves (DashboardView.computing)
+        Div placeholder = new Div();
+        placeholder.addClassName("dash-placeholder");
         Span text = new Span(getTranslation("dash.panel.loading"));
         text.addClassName("dash-tile-sub");
-        Div loading = new Div(bar, text);
+        Div loading = new Div(placeholder, text);
         loading.addClassName("dash-loading");
         loading.setId("loading-" + panel.id());
         if (panel.chart() != Chart.TILE && panel.chart() != Chart.GAUGE) {
