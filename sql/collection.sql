@@ -93,20 +93,32 @@ collected_rows as (
     join alloc c on p.p_start = cast(date_trunc(grain, c.period_month) as date)
     group by p.period, c.building_code, c.issued_on
 ),
--- opening arrears at each period start from running sums per building (billed by k_month,
--- paid by before_month) read with as-of joins; recovered: the allocations dated in the period
--- (the period starting on date_trunc(grain, a_month)) of statements counted at its start
-opening_billed_cum as (
-    select building_code, k_month,
-        sum(amount) over (partition by building_code order by k_month
-            rows between unbounded preceding and current row) as amount
-    from opening_billed_base
+-- opening arrears at a period start: billed with k_month on or before it less paid with
+-- before_month on or before it (both are month starts). Each such move counts from the first
+-- period start on or after its month (the periods are contiguous: date_trunc(grain, m - 1 day)
+-- plus one grain), the moves before the first period all at the first; a running sum over the
+-- periods per building adds them up (only buildings x periods rows, whatever the history).
+-- Recovered: the allocations dated in the period (the period starting on
+-- date_trunc(grain, a_month)) of statements counted at its start.
+period_bounds as (
+    select min(p_start) as first_start, max(p_start) as last_start from periods
 ),
-opening_paid_cum as (
-    select building_code, before_month,
-        sum(amount) over (partition by building_code order by before_month
-            rows between unbounded preceding and current row) as amount
-    from opening_paid_base
+opening_moves as (
+    select building_code, k_month as on_month, amount from opening_billed_base
+    union all
+    select building_code, before_month, -amount from opening_paid_base
+),
+opening_buckets as (
+    select
+        m.building_code,
+        greatest(cast(date_trunc(grain, cast(m.on_month - interval 1 day as date))
+                + to_months(case grain when 'month' then 1 when 'quarter' then 3 else 12 end)
+                as date), b.first_start) as p_start,
+        sum(m.amount) as amount
+    from opening_moves m
+    cross join period_bounds b
+    where m.on_month <= b.last_start
+    group by all
 ),
 recovered_rows as (
     select p.period, r.building_code, sum(r.amount) as amount
@@ -125,13 +137,11 @@ opening_rows as (
         g.period,
         g.building_code,
         least(g.p_start, cast(as_of as date)) as scope_on,
-        coalesce(ob.amount, 0) - coalesce(op.amount, 0) as opening,
+        sum(coalesce(o.amount, 0)) over (partition by g.building_code order by g.p_start
+            rows between unbounded preceding and current row) as opening,
         coalesce(r.amount, 0) as recovered
     from opening_grid g
-    asof left join opening_billed_cum ob
-        on ob.building_code = g.building_code and ob.k_month <= g.p_start
-    asof left join opening_paid_cum op
-        on op.building_code = g.building_code and op.before_month <= g.p_start
+    left join opening_buckets o on o.building_code = g.building_code and o.p_start = g.p_start
     left join recovered_rows r on r.building_code = g.building_code and r.period = g.period
 ),
 billed_by_scope as (
