@@ -31,7 +31,8 @@ stmts as (
     from kpi_fee_billed
     where issued_on <= cast(as_of as date)
 ),
-paid as (
+-- read once, by alloc: not materialised on its own (alloc is)
+paid as not materialized (
     select building_code, issued_on, period_month, due_on, a_month, amount
     from kpi_fee_paid_month
     where a_month < date_trunc('month', cast(as_of as date))
@@ -176,13 +177,17 @@ opening_by_scope as (
 -- (allocations up to D only); the butler is the one on action_on. Only the actions whose
 -- promised_on falls in the periods asked for are read, from kpi_promise_checks (V022,
 -- kpi_promise_check_rows in sql/fee_summary.sql): kept when kept_by is NULL or on or before
--- min(promised_on, D), as long as every statement due before action_on was issued by D.
+-- min(promised_on, D), as long as every statement due before action_on was issued by D. The
+-- bounds of the periods are written from the parameters (not read from the periods CTE) so
+-- that DuckDB filters the table while scanning it.
 promise_actions as (
     select action_no, unit_code, building_code, action_on, promised_on, kept_by, last_issued
     from kpi_promise_checks
     where action_on <= cast(as_of as date)
-        and promised_on between (select min(p_start) from periods)
-            and (select max(p_end) from periods)
+        and promised_on >= cast(date_trunc(grain, strptime(from_period || '-01', '%Y-%m-%d'))
+            as date)
+        and promised_on < cast(date_trunc(grain, strptime(to_period || '-01', '%Y-%m-%d'))
+            + to_months(case grain when 'month' then 1 when 'quarter' then 3 else 12 end) as date)
 ),
 -- the others (a query as of a day before a statement due before the action was issued, e.g. a
 -- late correction): checked against the statements as of D themselves
