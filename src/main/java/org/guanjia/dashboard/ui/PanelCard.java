@@ -92,6 +92,9 @@ class PanelCard extends Div {
     }
 
     /** While the figures are computed: an indeterminate progress bar (replaced by show). */
+    /** Characters beyond which a tile's value is set in smaller type ("397,137,389.53"). */
+    static final int LONG_TILE_VALUE = 10;
+
     void showLoading() {
         this.data = null;
         body.removeAll();
@@ -233,6 +236,10 @@ class PanelCard extends Div {
         BigDecimal v = d.value(measure, last, null);
         Span value = new Span(ValueFormat.format(panel.format(), v, getLocale()));
         value.addClassName("dash-tile-value");
+        if (value.getText().length() > LONG_TILE_VALUE) {
+            // a company's arrears in yuan with cents: smaller type, so it stays inside a narrow tile
+            value.addClassName("dash-tile-value-long");
+        }
         value.setId("tile-value-" + panel.id());
         String color = ChartOptions.color(panel, v);
         if (color != null) {

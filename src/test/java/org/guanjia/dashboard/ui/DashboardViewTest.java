@@ -209,6 +209,9 @@ class DashboardViewTest extends KaribuTest {
         // (Karibu finds visible components only)
         assertThat(_find(com.vaadin.flow.component.progressbar.ProgressBar.class)).isEmpty();
         assertThat(_get(Span.class, s -> s.withId("tile-value-billed")).getText()).isEqualTo("400.00");
+        // short values keep the large type (only a value of more than 10 characters is smaller)
+        assertThat(_get(Span.class, s -> s.withId("tile-value-billed"))
+                .hasClassName("dash-tile-value-long")).isFalse();
     }
 
     @Test
