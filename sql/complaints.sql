@@ -95,11 +95,32 @@ by_scope as (
     from scoped
     group by scope, scope_code, period
 ),
+-- repeat units: units with two or more complaints of the period in the scope object. The
+-- estate, cluster and building links hold on every day, so those are counted per building
+-- first (a unit is in one building); a butler's link depends on the day, so a unit's
+-- complaints of one period can fall to two butlers: those are counted on the scoped rows.
+unit_repeats as (
+    select building_code, period, count(*) as repeat_units
+    from (
+        select building_code, period, unit_code
+        from facts
+        group by building_code, period, unit_code
+        having count(*) >= 2
+    )
+    group by building_code, period
+),
 repeats as (
-    select scope, scope_code, period, count(*) as repeat_units
+    select l.scope, l.scope_code, r.period, sum(r.repeat_units) as repeat_units
+    from unit_repeats r
+    join kpi_scope_links l on l.building_code = r.building_code
+        and list_contains(scopes, l.scope) and l.scope <> 'butler'
+    group by l.scope, l.scope_code, r.period
+    union all
+    select scope, scope_code, period, count(*)
     from (
         select scope, scope_code, period, unit_code
         from scoped
+        where scope = 'butler'
         group by scope, scope_code, period, unit_code
         having count(*) >= 2
     )
