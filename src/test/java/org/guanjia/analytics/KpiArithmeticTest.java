@@ -123,8 +123,8 @@ class KpiArithmeticTest {
                 ps.setBigDecimal(3, new BigDecimal(c[1]));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    assertThat(rs.getString(1)).as(c[0])
-                            .isEqualTo(c[0] == null ? null : new BigDecimal(c[0]).movePointRight(2).toString());
+                    String cents = c[0] == null ? null : new BigDecimal(c[0]).movePointRight(2).toString();
+                    assertThat(rs.getString(1)).as(c[0]).isEqualTo(cents);
                     assertThat(rs.getBigDecimal(2)).as(c[0] + " / " + c[1])
                             .isEqualTo(c[2] == null ? null : new BigDecimal(c[2]));
                 }

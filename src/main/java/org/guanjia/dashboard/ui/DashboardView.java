@@ -12,8 +12,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -154,10 +154,11 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
     }
 
     /**
-     * Queries every panel again for the current filters, in the background: the dashboard shows a
-     * progress bar and the cards say they are computing at once and their figures when the queries are done (at 500,000 units about
-     * two seconds for the overview), so the page and its filters can be used meanwhile. A result
-     * that arrives after the filters changed again is dropped.
+     * Queries every panel again for the current filters, in the background: at once the
+     * dashboard shows a progress bar and the cards say they are computing, and the figures come
+     * when the queries are done (at 500,000 units about two seconds for the overview in the web
+     * process), so the page and its filters can be used meanwhile. A result that arrives after
+     * the filters changed again is dropped.
      */
     void refresh() {
         cards.forEach(PanelCard::showLoading);

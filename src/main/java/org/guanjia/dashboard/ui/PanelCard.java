@@ -91,10 +91,10 @@ class PanelCard extends Div {
         return menu;
     }
 
-    /** While the figures are computed: an indeterminate progress bar (replaced by show). */
     /** Characters beyond which a tile's value is set in smaller type ("397,137,389.53"). */
     static final int LONG_TILE_VALUE = 10;
 
+    /** While the figures are computed: a still placeholder and "Computing…" (see show). */
     void showLoading() {
         this.data = null;
         body.removeAll();
@@ -237,7 +237,7 @@ class PanelCard extends Div {
         Span value = new Span(ValueFormat.format(panel.format(), v, getLocale()));
         value.addClassName("dash-tile-value");
         if (value.getText().length() > LONG_TILE_VALUE) {
-            // a company's arrears in yuan with cents: smaller type, so it stays inside a narrow tile
+            // a company's arrears with cents: smaller type, so it stays inside a narrow tile
             value.addClassName("dash-tile-value-long");
         }
         value.setId("tile-value-" + panel.id());
