@@ -178,16 +178,14 @@ opening_by_scope as (
 -- promised_on falls in the periods asked for are read, from kpi_promise_checks (V022,
 -- kpi_promise_check_rows in sql/fee_summary.sql): kept when kept_by is NULL or on or before
 -- min(promised_on, D), as long as every statement due before action_on was issued by D. The
--- bounds of the periods are written from the parameters (not read from the periods CTE) so
--- that DuckDB filters the table while scanning it.
+-- bounds of the periods are kpi_range_start/kpi_range_end (common.sql, constants from the
+-- parameters, not read from the periods CTE) so that DuckDB filters the table while scanning.
 promise_actions as (
     select action_no, unit_code, building_code, action_on, promised_on, kept_by, last_issued
     from kpi_promise_checks
     where action_on <= cast(as_of as date)
-        and promised_on >= cast(date_trunc(grain, strptime(from_period || '-01', '%Y-%m-%d'))
-            as date)
-        and promised_on < cast(date_trunc(grain, strptime(to_period || '-01', '%Y-%m-%d'))
-            + to_months(case grain when 'month' then 1 when 'quarter' then 3 else 12 end) as date)
+        and promised_on >= kpi_range_start(grain, from_period)
+        and promised_on < kpi_range_end(grain, to_period)
 ),
 -- the others (a query as of a day before a statement due before the action was issued, e.g. a
 -- late correction): checked against the statements as of D themselves

@@ -111,6 +111,22 @@ final as (
 )
 select * from final;
 
+-- The first day of the periods kpi_periods(grain, from_period, to_period) returns, and the day
+-- after their last day: every day in between falls in one of them. Written from the parameters
+-- alone, they fold into constants, so a family that filters its records by them lets DuckDB
+-- skip row groups and rows while scanning (the join with the periods would drop the records
+-- outside them anyway, after reading them).
+create or replace macro kpi_range_start(grain, from_period) as
+    cast(date_trunc(grain, strptime(from_period || '-01', '%Y-%m-%d')) as date);
+
+create or replace macro kpi_range_end(grain, to_period) as
+    cast(case when grain = 'week'
+        then date_trunc('week', strptime(to_period || '-01', '%Y-%m-%d') + interval 1 month
+            - interval 1 day) + interval 7 day
+        else date_trunc(grain, strptime(to_period || '-01', '%Y-%m-%d'))
+            + to_months(case grain when 'month' then 1 when 'quarter' then 3 else 12 end)
+    end as date);
+
 -- Which scope objects a building's records count for, and from when to when: its estate,
 -- cluster and building always; each butler assigned to its cluster over the assignment.
 create or replace view kpi_scope_links as

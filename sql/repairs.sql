@@ -18,6 +18,9 @@ done as (
     from repairs r
     where cast(r.reported_at as date) <= cast(as_of as date)
         and r.completed_at < cast(as_of as date) + interval 1 day
+        -- only the periods' days (kpi_range_start/kpi_range_end, common.sql)
+        and r.completed_at >= kpi_range_start(grain, from_period)
+        and r.completed_at < kpi_range_end(grain, to_period)
 ),
 scoped as (
     select l.scope, l.scope_code, p.period, d.*

@@ -16,6 +16,9 @@ records as (
     from visits v
     join units u on u.unit_code = v.unit_code
     where v.satisfaction is not null and v.visited_on <= cast(as_of as date)
+        -- each source only on the periods' days (kpi_range_start/kpi_range_end, common.sql)
+        and v.visited_on >= kpi_range_start(grain, from_period)
+        and v.visited_on < kpi_range_end(grain, to_period)
     union all
     select 'complaint', u.building_code, cast(c.resolved_at as date), c.satisfaction * 6
     from complaints c
@@ -23,6 +26,8 @@ records as (
     where c.satisfaction is not null
         and cast(c.received_at as date) <= cast(as_of as date)
         and c.resolved_at < cast(as_of as date) + interval 1 day
+        and c.resolved_at >= kpi_range_start(grain, from_period)
+        and c.resolved_at < kpi_range_end(grain, to_period)
     union all
     select 'repair', r.building_code, cast(r.return_visit_at as date),
         (coalesce(r.score_attitude, 0) + coalesce(r.score_quality, 0)
@@ -34,6 +39,8 @@ records as (
             or r.score_etiquette is not null)
         and cast(r.reported_at as date) <= cast(as_of as date)
         and r.return_visit_at < cast(as_of as date) + interval 1 day
+        and r.return_visit_at >= kpi_range_start(grain, from_period)
+        and r.return_visit_at < kpi_range_end(grain, to_period)
 ),
 -- counted per building and period first, and for the butlers per building, period and butler
 -- epoch (kpi_butler_epochs, common.sql; a day before the first has no butler): the estate,

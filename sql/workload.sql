@@ -43,6 +43,10 @@ act_counts as (
     -- the period of a day is the one starting on date_trunc(grain, day) (weeks: Monday)
     join periods p on p.p_start = cast(date_trunc(grain, a.done_on) as date)
     where a.staff_code is not null and a.done_on <= cast(as_of as date)
+        -- only the periods' days (kpi_range_start/kpi_range_end, common.sql), pushed into
+        -- the scan of each table
+        and a.done_on >= kpi_range_start(grain, from_period)
+        and a.done_on < kpi_range_end(grain, to_period)
     group by a.staff_code, p.period
 ),
 agenda as (
@@ -57,6 +61,8 @@ agenda as (
     from agenda_items i
     join periods p on p.p_start = cast(date_trunc(grain, i.due_on) as date)
     where i.staff_code is not null and i.due_on <= cast(as_of as date)
+        and i.due_on >= kpi_range_start(grain, from_period)
+        and i.due_on < kpi_range_end(grain, to_period)
     group by i.staff_code, p.period
 ),
 grid as (

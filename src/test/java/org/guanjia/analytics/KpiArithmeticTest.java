@@ -12,6 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The exact arithmetic of sql/common.sql (KPI.md "Common rules": a ratio rounded half away from
- * zero, NULL for an empty denominator; continuous percentiles) against Java's BigDecimal, on an
- * in-memory DuckDB with only common.sql's scalar macros applied.
+ * zero, NULL for an empty denominator; continuous percentiles) against Java's BigDecimal, and the
+ * bounds of a range of periods against the periods themselves, on an in-memory DuckDB with only
+ * common.sql's scalar macros and kpi_periods applied.
  */
 class KpiArithmeticTest {
 
@@ -35,8 +39,10 @@ class KpiArithmeticTest {
         try (Statement st = connection.createStatement()) {
             for (String statement : Pattern.compile(";\\s*(\\n|$)").split(KpiViews.read("common"))) {
                 String sql = statement.replaceAll("(?m)--.*$", "").strip();
-                // the scalar macros only: the views and table macros read the tables
-                if (sql.startsWith("create or replace macro") && !sql.contains(" as table")) {
+                // the scalar macros and kpi_periods only: the views and other table macros read
+                // the tables
+                if (sql.startsWith("create or replace macro")
+                        && (!sql.contains(" as table") || sql.contains("macro kpi_periods("))) {
                     st.execute(sql);
                 }
             }
@@ -173,5 +179,52 @@ class KpiArithmeticTest {
                 }
             }
         }
+    }
+
+    /**
+     * kpi_range_start and kpi_range_end, the bounds the families filter their records by before
+     * joining the periods, are the first day of the first period and the day after the last
+     * period of kpi_periods, whose days are contiguous, for every grain and many ranges (weeks
+     * across year ends and month ends on any weekday).
+     */
+    @Test
+    void rangeBoundsAreThoseOfThePeriods() throws SQLException {
+        List<String> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.of(2023, 11);
+                !m.isAfter(YearMonth.of(2026, 2)); m = m.plusMonths(1)) {
+            months.add(m.toString());
+        }
+        int checked = 0;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select kpi_range_start(cast(? as varchar), cast(? as varchar)),"
+                        + " kpi_range_end(cast(? as varchar), cast(? as varchar)),"
+                        + " min(p_start), max(p_end) + 1, sum(p_end - p_start + 1)"
+                        + " from kpi_periods(cast(? as varchar), cast(? as varchar),"
+                        + " cast(? as varchar))")) {
+            for (String grain : List.of("month", "quarter", "year", "week")) {
+                for (int a = 0; a < months.size(); a += 2) {
+                    for (int b = a; b < months.size(); b += 3) {
+                        String from = months.get(a);
+                        String to = months.get(b);
+                        Object[] binds = {grain, from, grain, to, grain, from, to};
+                        for (int i = 0; i < binds.length; i++) {
+                            ps.setObject(i + 1, binds[i]);
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            LocalDate start = rs.getObject(1, LocalDate.class);
+                            LocalDate end = rs.getObject(2, LocalDate.class);
+                            String where = grain + " " + from + ".." + to;
+                            assertThat(start).as(where).isEqualTo(rs.getObject(3, LocalDate.class));
+                            assertThat(end).as(where).isEqualTo(rs.getObject(4, LocalDate.class));
+                            assertThat(rs.getLong(5)).as(where + " contiguous")
+                                    .isEqualTo(ChronoUnit.DAYS.between(start, end));
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(250);
     }
 }

@@ -181,6 +181,15 @@ class KpiSummaryMaintenanceTest {
         assertThat(maintenance.refreshesByDifference() - byDifference).as("refreshes by difference")
                 .isGreaterThan(15);
         assertThat(promises).as("promises checked").isGreaterThan(10);
+        // a rebuild stores the day rows by day, so that reading one month's days (every KPI
+        // query as of a day) touches few row groups
+        maintenance.rebuild();
+        assertThat(dsl.fetchOne("select count(*), count(*) filter (where back) from (select"
+                + " allocated_on < lag(allocated_on) over (order by rowid) as back from kpi_fee_paid_day)")
+                .into(Integer[].class)).as("day rows, and those stored after a later day").satisfies(n -> {
+                    assertThat(n[0]).isGreaterThan(10);
+                    assertThat(n[1]).isZero();
+                });
     }
 
     /**
