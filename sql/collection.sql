@@ -67,20 +67,12 @@ billed_base as (
     from stmts
     group by building_code, issued_on, period_month
 ),
-opening_billed_base as (
-    select building_code, k_month, sum(amount) as amount
-    from stmts
-    group by building_code, k_month
-),
-opening_paid_base as (
-    select building_code, before_month, sum(amount) as amount
-    from alloc
-    group by building_code, before_month
-),
 billed_rows as (
     select p.period, b.building_code, b.issued_on as scope_on, sum(b.amount) as amount
     from periods p
     join billed_base b on p.p_start = cast(date_trunc(grain, b.period_month) as date)
+    where b.period_month >= kpi_range_start(grain, from_period)
+        and b.period_month < kpi_range_end(grain, to_period)
     group by p.period, b.building_code, b.issued_on
 ),
 collected_rows as (
@@ -92,22 +84,38 @@ collected_rows as (
         sum(c.amount) as to_date
     from periods p
     join alloc c on p.p_start = cast(date_trunc(grain, c.period_month) as date)
+    -- the periods' months only (kpi_range_start/kpi_range_end, common.sql), before the join
+    where c.period_month >= kpi_range_start(grain, from_period)
+        and c.period_month < kpi_range_end(grain, to_period)
     group by p.period, c.building_code, c.issued_on
 ),
--- opening arrears at a period start: billed with k_month on or before it less paid with
--- before_month on or before it (both are month starts). Each such move counts from the first
--- period start on or after its month (the periods are contiguous: date_trunc(grain, m - 1 day)
--- plus one grain), the moves before the first period all at the first; a running sum over the
--- periods per building adds them up (only buildings x periods rows, whatever the history).
+-- opening arrears at a period start S: billed with k_month on or before S less paid with
+-- before_month on or before S (both are month starts). Up to stored_to, the first day of the
+-- month after min(D, aging_until), that does not depend on D: it is the opening column of the
+-- stored month end on the day before S (kpi_aging_month_ends, V025; zero without a row, and
+-- stored_to is day one of ever before a first rebuild). Beyond it (a period after D, or after the
+-- stored month ends) the moves after stored_to are added: each from the first period start on
+-- or after its month (the periods are contiguous: date_trunc(grain, m - 1 day) plus one grain),
+-- the earlier ones at the first, in a running sum over the periods per building.
 -- Recovered: the allocations dated in the period (the period starting on
 -- date_trunc(grain, a_month)) of statements counted at its start.
 period_bounds as (
-    select min(p_start) as first_start, max(p_start) as last_start from periods
+    select
+        min(p.p_start) as first_start,
+        max(p.p_start) as last_start,
+        any_value(s.stored_to) as stored_to
+    from periods p
+    cross join (
+        select cast(date_trunc('month', least(cast(as_of as date),
+            coalesce(max(aging_until), date '0001-01-01')) + interval 1 day) as date) as stored_to
+        from kpi_summary_state
+        where id = 1
+    ) s
 ),
 opening_moves as (
-    select building_code, k_month as on_month, amount from opening_billed_base
+    select building_code, k_month as on_month, amount from stmts
     union all
-    select building_code, before_month, -amount from opening_paid_base
+    select building_code, before_month, -amount from alloc
 ),
 opening_buckets as (
     select
@@ -118,7 +126,7 @@ opening_buckets as (
         sum(m.amount) as amount
     from opening_moves m
     cross join period_bounds b
-    where m.on_month <= b.last_start
+    where m.on_month > b.stored_to and m.on_month <= b.last_start
     group by all
 ),
 recovered_rows as (
@@ -126,22 +134,27 @@ recovered_rows as (
     from alloc r
     join periods p on p.p_start = cast(date_trunc(grain, r.a_month) as date)
     where r.k_month <= p.p_start
+        and r.a_month >= kpi_range_start(grain, from_period)
+        and r.a_month < kpi_range_end(grain, to_period)
     group by p.period, r.building_code
 ),
 opening_grid as (
     select p.period, p.p_start, b.building_code
     from periods p
-    cross join (select distinct building_code from opening_billed_base) b
+    cross join buildings b
 ),
 opening_rows as (
     select
         g.period,
         g.building_code,
         least(g.p_start, cast(as_of as date)) as scope_on,
-        sum(coalesce(o.amount, 0)) over (partition by g.building_code order by g.p_start
-            rows between unbounded preceding and current row) as opening,
+        coalesce(m.opening, 0) + sum(coalesce(o.amount, 0)) over (partition by g.building_code
+            order by g.p_start rows between unbounded preceding and current row) as opening,
         coalesce(r.amount, 0) as recovered
     from opening_grid g
+    cross join period_bounds b
+    left join kpi_aging_month_ends m on m.building_code = g.building_code
+        and m.snap_on = cast(least(g.p_start, b.stored_to) - interval 1 day as date)
     left join opening_buckets o on o.building_code = g.building_code and o.p_start = g.p_start
     left join recovered_rows r on r.building_code = g.building_code and r.period = g.period
 ),

@@ -200,26 +200,30 @@ select a.unit_code, a.building_code, a.action_no, a.action_on, a.promised_on, r.
 from a
 asof left join steps r on r.unit_code = a.unit_code and a.action_on > r.due_on;
 
--- The rows of kpi_aging_month_ends (V023): per building and month end X up to `until` (default
--- kpi_summary_state.aging_until), the aging of sql/aging.sql on X, from the tables above. On a
--- month end a statement counts from start_day = greatest(issued_on, due_on + 1) and an
+-- The rows of kpi_aging_month_ends (V023, V025): per building and month end X up to `until`
+-- (default kpi_summary_state.aging_until), the aging of sql/aging.sql on X, from the tables
+-- above. On a month end a statement is owed from open_day = greatest(issued_on, due_on) and an
 -- allocation of month A also from the last day of A; outstanding = billed - allocated, summed
--- per due_on (never negative per statement, so the sums per building are exact), bucketed by
--- X - due_on. Households: the spells covering X. Rows with everything zero are left out.
+-- per due_on (never negative per statement, so the sums per building are exact). Overdue on X
+-- (the aging, bucketed by X - due_on) are those due before X; opening (V025) counts those due
+-- on X as well: the opening arrears of the month after X in sql/collection.sql (a statement
+-- counts there from k_month, the first month start after greatest(due_on, issued_on), and an
+-- allocation from the month after A). Households: the spells covering X. Rows with everything
+-- zero are left out.
 create or replace macro kpi_aging_month_end_rows(buildings, until := null) as table
 with parts as (
-    select building_code, due_on, greatest(issued_on, due_on + 1) as from_day, amount
+    select building_code, due_on, greatest(issued_on, due_on) as open_day, amount
     from kpi_fee_billed
     where buildings is null or list_contains(buildings, building_code)
     union all
-    select building_code, due_on, greatest(issued_on, due_on + 1, last_day(a_month)), -amount
+    select building_code, due_on, greatest(issued_on, due_on, last_day(a_month)), -amount
     from kpi_fee_paid_month
     where buildings is null or list_contains(buildings, building_code)
 ),
 ends as (
     select last_day(cast(m as date)) as snap_on
     from unnest(generate_series(
-        (select date_trunc('month', min(from_day)) from parts),
+        (select date_trunc('month', min(open_day)) from parts),
         cast(coalesce(until, (select aging_until from kpi_summary_state where id = 1))
             as timestamp),
         interval 1 month)) t(m)
@@ -228,7 +232,7 @@ owed as (
     select n.snap_on, p.building_code, date_diff('day', p.due_on, n.snap_on) as days_overdue,
         sum(p.amount) as outstanding
     from parts p
-    join ends n on p.from_day <= n.snap_on
+    join ends n on p.open_day <= n.snap_on
     group by all
 ),
 households as (
@@ -245,12 +249,13 @@ by_building as (
         coalesce(sum(outstanding) filter (where kpi_aging_bucket(days_overdue) = 3), 0) as b3,
         coalesce(sum(outstanding) filter (where kpi_aging_bucket(days_overdue) = 4), 0) as b4,
         coalesce(sum(outstanding) filter (where kpi_aging_bucket(days_overdue) = 5), 0) as b5,
-        sum(outstanding) as arrears,
-        0 as households
+        coalesce(sum(outstanding) filter (where days_overdue >= 1), 0) as arrears,
+        0 as households,
+        sum(outstanding) as opening
     from owed
     group by all
     union all
-    select snap_on, building_code, 0, 0, 0, 0, 0, 0, units
+    select snap_on, building_code, 0, 0, 0, 0, 0, 0, units, 0
     from households
 )
 select building_code, snap_on,
@@ -260,7 +265,8 @@ select building_code, snap_on,
     cast(sum(b4) as decimal(18,2)) as b4,
     cast(sum(b5) as decimal(18,2)) as b5,
     cast(sum(arrears) as decimal(18,2)) as arrears,
-    cast(sum(households) as integer) as households
+    cast(sum(households) as integer) as households,
+    cast(sum(opening) as decimal(18,2)) as opening
 from by_building
 group by building_code, snap_on
-having sum(arrears) <> 0 or sum(households) <> 0;
+having sum(arrears) <> 0 or sum(households) <> 0 or sum(opening) <> 0;

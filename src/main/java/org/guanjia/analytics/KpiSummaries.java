@@ -50,8 +50,9 @@ public final class KpiSummaries {
     /**
      * Bump when the summary SQL changes meaning: start-up then rebuilds every summary. 2: the
      * promise checks (V022). 3: the vacancy summaries (V024). 4: kpi_fee_paid_day stored by day.
+     * 5: the opening arrears at month ends (V025).
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     /**
      * The per-unit summary (V022) and its macro: the check of a promise depends only on its
