@@ -112,10 +112,14 @@ period_bounds as (
         where id = 1
     ) s
 ),
+-- read only when a period starts after stored_to: DuckDB skips the side of a join that an
+-- empty one makes useless, here every statement and allocation row and their month arithmetic
 opening_moves as (
     select building_code, k_month as on_month, amount from stmts
+    where exists (select 1 from period_bounds where stored_to < last_start)
     union all
     select building_code, before_month, -amount from alloc
+    where exists (select 1 from period_bounds where stored_to < last_start)
 ),
 opening_buckets as (
     select
