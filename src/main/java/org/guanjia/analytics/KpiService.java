@@ -55,6 +55,16 @@ public class KpiService {
      * dashboard's panels by estate, cluster and building).
      */
     public Map<KpiQuery, KpiTable> datasets(Collection<KpiQuery> queries) {
+        return datasets(queries, Map.of());
+    }
+
+    /**
+     * As {@link #datasets(Collection)}, each table with its key columns and only the figure
+     * columns given for its dataset (all for a dataset not in {@code figures}): a dashboard reads
+     * what its panels show, and DuckDB skips what only the other figures need.
+     */
+    public Map<KpiQuery, KpiTable> datasets(Collection<KpiQuery> queries,
+            Map<Dataset, Set<String>> figures) {
         currentUser.require(READERS);
         Scope scope = currentUser.scope();
         for (KpiQuery q : queries) {
@@ -78,7 +88,7 @@ public class KpiService {
             Map<String, KpiTable> byKind = repo.fetch(first.dataset(), (LocalDate) key.get(4),
                     first.grain(), first.from() == null ? null : first.from().toString(),
                     first.to() == null ? null : first.to().toString(),
-                    group.stream().map(KpiQuery::by).toList());
+                    group.stream().map(KpiQuery::by).toList(), figures.get(first.dataset()));
             log.debug("{} {} {}..{} by {}: {} ms", first.dataset().code(), first.grain(), first.from(),
                     first.to(), byKind.keySet(), (System.nanoTime() - start) / 1_000_000);
             for (KpiQuery q : group) {

@@ -3,6 +3,8 @@ package org.guanjia.dashboard;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,10 +80,16 @@ public class DashboardService {
         // every panel's query first: queries of one dataset by estate, cluster, ... are then
         // computed once (KpiService.datasets)
         List<KpiQuery> queries = new ArrayList<>();
+        // and only the figures the panels show (measures, ratio columns), per dataset
+        Map<Dataset, Set<String>> figures = new EnumMap<>(Dataset.class);
         for (Panel p : dashboard.panels()) {
-            queries.add(query(p, f));
+            KpiQuery q = query(p, f);
+            queries.add(q);
+            Set<String> shown = figures.computeIfAbsent(q.dataset(), k -> new HashSet<>());
+            shown.addAll(p.measures());
+            shown.addAll(p.ratio());
         }
-        Map<KpiQuery, KpiTable> cache = new java.util.HashMap<>(kpi.datasets(queries));
+        Map<KpiQuery, KpiTable> cache = new java.util.HashMap<>(kpi.datasets(queries, figures));
         List<PanelData> out = new ArrayList<>();
         for (Panel p : dashboard.panels()) {
             out.add(panel(dashboard, p, f, cache));

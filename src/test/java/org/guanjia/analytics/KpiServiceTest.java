@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.guanjia.TestClock;
 import org.guanjia.TestUsers;
@@ -203,6 +204,39 @@ class KpiServiceTest {
                 KpiQuery.parse("collection", "cluster", "month", "2025-01", "2025-03", null, null),
                 KpiQuery.parse("collection", "estate", "month", "2025-01", "2025-03", null, null))))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void only_the_figures_asked_for_come_with_the_key_columns_and_the_values_of_the_whole_table() {
+        TestUsers.signIn("manager", Role.MANAGER, null);
+        Map<Dataset, Set<String>> figures = Map.of(
+                Dataset.COLLECTION, Set.of("collection_rate", "billed"),
+                Dataset.AGING, Set.of("arrears"),
+                Dataset.COMPLAINT_CATEGORIES, Set.of("complaints"),
+                Dataset.VACANCY, Set.of("no_such_column"));
+        for (Dataset d : List.of(Dataset.COLLECTION, Dataset.AGING, Dataset.COMPLAINT_CATEGORIES,
+                Dataset.VACANCY, Dataset.SATISFACTION)) {
+            KpiQuery q = KpiQuery.parse(d.code(), "cluster", "month", "2025-01", "2025-03",
+                    "2025-03-15", null);
+            KpiTable some = service.datasets(List.of(q), figures).get(q);
+            KpiTable all = service.dataset(q);
+            List<String> expected = switch (d) {
+                // in the dataset's order, keys included; none of the dataset's: every column
+                case COLLECTION -> List.of("scope", "scope_code", "period", "billed", "collection_rate");
+                case AGING -> List.of("scope", "scope_code", "as_of", "arrears", "period");
+                case COMPLAINT_CATEGORIES -> List.of("scope", "scope_code", "period", "category",
+                        "complaints");
+                default -> d.columns();
+            };
+            assertThat(some.columns()).as(d.code()).isEqualTo(expected);
+            assertThat(some.rows()).as(d.code()).isEqualTo(all.rows().stream()
+                    .map(r -> expected.stream().map(c -> r.get(all.columns().indexOf(c))).toList())
+                    .toList());
+            if (d != Dataset.COMPLAINT_CATEGORIES) {
+                // (the fixture has no complaints: categories has no rows)
+                assertThat(some.rows()).as(d.code()).isNotEmpty();
+            }
+        }
     }
 
     @Test

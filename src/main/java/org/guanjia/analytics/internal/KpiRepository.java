@@ -25,6 +25,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class KpiRepository {
 
+    /** The columns that name a row rather than measure it. */
+    private static final Set<String> KEYS = Set.of("scope", "scope_code", "period", "as_of", "category");
+
     private final DSLContext dsl;
 
     KpiRepository(DSLContext dsl) {
@@ -39,6 +42,26 @@ public class KpiRepository {
      */
     public Map<String, KpiTable> fetch(Dataset dataset, LocalDate asOf, String grain, String from,
             String to, Collection<String> scopes) {
+        return fetch(dataset, asOf, grain, from, to, scopes, null);
+    }
+
+    /**
+     * As {@link #fetch(Dataset, LocalDate, String, String, String, Collection)}, with only the
+     * key columns (scope, code, period or snapshot day, category) and the figure columns among
+     * {@code figures} (all when null or when none of them is the dataset's), in the dataset's
+     * order: DuckDB then leaves out what only the other figures need (e.g. the complaint
+     * percentiles for a count). The names are taken from {@link Dataset#columns()}, never
+     * from the caller.
+     */
+    public Map<String, KpiTable> fetch(Dataset dataset, LocalDate asOf, String grain, String from,
+            String to, Collection<String> scopes, Set<String> figures) {
+        List<String> wanted = dataset.columns().stream()
+                .filter(c -> !c.equals("scope") && (KEYS.contains(c) || figures == null
+                        || figures.contains(c)))
+                .toList();
+        if (wanted.stream().allMatch(KEYS::contains)) {
+            wanted = dataset.columns().stream().filter(c -> !c.equals("scope")).toList();
+        }
         List<String> kinds = new ArrayList<>(new LinkedHashSet<>(scopes));
         String order = switch (dataset) {
             case AGING -> "scope, scope_code, as_of";
@@ -57,8 +80,8 @@ public class KpiRepository {
         List<Object> binds = new ArrayList<>(kinds);
         binds.addAll(Arrays.asList(asOf, grain, from, to, String.join(",", kinds)));
         binds.addAll(kinds);
-        String sql = "select list_position([" + marks + "], scope) as scope_index, * exclude (scope)"
-                + " from " + dataset.macro()
+        String sql = "select list_position([" + marks + "], scope) as scope_index, "
+                + String.join(", ", wanted) + " from " + dataset.macro()
                 + "(cast(? as date), cast(? as varchar), cast(? as varchar), cast(? as varchar),"
                 + " scopes := string_split(cast(? as varchar), ','))"
                 + " where scope in (" + marks + ") order by " + order;
