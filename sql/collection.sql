@@ -3,6 +3,8 @@
 -- kpi_collection(as_of, grain, from_period, to_period): as_of = D (a date); grain = 'month',
 -- 'quarter' or 'year'; from_period/to_period = 'yyyy-MM' (the periods containing them).
 -- scopes (named, optional): the scope kinds to compute, default all four (sql/README.md).
+-- figures (named, optional): the figure columns the caller reads, default all; the parts no
+-- figure asked for are not computed and their columns are NULL (kpi_collection_part).
 -- Extra column promise_kept_rate (KPI.md "promise kept rate"): collection actions with
 -- promised_on in P (action_on on or before D) whose unit's statements overdue at action_on
 -- are all paid by promised_on, counting allocations up to min(promised_on, D).
@@ -11,8 +13,18 @@
 -- statements themselves only for a promise whose statements were issued after D).
 -- Butler: billed/collected count for the butler of the unit's cluster on the statement's
 -- issued_on; opening arrears and their recovery for the butler on the first day of P (or D).
+-- Whether a caller who reads the columns `figures` (NULL: all) needs a part of kpi_collection:
+-- 'billed' (billed and collected), 'opening' (opening arrears and their recovery) or
+-- 'promises'. Constant once the parameters are bound, so DuckDB drops the parts not needed.
+create or replace macro kpi_collection_part(figures, part) as
+    figures is null or list_has_any(figures, case part
+        when 'billed' then ['billed', 'collected_in_period', 'collection_rate',
+            'collected_to_date', 'cumulative_collection_rate']
+        when 'opening' then ['opening_arrears', 'arrears_recovered', 'arrears_recovery_rate']
+        else ['promise_kept_rate'] end);
+
 create or replace macro kpi_collection(as_of, grain, from_period, to_period,
-        scopes := ['estate', 'cluster', 'building', 'butler']) as table
+        scopes := ['estate', 'cluster', 'building', 'butler'], figures := null) as table
 with periods as (
     select * from kpi_periods(grain, from_period, to_period)
 ),
@@ -71,7 +83,8 @@ billed_rows as (
     select p.period, b.building_code, b.issued_on as scope_on, sum(b.amount) as amount
     from periods p
     join billed_base b on p.p_start = cast(date_trunc(grain, b.period_month) as date)
-    where b.period_month >= kpi_range_start(grain, from_period)
+    where kpi_collection_part(figures, 'billed')
+        and b.period_month >= kpi_range_start(grain, from_period)
         and b.period_month < kpi_range_end(grain, to_period)
     group by p.period, b.building_code, b.issued_on
 ),
@@ -85,7 +98,8 @@ collected_rows as (
     from periods p
     join alloc c on p.p_start = cast(date_trunc(grain, c.period_month) as date)
     -- the periods' months only (kpi_range_start/kpi_range_end, common.sql), before the join
-    where c.period_month >= kpi_range_start(grain, from_period)
+    where kpi_collection_part(figures, 'billed')
+        and c.period_month >= kpi_range_start(grain, from_period)
         and c.period_month < kpi_range_end(grain, to_period)
     group by p.period, c.building_code, c.issued_on
 ),
@@ -137,7 +151,7 @@ recovered_rows as (
     select p.period, r.building_code, sum(r.amount) as amount
     from alloc r
     join periods p on p.p_start = cast(date_trunc(grain, r.a_month) as date)
-    where r.k_month <= p.p_start
+    where r.k_month <= p.p_start and kpi_collection_part(figures, 'opening')
         and r.a_month >= kpi_range_start(grain, from_period)
         and r.a_month < kpi_range_end(grain, to_period)
     group by p.period, r.building_code
@@ -146,6 +160,7 @@ opening_grid as (
     select p.period, p.p_start, b.building_code
     from periods p
     cross join buildings b
+    where kpi_collection_part(figures, 'opening')
 ),
 opening_rows as (
     select
@@ -200,7 +215,7 @@ opening_by_scope as (
 promise_actions as (
     select action_no, unit_code, building_code, action_on, promised_on, kept_by, last_issued
     from kpi_promise_checks
-    where action_on <= cast(as_of as date)
+    where action_on <= cast(as_of as date) and kpi_collection_part(figures, 'promises')
         and promised_on >= kpi_range_start(grain, from_period)
         and promised_on < kpi_range_end(grain, to_period)
 ),
@@ -298,11 +313,16 @@ joined as (
         g.scope,
         g.scope_code,
         g.period,
-        coalesce(b.billed, 0) as billed,
-        coalesce(b.collected_in_period, 0) as collected_in_period,
-        coalesce(b.collected_to_date, 0) as collected_to_date,
-        coalesce(o.opening_arrears, 0) as opening_arrears,
-        coalesce(o.arrears_recovered, 0) as arrears_recovered,
+        -- a figure not asked for stays NULL (and its rate with it)
+        case when kpi_collection_part(figures, 'billed') then coalesce(b.billed, 0) end as billed,
+        case when kpi_collection_part(figures, 'billed') then coalesce(b.collected_in_period, 0) end
+            as collected_in_period,
+        case when kpi_collection_part(figures, 'billed') then coalesce(b.collected_to_date, 0) end
+            as collected_to_date,
+        case when kpi_collection_part(figures, 'opening') then coalesce(o.opening_arrears, 0) end
+            as opening_arrears,
+        case when kpi_collection_part(figures, 'opening') then coalesce(o.arrears_recovered, 0) end
+            as arrears_recovered,
         kpi_cents(b.billed) as billed_c,
         kpi_cents(b.collected_in_period) as in_period_c,
         kpi_cents(b.collected_to_date) as to_date_c,

@@ -60,6 +60,14 @@ public enum Dataset {
         return columns;
     }
 
+    /**
+     * Whether the macro takes the named parameter {@code figures} (the columns read; it then
+     * leaves out the parts of the computation no such column needs): kpi_collection.
+     */
+    public boolean takesFigures() {
+        return this == COLLECTION;
+    }
+
     /** The scopes the dataset has rows for (workload is per butler only). */
     public List<String> scopes() {
         return this == WORKLOAD ? List.of("butler") : SCOPES;

@@ -237,6 +237,19 @@ class KpiServiceTest {
                 assertThat(some.rows()).as(d.code()).isNotEmpty();
             }
         }
+        // kpi_collection computes only the parts of the figures asked for: each part alone
+        KpiQuery q = KpiQuery.parse("collection", "building", "month", "2025-01", "2025-03",
+                "2025-03-15", null);
+        KpiTable all = service.dataset(q);
+        for (Set<String> part : List.of(Set.of("cumulative_collection_rate"),
+                Set.of("arrears_recovery_rate"), Set.of("opening_arrears", "promise_kept_rate"))) {
+            KpiTable some = service.datasets(List.of(q), Map.of(Dataset.COLLECTION, part)).get(q);
+            List<String> cols = some.columns();
+            assertThat(cols).as(part.toString()).hasSize(3 + part.size());
+            assertThat(some.rows()).as(part.toString()).isNotEmpty().isEqualTo(all.rows().stream()
+                    .map(r -> cols.stream().map(c -> r.get(all.columns().indexOf(c))).toList())
+                    .toList());
+        }
     }
 
     @Test

@@ -79,11 +79,19 @@ public class KpiRepository {
         String marks = String.join(", ", Collections.nCopies(kinds.size(), "?"));
         List<Object> binds = new ArrayList<>(kinds);
         binds.addAll(Arrays.asList(asOf, grain, from, to, String.join(",", kinds)));
+        // a macro that computes only the parts of the figures read (kpi_collection) is told them
+        List<String> read = wanted.stream().filter(c -> !KEYS.contains(c)).toList();
+        boolean tell = dataset.takesFigures() && read.size() < dataset.columns().stream()
+                .filter(c -> !KEYS.contains(c)).count();
+        if (tell) {
+            binds.add(String.join(",", read));
+        }
         binds.addAll(kinds);
         String sql = "select list_position([" + marks + "], scope) as scope_index, "
                 + String.join(", ", wanted) + " from " + dataset.macro()
                 + "(cast(? as date), cast(? as varchar), cast(? as varchar), cast(? as varchar),"
-                + " scopes := string_split(cast(? as varchar), ','))"
+                + " scopes := string_split(cast(? as varchar), ',')"
+                + (tell ? ", figures := string_split(cast(? as varchar), ',')" : "") + ")"
                 + " where scope in (" + marks + ") order by " + order;
         List<String> columns = new ArrayList<>();
         Map<String, List<List<Object>>> rows = new LinkedHashMap<>();
