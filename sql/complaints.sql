@@ -66,8 +66,11 @@ final as (
 )
 select * from final;
 
+-- figures (named, optional): the columns the caller reads, default all; repeat units are
+-- computed only when asked for (NULL otherwise). The percentiles of columns not read are left
+-- out by DuckDB itself.
 create or replace macro kpi_complaints(as_of, grain, from_period, to_period,
-        scopes := ['estate', 'cluster', 'building', 'butler']) as table
+        scopes := ['estate', 'cluster', 'building', 'butler'], figures := null) as table
 with facts as (
     select * from kpi_complaint_facts(as_of, grain, from_period, to_period)
 ),
@@ -107,6 +110,7 @@ unit_repeats as (
     from (
         select building_code, period, unit_code
         from facts
+        where figures is null or list_contains(figures, 'repeat_units')
         group by building_code, period, unit_code
         having count(*) >= 2
     )
@@ -123,7 +127,7 @@ repeats as (
     from (
         select scope, scope_code, period, unit_code
         from scoped
-        where scope = 'butler'
+        where scope = 'butler' and (figures is null or list_contains(figures, 'repeat_units'))
         group by scope, scope_code, period, unit_code
         having count(*) >= 2
     )
@@ -175,7 +179,8 @@ final as (
         kpi_div1(response_p90, 600) as p90_response_minutes,
         kpi_div1(resolution_p50, 36000) as median_resolution_hours,
         kpi_div1(resolution_p90, 36000) as p90_resolution_hours,
-        coalesce(repeat_units, 0) as repeat_units,
+        case when figures is null or list_contains(figures, 'repeat_units')
+            then coalesce(repeat_units, 0) end as repeat_units,
         kpi_div4(signed_n, resolved_n) as signoff_rate
     from joined
     order by scope, scope_code, period

@@ -62,10 +62,11 @@ public enum Dataset {
 
     /**
      * Whether the macro takes the named parameter {@code figures} (the columns read; it then
-     * leaves out the parts of the computation no such column needs): kpi_collection.
+     * leaves out the parts of the computation no such column needs): kpi_collection, and
+     * kpi_complaints for its repeat units.
      */
     public boolean takesFigures() {
-        return this == COLLECTION;
+        return this == COLLECTION || this == COMPLAINTS;
     }
 
     /** The scopes the dataset has rows for (workload is per butler only). */
