@@ -5,6 +5,8 @@
 -- without one is vacant. Inspection coverage of a quarter or year sums the numerators and
 -- denominators of its months that begin on or before D.
 -- Butler: the butler of the unit's cluster on the snapshot day (move-ins: on from_date).
+-- figures (named, optional): the columns the caller reads, default all; move-ins and
+-- inspection coverage are computed only when asked for (NULL otherwise).
 --
 -- Stored rows (V024, sql/README.md "Vacancy summaries"): the counts at every month end up to
 -- kpi_summary_state.aging_until per building, and the move-ins per building and day, kept by
@@ -124,7 +126,7 @@ where s.status = 'occupied' and s.previous_status <> 'occupied'
 group by u.building_code, s.from_date;
 
 create or replace macro kpi_vacancy(as_of, grain, from_period, to_period,
-        scopes := ['estate', 'cluster', 'building', 'butler']) as table
+        scopes := ['estate', 'cluster', 'building', 'butler'], figures := null) as table
 with periods as (
     select p.*, least(p.p_end, cast(as_of as date)) as snap_on
     from kpi_periods(grain, from_period, to_period) p
@@ -141,6 +143,8 @@ months as (
     where cast(m.month_start as date) <= cast(as_of as date)
         -- inspections are monthly: no coverage for a week
         and grain <> 'week'
+        -- nor when the caller does not read it (figures)
+        and (figures is null or list_contains(figures, 'inspection_coverage'))
 ),
 -- the snapshot days: a month end up to the stored horizon is read from kpi_vacancy_month_ends,
 -- any other day X is "live": the stored month end b before it (at most the horizon; before
@@ -239,6 +243,7 @@ move_ins as (
         and r.day between l.valid_from and l.valid_to
     where r.day <= cast(as_of as date)
         and r.day >= (select min(p_start) from periods)
+        and (figures is null or list_contains(figures, 'move_ins'))
     group by l.scope, l.scope_code, p.period
 ),
 -- inspection coverage of a month: of the units vacant on its snapshot day, those inspected in
@@ -304,7 +309,8 @@ final as (
         coalesce(c.vacant_units, 0) as vacant_units,
         kpi_div4(c.vacant_units, c.delivered_units) as vacancy_rate,
         kpi_div4(c.occupied_units, c.delivered_units) as occupancy_rate,
-        coalesce(m.move_ins, 0) as move_ins,
+        case when figures is null or list_contains(figures, 'move_ins')
+            then coalesce(m.move_ins, 0) end as move_ins,
         kpi_div4(v.covered_n, v.vacant_n) as inspection_coverage
     from grid g
     left join snap_counts c

@@ -62,11 +62,11 @@ public enum Dataset {
 
     /**
      * Whether the macro takes the named parameter {@code figures} (the columns read; it then
-     * leaves out the parts of the computation no such column needs): kpi_collection, and
-     * kpi_complaints for its repeat units.
+     * leaves out the parts of the computation no such column needs): kpi_collection,
+     * kpi_complaints (repeat units) and kpi_vacancy (move-ins, inspection coverage).
      */
     public boolean takesFigures() {
-        return this == COLLECTION || this == COMPLAINTS;
+        return this == COLLECTION || this == COMPLAINTS || this == VACANCY;
     }
 
     /** The scopes the dataset has rows for (workload is per butler only). */

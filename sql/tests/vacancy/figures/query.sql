@@ -1,0 +1,1 @@
+select * from kpi_vacancy(date '2025-02-28', 'month', '2025-01', '2025-02', figures := ['vacancy_rate']) where scope = 'building' and scope_code = 'B2' union all select * from kpi_vacancy(date '2025-02-28', 'month', '2025-01', '2025-02', figures := ['move_ins', 'inspection_coverage']) where scope = 'building' and scope_code = 'B2' order by period, move_ins nulls first
