@@ -29,8 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The SQL tests of sql/tests: each folder {@code <family>/<case>} holds {@code given.sql} (rows
- * inserted after the shared {@code sql/tests/base.sql}), {@code query.sql} (one select on a KPI
- * macro, ordered) and {@code expected.csv} (header and rows; an empty field is NULL). Every case
+ * inserted after the shared {@code sql/tests/base.sql}; or {@code given-from.txt}, the name of
+ * another case whose rows it reuses), {@code query.sql} (one select on a KPI macro, ordered) and
+ * {@code expected.csv} (header and rows; an empty field is NULL). Every case
  * runs on a fresh copy of a DuckDB file migrated by Flyway with the views applied — no Spring.
  */
 class SqlViewsTest {
@@ -124,13 +125,21 @@ class SqlViewsTest {
         }
     }
 
-    /** A fresh database for the case with base.sql and its given.sql, summaries rebuilt. */
+    /**
+     * A fresh database for the case with base.sql and its given.sql (or that of the case its
+     * given-from.txt names), summaries rebuilt.
+     */
     private static Connection given(String name, String suffix) throws Exception {
         Path db = dir.resolve(name.replace('/', '_') + suffix + ".duckdb");
         Files.copy(template, db);
         Connection c = DriverManager.getConnection("jdbc:duckdb:" + db);
         execute(c, Files.readString(TESTS.resolve("base.sql")));
         Path given = TESTS.resolve(name).resolve("given.sql");
+        Path from = TESTS.resolve(name).resolve("given-from.txt");
+        if (!Files.exists(given) && Files.exists(from)) {
+            given = TESTS.resolve(Files.readString(from).strip()).resolve("given.sql");
+            assertThat(given).as(from + " names a case with rows").exists();
+        }
         if (Files.exists(given)) {
             execute(c, Files.readString(given));
         }

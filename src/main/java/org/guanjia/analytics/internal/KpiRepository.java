@@ -79,7 +79,8 @@ public class KpiRepository {
         String marks = String.join(", ", Collections.nCopies(kinds.size(), "?"));
         List<Object> binds = new ArrayList<>(kinds);
         binds.addAll(Arrays.asList(asOf, grain, from, to, String.join(",", kinds)));
-        // a macro that computes only the parts of the figures read (kpi_collection) is told them
+        // a macro that computes only the parts of the figures read (Dataset.takesFigures) is
+        // told them, unless they are all
         List<String> read = wanted.stream().filter(c -> !KEYS.contains(c)).toList();
         boolean tell = dataset.takesFigures() && read.size() < dataset.columns().stream()
                 .filter(c -> !KEYS.contains(c)).count();
