@@ -13,6 +13,7 @@
 -- statements themselves only for a promise whose statements were issued after D).
 -- Butler: billed/collected count for the butler of the unit's cluster on the statement's
 -- issued_on; opening arrears and their recovery for the butler on the first day of P (or D).
+
 -- Whether a caller who reads the columns `figures` (NULL: all) needs a part of kpi_collection:
 -- 'billed' (billed and collected), 'opening' (opening arrears and their recovery) or
 -- 'promises'. Constant once the parameters are bound, so DuckDB drops the parts not needed.
