@@ -3,6 +3,7 @@ package org.guanjia.analytics;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The datasets of KPI.md "Machine-readable output" (and the butler workload): the macro in
@@ -36,6 +37,9 @@ public enum Dataset {
 
     public static final List<String> SCOPES = List.of("estate", "cluster", "building", "butler");
 
+    /** The columns that name a row (scope, period or snapshot day, category), not measure it. */
+    public static final Set<String> KEYS = Set.of("scope", "scope_code", "period", "as_of", "category");
+
     private final String code;
     private final String macro;
     private final List<String> columns;
@@ -58,6 +62,11 @@ public enum Dataset {
 
     public List<String> columns() {
         return columns;
+    }
+
+    /** The figure columns: every column but the {@link #KEYS}, in output order. */
+    public List<String> figures() {
+        return columns.stream().filter(c -> !KEYS.contains(c)).toList();
     }
 
     /**

@@ -244,12 +244,9 @@ public final class DashboardLoader {
 
     private String column(Dataset dataset, Node node) {
         String c = scalar(node);
-        if (!dataset.columns().contains(c) || List.of("scope", "scope_code", "period", "as_of",
-                "category").contains(c)) {
+        if (!dataset.figures().contains(c)) {
             throw fail(node, "unknown column '" + c + "' of dataset " + dataset.code()
-                    + " (figures: " + String.join(", ", dataset.columns().stream()
-                    .filter(x -> !List.of("scope", "scope_code", "period", "as_of", "category")
-                            .contains(x)).toList()) + ")");
+                    + " (figures: " + String.join(", ", dataset.figures()) + ")");
         }
         return c;
     }

@@ -25,9 +25,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class KpiRepository {
 
-    /** The columns that name a row rather than measure it. */
-    private static final Set<String> KEYS = Set.of("scope", "scope_code", "period", "as_of", "category");
-
     private final DSLContext dsl;
 
     KpiRepository(DSLContext dsl) {
@@ -56,10 +53,10 @@ public class KpiRepository {
     public Map<String, KpiTable> fetch(Dataset dataset, LocalDate asOf, String grain, String from,
             String to, Collection<String> scopes, Set<String> figures) {
         List<String> wanted = dataset.columns().stream()
-                .filter(c -> !c.equals("scope") && (KEYS.contains(c) || figures == null
+                .filter(c -> !c.equals("scope") && (Dataset.KEYS.contains(c) || figures == null
                         || figures.contains(c)))
                 .toList();
-        if (wanted.stream().allMatch(KEYS::contains)) {
+        if (wanted.stream().allMatch(Dataset.KEYS::contains)) {
             wanted = dataset.columns().stream().filter(c -> !c.equals("scope")).toList();
         }
         List<String> kinds = new ArrayList<>(new LinkedHashSet<>(scopes));
@@ -81,9 +78,8 @@ public class KpiRepository {
         binds.addAll(Arrays.asList(asOf, grain, from, to, String.join(",", kinds)));
         // a macro that computes only the parts of the figures read (Dataset.takesFigures) is
         // told them, unless they are all
-        List<String> read = wanted.stream().filter(c -> !KEYS.contains(c)).toList();
-        boolean tell = dataset.takesFigures() && read.size() < dataset.columns().stream()
-                .filter(c -> !KEYS.contains(c)).count();
+        List<String> read = wanted.stream().filter(c -> !Dataset.KEYS.contains(c)).toList();
+        boolean tell = dataset.takesFigures() && read.size() < dataset.figures().size();
         if (tell) {
             binds.add(String.join(",", read));
         }
