@@ -5,7 +5,8 @@
 -- received in P (received_at on or before D). T = start of the day after D: a response or
 -- resolution at or after T is treated as empty. Service levels per category from
 -- complaint_service_levels (30 min / 48 h when a category has no row).
--- Butler: the butler of the unit's cluster on the day the complaint was received.
+-- Butler: the butler of the unit's cluster on the day the complaint was received. Building: the
+-- unit's, as stored on the complaint (complaints.building_code, V026).
 create or replace macro kpi_complaint_facts(as_of, grain, from_period, to_period) as table
 with periods as (
     select * from kpi_periods(grain, from_period, to_period)
@@ -14,7 +15,7 @@ kept as (
     select
         c.complaint_no,
         c.unit_code,
-        u.building_code,
+        c.building_code,
         c.category,
         c.received_at,
         cast(c.received_at as date) as received_on,
@@ -26,8 +27,8 @@ kept as (
             then c.resolved_at end as resolved_at,
         coalesce(l.response_minutes, 30) * 60 as response_limit_s,
         coalesce(l.resolution_hours, 48) * 3600 as resolution_limit_s
+    -- the unit's building is stored on the complaint (V026): no join of every unit
     from complaints c
-    join units u on u.unit_code = c.unit_code
     left join complaint_service_levels l on l.category = c.category
     -- only the periods' days (kpi_range_start/kpi_range_end, common.sql): fewer rows to join
     where cast(c.received_at as date) <= cast(as_of as date)

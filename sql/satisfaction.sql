@@ -11,18 +11,17 @@ with periods as (
     select * from kpi_periods(grain, from_period, to_period)
 ),
 records as (
-    select 'visit' as source, u.building_code, v.visited_on as scored_on,
+    -- visits and complaints carry their unit's building (V026)
+    select 'visit' as source, v.building_code, v.visited_on as scored_on,
         v.satisfaction * 6 as score6
     from visits v
-    join units u on u.unit_code = v.unit_code
     where v.satisfaction is not null and v.visited_on <= cast(as_of as date)
         -- each source only on the periods' days (kpi_range_start/kpi_range_end, common.sql)
         and v.visited_on >= kpi_range_start(grain, from_period)
         and v.visited_on < kpi_range_end(grain, to_period)
     union all
-    select 'complaint', u.building_code, cast(c.resolved_at as date), c.satisfaction * 6
+    select 'complaint', c.building_code, cast(c.resolved_at as date), c.satisfaction * 6
     from complaints c
-    join units u on u.unit_code = c.unit_code
     where c.satisfaction is not null
         and cast(c.received_at as date) <= cast(as_of as date)
         and c.resolved_at < cast(as_of as date) + interval 1 day

@@ -44,6 +44,11 @@ import java.util.stream.Collectors;
  * <p>The vacancy summaries (V024) depend on units, status rows and vacancy inspections only:
  * their writers call {@link #refreshVacancyBuildings}; a full {@link #rebuild} (which a refresh
  * of more than half of the buildings is) computes them as well.
+ *
+ * <p>Complaints and visits carry their unit's building (V026), written with the record;
+ * {@link #refreshRecordBuildings} sets it for imported records, and every full
+ * {@link #rebuildVacancy} (and so {@link #rebuild}) for all records written past the
+ * repositories. A unit with records cannot move to another building.
  */
 public final class KpiSummaries {
 
@@ -75,6 +80,12 @@ public final class KpiSummaries {
     private static final List<String[]> VACANCY = List.of(
             new String[] {"kpi_vacancy_month_ends", "kpi_vacancy_month_end_rows", "building_code, snap_on"},
             new String[] {"kpi_move_in_days", "kpi_move_in_day_rows", "building_code, day"});
+
+    /**
+     * The records that carry their unit's building (V026) for the KPI views: kept by
+     * {@link #refreshRecordBuildings}.
+     */
+    private static final List<String> RECORD_TABLES = List.of("complaints", "visits");
 
     /** A full rebuild stores the month ends up to this many months after the current one. */
     static final int AGING_MONTHS_AHEAD = 24;
@@ -343,6 +354,7 @@ public final class KpiSummaries {
      * {@code aging_until}.
      */
     public static void rebuildVacancy(Connection c) throws SQLException {
+        refreshRecordBuildings(c, null);
         try (Statement st = c.createStatement()) {
             for (String[] t : VACANCY) {
                 st.execute("delete from " + t[0]);
@@ -350,6 +362,39 @@ public final class KpiSummaries {
                 st.execute("insert into " + t[0] + " select * from " + t[1] + "(null) order by " + t[2]);
             }
         }
+    }
+
+    /**
+     * Sets the building of the complaints and visits (V026) of the given units, every unit when
+     * null, to their unit's building where it differs (records imported or written past the
+     * repositories). Returns the number of records changed.
+     */
+    public static int refreshRecordBuildings(Connection c, Collection<String> unitCodes) throws SQLException {
+        int changed = 0;
+        for (String table : RECORD_TABLES) {
+            String sql = "update " + table + " set building_code = u.building_code from units u"
+                    + " where u.unit_code = " + table + ".unit_code"
+                    + " and " + table + ".building_code is distinct from u.building_code";
+            if (unitCodes == null) {
+                try (Statement st = c.createStatement()) {
+                    changed += st.executeUpdate(sql);
+                }
+                continue;
+            }
+            List<String> units = new ArrayList<>(new LinkedHashSet<>(unitCodes));
+            for (int from = 0; from < units.size(); from += 1000) {
+                List<String> chunk = units.subList(from, Math.min(units.size(), from + 1000));
+                String marks = chunk.stream().map(u -> "?").collect(Collectors.joining(", "));
+                try (PreparedStatement ps = c.prepareStatement(sql + " and u.unit_code in (" + marks + ")")) {
+                    int i = 1;
+                    for (String u : chunk) {
+                        ps.setString(i++, u);
+                    }
+                    changed += ps.executeUpdate();
+                }
+            }
+        }
+        return changed;
     }
 
     /**

@@ -172,6 +172,20 @@ public class KpiSummaryMaintenance {
     }
 
     /**
+     * Sets the building of the units' complaints and visits to the unit's (after such records
+     * were imported: V026).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void refreshRecordBuildings(Collection<String> unitCodes) {
+        if (unitCodes.isEmpty()) {
+            return;
+        }
+        onConnection("Setting the buildings of complaints and visits failed", c -> {
+            KpiSummaries.refreshRecordBuildings(c, unitCodes);
+        });
+    }
+
+    /**
      * Computes the vacancy summaries of every building again (after units, status rows or
      * inspections were written past the services: the demo, the benchmark data).
      */

@@ -366,6 +366,7 @@ final class DailyWorkGen {
         VisitsRecord r = new VisitsRecord();
         r.setVisitNo(no);
         r.setUnitCode(u.code);
+        r.setBuildingCode(u.building.code);
         r.setVisitedOn(day);
         r.setStaffCode(butler);
         r.setKind(u.strongOpinion ? "scheduled"

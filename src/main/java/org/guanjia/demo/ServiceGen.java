@@ -136,6 +136,7 @@ final class ServiceGen {
         ComplaintsRecord r = new ComplaintsRecord();
         r.setComplaintNo(g.numbers.next("CP", received.getYear()));
         r.setUnitCode(u.code);
+        r.setBuildingCode(u.building.code);
         r.setReceivedAt(received);
         r.setChannel(CHANNELS[dice.weighted(45, 22, 15, 8, 10)]);
         r.setCategory(category);

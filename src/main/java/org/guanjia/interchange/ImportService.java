@@ -433,6 +433,7 @@ public class ImportService {
             Set<String> promiseUnits = touchedUnits(List.of("collection_actions"));
             Set<String> vacancyUnits = touchedUnits(List.of("units", "unit_status", "vacancy_inspections"));
             Set<String> formerBuildings = buildingsLeft();
+            Set<String> recordUnits = touchedUnits(List.of("complaints", "visits"));
             int i = 0;
             for (FileSpec f : staged.keySet()) {
                 FileCounts c = counts.get(i);
@@ -452,6 +453,8 @@ public class ImportService {
             promiseUnits.removeAll(units);
             summaries.refreshPromises(promiseUnits);
             summaries.refreshVacancy(vacancyUnits, formerBuildings);
+            // the units' buildings on new or changed complaints and visits (V026)
+            summaries.refreshRecordBuildings(recordUnits);
             boolean anything = counts.stream().anyMatch(c -> c.created() + c.changed() > 0);
             if (anything) {
                 audit.record("import", "interchange", null, counts.stream()
@@ -463,7 +466,8 @@ public class ImportService {
 
         /**
          * Units with new or changed rows in these files: for statements and payments their
-         * allocation is recomputed, for collection actions their promise checks.
+         * allocation is recomputed, for collection actions their promise checks, for complaints
+         * and visits the building stored on the records.
          */
         private Set<String> touchedUnits(List<String> files) {
             Set<String> units = new LinkedHashSet<>();

@@ -1,6 +1,7 @@
 package org.guanjia.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.guanjia.db.Tables.STATEMENTS;
 
 import java.io.IOException;
@@ -26,6 +27,8 @@ import org.guanjia.billing.Payment;
 import org.guanjia.billing.PaymentService;
 import org.guanjia.collection.CollectionService;
 import org.guanjia.collection.NewCollectionAction;
+import org.guanjia.complaint.ComplaintService;
+import org.guanjia.complaint.NewComplaint;
 import org.guanjia.estate.Building;
 import org.guanjia.estate.EstateService;
 import org.guanjia.estate.Unit;
@@ -38,6 +41,8 @@ import org.guanjia.user.User;
 import org.guanjia.user.UserService;
 import org.guanjia.vacancy.NewInspection;
 import org.guanjia.vacancy.VacancyService;
+import org.guanjia.visit.NewVisit;
+import org.guanjia.visit.VisitService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +89,10 @@ class KpiSummaryMaintenanceTest {
     CollectionService collection;
     @Autowired
     VacancyService vacancy;
+    @Autowired
+    ComplaintService complaints;
+    @Autowired
+    VisitService visits;
     @Autowired
     TestClock clock;
     @Autowired
@@ -264,6 +273,53 @@ class KpiSummaryMaintenanceTest {
         assertThat(inspections).as("inspections recorded").isGreaterThan(3);
         assertThat(moves).as("units moved to another building").isPositive();
         assertThat(dsl.fetchCount(dsl.selectFrom("kpi_move_in_days"))).as("move-in days").isPositive();
+    }
+
+    /**
+     * Complaints and visits carry their unit's building (V026) from every writer: the services
+     * and rows written past the services (set by a full rebuild); a unit with records does not
+     * move. The import's path is RoundTripTest's (its complaint and satisfaction figures).
+     */
+    @Test
+    void records_carry_their_units_building() {
+        p = "R" + UUID.randomUUID().toString().substring(0, 5) + "-";
+        clock.set(LocalDate.of(2025, 3, 10));
+        MasterDataFixtures.create(p, estates, staff);
+        as(Role.ADMIN);
+        estates.saveBuilding(new Building(p + "C1-B2", p + "C1", "Building 2", 12), true);
+        String mover = p + "M1";
+        estates.saveUnit(new Unit(mover, p + "C1-B1", 3, "M1", new BigDecimal("60.00"), "residential",
+                LocalDate.of(2024, 5, 1)), true, null);
+        as(Role.SERVICE_DESK);
+        String complaint = complaints.intake(new NewComplaint(p + "C2-B1-0101", null, "phone", "noise", "Loud"))
+                .no();
+        String moved = complaints.intake(new NewComplaint(mover, null, "phone", "noise", "Loud")).no();
+        as(Role.ADMIN);
+        String visit = visits.record(new NewVisit(p + "C1-B1-0102", LocalDate.of(2025, 3, 9), p + "S1", "chance",
+                "A", 5, null, false, null, null, List.of())).no();
+        assertThat(building("complaints", "complaint_no", complaint)).isEqualTo(p + "C2-B1");
+        assertThat(building("complaints", "complaint_no", moved)).isEqualTo(p + "C1-B1");
+        assertThat(building("visits", "visit_no", visit)).isEqualTo(p + "C1-B1");
+
+        // a unit with records cannot move to another building (the import refuses it as well):
+        // the building stored on them stays the unit's
+        assertThatThrownBy(() -> estates.saveUnit(new Unit(mover, p + "C1-B2", 3, "M1",
+                new BigDecimal("60.00"), "residential", LocalDate.of(2024, 5, 1)), false, null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("validation.referenced");
+        assertThat(building("complaints", "complaint_no", moved)).isEqualTo(p + "C1-B1");
+
+        // rows written past the services (as the SQL tests' given rows) get it from a rebuild
+        dsl.execute("update complaints set building_code = null where complaint_no = ?", complaint);
+        dsl.execute("update visits set building_code = 'nowhere' where visit_no = ?", visit);
+        maintenance.rebuildVacancy();
+        assertThat(building("complaints", "complaint_no", complaint)).isEqualTo(p + "C2-B1");
+        assertThat(building("visits", "visit_no", visit)).isEqualTo(p + "C1-B1");
+        assertThat(dsl.fetchValue("select count(*) from complaints c join units u using (unit_code)"
+                + " where c.building_code is distinct from u.building_code")).isEqualTo(0L);
+    }
+
+    private String building(String table, String key, String code) {
+        return (String) dsl.fetchValue("select building_code from " + table + " where " + key + " = ?", code);
     }
 
     /** The vacancy summaries equal a rebuild; kpi_vacancy equals the reference. */

@@ -143,7 +143,8 @@ class SqlViewsTest {
         if (Files.exists(given)) {
             execute(c, Files.readString(given));
         }
-        // the fee summaries (V020), filled from the given rows as the application does
+        // the summaries (V020-V025) and the records' buildings (V026), filled from the given rows
+        // as the application does
         KpiSummaries.rebuild(c);
         return c;
     }

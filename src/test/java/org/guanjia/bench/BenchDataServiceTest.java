@@ -92,6 +92,15 @@ class BenchDataServiceTest {
     }
 
     @Test
+    void complaints_and_visits_carry_their_units_building() {
+        for (String table : List.of("complaints", "visits")) {
+            assertThat(dsl.fetchValue("select count(*) from " + table + " r join units u using (unit_code)"
+                    + " where r.building_code is distinct from u.building_code")).as(table).isEqualTo(0L);
+            assertThat(dsl.fetchCount(dsl.selectFrom(table))).as(table).isPositive();
+        }
+    }
+
+    @Test
     void allocations_equal_a_replay_by_the_allocation_service() {
         List<String> sample = dsl.fetch("select unit_code from units where hash(unit_code) % 40 = 0"
                 + " order by unit_code").getValues(0, String.class);

@@ -99,6 +99,15 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void complaints_and_visits_carry_their_units_building() {
+        for (String table : List.of("complaints", "visits")) {
+            assertThat(dsl.fetchValue("select count(*) from " + table + " r join units u using (unit_code)"
+                    + " where r.building_code is distinct from u.building_code")).as(table).isEqualTo(0L);
+            assertThat(dsl.fetchCount(dsl.selectFrom(table))).as(table).isPositive();
+        }
+    }
+
+    @Test
     void allocations_credits_and_agenda_are_left_to_their_engines() {
         assertThat(dsl.fetchCount(PAYMENT_ALLOCATIONS)).isZero();
         assertThat(dsl.fetchCount(UNIT_CREDITS)).isZero();

@@ -172,6 +172,9 @@ public class ComplaintRepository {
         ComplaintsRecord r = dsl.newRecord(COMPLAINTS);
         r.setComplaintNo(no);
         r.setUnitCode(unitCode);
+        // the unit's building, for the KPI views (V026)
+        r.setBuildingCode(dsl.select(UNITS.BUILDING_CODE).from(UNITS).where(UNITS.UNIT_CODE.eq(unitCode))
+                .fetchOne(UNITS.BUILDING_CODE));
         r.setReceivedAt(receivedAt);
         r.setChannel(channel);
         r.setCategory(category);

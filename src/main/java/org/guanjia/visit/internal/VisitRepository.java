@@ -219,6 +219,9 @@ public class VisitRepository {
         VisitsRecord r = dsl.newRecord(VISITS);
         r.setVisitNo(no);
         r.setUnitCode(unitCode);
+        // the unit's building, for the KPI views (V026)
+        r.setBuildingCode(dsl.select(UNITS.BUILDING_CODE).from(UNITS).where(UNITS.UNIT_CODE.eq(unitCode))
+                .fetchOne(UNITS.BUILDING_CODE));
         r.setVisitedOn(visitedOn);
         r.setStaffCode(staffCode);
         r.setKind(kind);
