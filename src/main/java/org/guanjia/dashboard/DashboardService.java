@@ -66,14 +66,15 @@ public class DashboardService {
         return d;
     }
 
-    /** The data of one panel for the filters. */
+    /** The data of one panel for the filters (every period of the range: exports, the CLI's). */
     public PanelData panel(Dashboard dashboard, Panel panel, Filters f) {
-        return panel(dashboard, panel, f, new java.util.HashMap<>());
+        return panel(dashboard, panel, f, new java.util.HashMap<>(), false);
     }
 
     /**
-     * The data of every panel; panels that need the same KPI query share one (tiles and charts
-     * both query from one period before the range; charts then drop that period).
+     * The data of every panel as the page shows it; panels that need the same KPI query share one
+     * (tiles and charts both query from one period before the range; charts then drop that
+     * period). A chart by scope shows the range's last period only and gets only that one.
      */
     public List<PanelData> panels(Dashboard dashboard, Filters f) {
         currentUser.require(dashboard.roles().toArray(Role[]::new));
@@ -83,7 +84,7 @@ public class DashboardService {
         // and only the figures the panels show (measures, ratio columns), per dataset
         Map<Dataset, Set<String>> figures = new EnumMap<>(Dataset.class);
         for (Panel p : dashboard.panels()) {
-            KpiQuery q = query(p, f);
+            KpiQuery q = query(p, f, true);
             queries.add(q);
             Set<String> shown = figures.computeIfAbsent(q.dataset(), k -> new HashSet<>());
             shown.addAll(p.measures());
@@ -92,13 +93,13 @@ public class DashboardService {
         Map<KpiQuery, KpiTable> cache = new java.util.HashMap<>(kpi.datasets(queries, figures));
         List<PanelData> out = new ArrayList<>();
         for (Panel p : dashboard.panels()) {
-            out.add(panel(dashboard, p, f, cache));
+            out.add(panel(dashboard, p, f, cache, true));
         }
         return out;
     }
 
     private PanelData panel(Dashboard dashboard, Panel panel, Filters f,
-            Map<KpiQuery, KpiTable> cache) {
+            Map<KpiQuery, KpiTable> cache, boolean page) {
         currentUser.require(dashboard.roles().toArray(Role[]::new));
         String building = uses(panel, "building") ? f.building() : null;
         String cluster = uses(panel, "cluster") ? f.cluster() : null;
@@ -106,7 +107,7 @@ public class DashboardService {
         String category = uses(panel, "category") ? f.category() : null;
         boolean tile = panel.chart() == Dashboard.Chart.TILE
                 || panel.chart() == Dashboard.Chart.GAUGE;
-        KpiQuery query = query(panel, f);
+        KpiQuery query = query(panel, f, page);
         String by = query.by();
         KpiTable table = cache.computeIfAbsent(query, kpi::dataset);
         Predicate<List<Object>> keep = scopeFilter(table, by, building, cluster, butler);
@@ -137,8 +138,11 @@ public class DashboardService {
      * The KPI query of a panel: its dataset by its scope kind, or a finer one when a filter
      * narrows it (a building: by building; a cluster or butler: by cluster) or the user sees
      * only some clusters (no estate rows); from one period before the range (the tiles compare).
+     * For the page ({@code page}), a chart by scope, which shows the last period only, asks for
+     * the periods of the range's last month only (at 500,000 units the overview's collection by
+     * building: 40,000 rows for twelve months, 3,300 for one).
      */
-    private KpiQuery query(Panel panel, Filters f) {
+    private KpiQuery query(Panel panel, Filters f, boolean page) {
         Dataset dataset = Dataset.of(panel.dataset()).orElseThrow();
         String building = uses(panel, "building") ? f.building() : null;
         String cluster = uses(panel, "cluster") ? f.cluster() : null;
@@ -153,7 +157,9 @@ public class DashboardService {
         if (!currentUser.scope().all() && by.equals("estate")) {
             by = "cluster";
         }
-        return new KpiQuery(dataset, by, f.grain(), f.fromOneEarlier(), f.to(), null, estate);
+        boolean lastOnly = page && panel.dimension() == Dashboard.Dimension.SCOPE;
+        return new KpiQuery(dataset, by, f.grain(), lastOnly ? f.to() : f.fromOneEarlier(), f.to(), null,
+                estate);
     }
 
     /** The KPI output's period code (yyyy-Www) of the ISO week containing a day. */

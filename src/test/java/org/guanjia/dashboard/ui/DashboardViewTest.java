@@ -38,6 +38,7 @@ import org.guanjia.dashboard.Dashboard;
 import org.guanjia.dashboard.DashboardExports;
 import org.guanjia.dashboard.DashboardService;
 import org.guanjia.dashboard.Filters;
+import org.guanjia.dashboard.PanelData;
 import org.guanjia.dashboard.RecordFilter;
 import org.guanjia.dashboard.RecordsService;
 import org.guanjia.estate.EstateService;
@@ -264,6 +265,29 @@ class DashboardViewTest extends KaribuTest {
         assertThat(csv.substring(csv.indexOf("\n\n") + 2)).isEqualTo(expected);
         assertThat(expected).contains("0.5000");
         assertThat(exports.xlsx(d, d.panel("rate-trend"), f, Locale.ENGLISH)).isNotEmpty();
+    }
+
+    @Test
+    void the_page_computes_a_chart_by_scope_for_the_last_period_only_with_the_full_querys_figures() {
+        login("manager1", Role.MANAGER, null);
+        Dashboard d = dashboards.open("collection");
+        Filters f = Filters.fromParams(d, Map.of("grain", List.of("month"), "from",
+                List.of("2025-03"), "to", List.of("2025-05"), "estate", List.of(p + "E")), TODAY);
+        Dashboard.Panel byBuilding = d.panel("rate-by-building");
+        assertThat(byBuilding.dimension()).isEqualTo(Dashboard.Dimension.SCOPE);
+        PanelData page = dashboards.panels(d, f).stream().filter(x -> x.panel() == byBuilding)
+                .findFirst().orElseThrow();
+        // the export's panel: every period of the range
+        PanelData full = dashboards.panel(d, byBuilding, f);
+        assertThat(full.periods()).containsExactly("2025-03", "2025-04", "2025-05");
+        assertThat(page.periods()).containsExactly("2025-05");
+        assertThat(page.scopes()).containsExactly(p + "C1-B1", p + "C2-B1").isEqualTo(full.scopes());
+        for (String scope : page.scopes()) {
+            assertThat(page.value("collection_rate", "2025-05", scope)).as(scope)
+                    .isEqualByComparingTo(full.value("collection_rate", "2025-05", scope));
+        }
+        assertThat(page.value("collection_rate", "2025-05", p + "C1-B1")).isEqualByComparingTo("1");
+        assertThat(page.value("collection_rate", "2025-05", p + "C2-B1")).isEqualByComparingTo("0");
     }
 
     @Test
