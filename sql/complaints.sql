@@ -79,12 +79,20 @@ create or replace macro kpi_complaints(as_of, grain, from_period, to_period,
 with facts as not materialized (
     select * from kpi_complaint_facts(as_of, grain, from_period, to_period)
 ),
+-- the estate, cluster and building links hold on every day: joined by building alone; a
+-- butler's by the day received (a branch DuckDB drops when the butler scope is not asked for)
 scoped as (
     select l.scope, l.scope_code, f.*
     from facts f
     join kpi_scope_links l on l.building_code = f.building_code
-        and list_contains(scopes, l.scope)
+        and list_contains(scopes, l.scope) and l.scope <> 'butler'
+    union all
+    select l.scope, l.scope_code, f.*
+    from facts f
+    join kpi_scope_links l on l.building_code = f.building_code
+        and l.scope = 'butler'
         and f.received_on between l.valid_from and l.valid_to
+    where list_contains(scopes, 'butler')
 ),
 by_scope as (
     select
@@ -194,16 +202,28 @@ select * from final;
 
 create or replace macro kpi_complaint_categories(as_of, grain, from_period, to_period,
         scopes := ['estate', 'cluster', 'building', 'butler']) as table
-with facts as (
+with facts as not materialized (
     select * from kpi_complaint_facts(as_of, grain, from_period, to_period)
 ),
-final as (
+-- by building alone for the estate, cluster and building links, by the day for a butler's (as
+-- in kpi_complaints)
+counts as (
     select l.scope, l.scope_code, f.period, f.category, count(*) as complaints
     from facts f
     join kpi_scope_links l on l.building_code = f.building_code
-        and list_contains(scopes, l.scope)
-        and f.received_on between l.valid_from and l.valid_to
+        and list_contains(scopes, l.scope) and l.scope <> 'butler'
     group by l.scope, l.scope_code, f.period, f.category
-    order by l.scope, l.scope_code, f.period, f.category
+    union all
+    select l.scope, l.scope_code, f.period, f.category, count(*)
+    from facts f
+    join kpi_scope_links l on l.building_code = f.building_code
+        and l.scope = 'butler'
+        and f.received_on between l.valid_from and l.valid_to
+    where list_contains(scopes, 'butler')
+    group by l.scope, l.scope_code, f.period, f.category
+),
+final as (
+    select * from counts
+    order by scope, scope_code, period, category
 )
 select * from final;
