@@ -5,11 +5,21 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import jakarta.annotation.PreDestroy;
 import org.guanjia.analytics.internal.KpiRepository;
 import org.guanjia.base.AccessDeniedException;
 import org.guanjia.base.CurrentUser;
@@ -17,8 +27,12 @@ import org.guanjia.base.Role;
 import org.guanjia.base.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The KPI datasets of KPI.md for the CLI and the HTTP API. Who may read them: admins,
@@ -38,11 +52,42 @@ public class KpiService {
     private final KpiRepository repo;
     private final CurrentUser currentUser;
     private final Clock clock;
+    /** A read-only transaction of its own for a helper thread (its own pooled connection). */
+    private final TransactionTemplate separate;
+    /** Threads that help the caller with the queries of one call; null: the caller alone. */
+    private final ExecutorService helpers;
+    private final int helperCount;
+    /** Queries the helper threads answered (for the tests). */
+    private final AtomicLong helped = new AtomicLong();
 
-    public KpiService(KpiRepository repo, CurrentUser currentUser, Clock clock) {
+    public KpiService(KpiRepository repo, CurrentUser currentUser, Clock clock,
+            PlatformTransactionManager transactions,
+            @Value("${guanjia.kpi-parallel:2}") int parallel) {
         this.repo = repo;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.separate = new TransactionTemplate(transactions);
+        separate.setReadOnly(true);
+        separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.helperCount = Math.max(0, parallel - 1);
+        AtomicInteger n = new AtomicInteger();
+        this.helpers = helperCount == 0 ? null : Executors.newFixedThreadPool(helperCount, r -> {
+            Thread t = new Thread(r, "kpi-query-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** How many queries the helper threads have answered since start. */
+    long queriesByHelpers() {
+        return helped.get();
+    }
+
+    @PreDestroy
+    void stopHelpers() {
+        if (helpers != null) {
+            helpers.shutdownNow();
+        }
     }
 
     public KpiTable dataset(KpiQuery q) {
@@ -81,8 +126,10 @@ public class KpiService {
             shared.computeIfAbsent(Arrays.asList(q.dataset(), q.grain(), q.from(), q.to(),
                     q.asOf() != null ? q.asOf() : today), k -> new ArrayList<>()).add(q);
         }
-        Map<KpiQuery, KpiTable> out = new LinkedHashMap<>();
-        shared.forEach((key, group) -> {
+        List<Map.Entry<List<Object>, List<KpiQuery>>> groups = new ArrayList<>(shared.entrySet());
+        List<Map<String, KpiTable>> fetched = fetchAll(groups.size(), i -> {
+            List<Object> key = groups.get(i).getKey();
+            List<KpiQuery> group = groups.get(i).getValue();
             KpiQuery first = group.get(0);
             long start = System.nanoTime();
             Map<String, KpiTable> byKind = repo.fetch(first.dataset(), (LocalDate) key.get(4),
@@ -91,11 +138,68 @@ public class KpiService {
                     group.stream().map(KpiQuery::by).toList(), figures.get(first.dataset()));
             log.debug("{} {} {}..{} by {}: {} ms", first.dataset().code(), first.grain(), first.from(),
                     first.to(), byKind.keySet(), (System.nanoTime() - start) / 1_000_000);
-            for (KpiQuery q : group) {
-                out.put(q, inScope(q, byKind.get(q.by()), scope));
-            }
+            return byKind;
         });
+        Map<KpiQuery, KpiTable> out = new LinkedHashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            for (KpiQuery q : groups.get(i).getValue()) {
+                out.put(q, inScope(q, fetched.get(i).get(q.by()), scope));
+            }
+        }
         return out;
+    }
+
+    /**
+     * The results of {@code count} queries, in order. The caller's thread takes them one by one
+     * in its transaction; with more than one, up to {@code guanjia.kpi-parallel} - 1 helper
+     * threads take from the same list, each in a read-only transaction of its own (a pooled
+     * connection of its own, taken at its first query: a helper that finds nothing left takes
+     * none). The overview's eight queries at 500,000 units on two cores: 360-411 -> 288-314 ms
+     * (dash-bench, runs alternated). The helpers' queries may see writes committed after the
+     * caller's snapshot began.
+     */
+    private List<Map<String, KpiTable>> fetchAll(int count, IntFunction<Map<String, KpiTable>> fetch) {
+        List<Map<String, KpiTable>> results = new ArrayList<>(Collections.nCopies(count, null));
+        AtomicInteger next = new AtomicInteger();
+        BooleanSupplier takeOne = () -> {
+            int i = next.getAndIncrement();
+            if (i >= count) {
+                return false;
+            }
+            results.set(i, fetch.apply(i));
+            return true;
+        };
+        List<Future<?>> helping = new ArrayList<>();
+        if (helpers != null && count > 1) {
+            for (int h = 0; h < Math.min(helperCount, count - 1); h++) {
+                helping.add(helpers.submit(() -> separate.executeWithoutResult(status -> {
+                    while (takeOne.getAsBoolean()) {
+                        helped.incrementAndGet();
+                    }
+                })));
+            }
+        }
+        try {
+            while (takeOne.getAsBoolean()) {
+                // the caller's share
+            }
+        } finally {
+            // the helpers' queries are waited for even when the caller's failed
+            for (Future<?> f : helping) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for KPI queries", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        return results;
     }
 
     /** The rows of the query's estate and of the user's scope. */
