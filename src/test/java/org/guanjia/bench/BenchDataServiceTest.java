@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.guanjia.RecordBuildings;
 import org.guanjia.TestClock;
 import org.guanjia.analytics.KpiQuery;
 import org.guanjia.analytics.KpiService;
@@ -93,11 +94,7 @@ class BenchDataServiceTest {
 
     @Test
     void complaints_and_visits_carry_their_units_building() {
-        for (String table : List.of("complaints", "visits")) {
-            assertThat(dsl.fetchValue("select count(*) from " + table + " r join units u using (unit_code)"
-                    + " where r.building_code is distinct from u.building_code")).as(table).isEqualTo(0L);
-            assertThat(dsl.fetchCount(dsl.selectFrom(table))).as(table).isPositive();
-        }
+        RecordBuildings.assertCarried(dsl);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
+import org.guanjia.RecordBuildings;
 import org.guanjia.base.Role;
 import org.guanjia.db.tables.records.AssignmentsRecord;
 import org.guanjia.db.tables.records.ComplaintsRecord;
@@ -100,11 +101,7 @@ class DemoDataGeneratorTest {
 
     @Test
     void complaints_and_visits_carry_their_units_building() {
-        for (String table : List.of("complaints", "visits")) {
-            assertThat(dsl.fetchValue("select count(*) from " + table + " r join units u using (unit_code)"
-                    + " where r.building_code is distinct from u.building_code")).as(table).isEqualTo(0L);
-            assertThat(dsl.fetchCount(dsl.selectFrom(table))).as(table).isPositive();
-        }
+        RecordBuildings.assertCarried(dsl);
     }
 
     @Test
