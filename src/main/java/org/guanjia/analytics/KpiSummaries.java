@@ -367,9 +367,14 @@ public final class KpiSummaries {
     /**
      * Sets the building of the complaints and visits (V026) of the given units, every unit when
      * null, to their unit's building where it differs (records imported or written past the
-     * repositories). Returns the number of records changed.
+     * repositories); more than {@link #MAX_UNITS_PER_PROMISE_REFRESH} units in one pass over all
+     * records instead of one per chunk of 1,000 units (a large import). Returns the number of
+     * records changed.
      */
     public static int refreshRecordBuildings(Connection c, Collection<String> unitCodes) throws SQLException {
+        if (unitCodes != null && unitCodes.size() > MAX_UNITS_PER_PROMISE_REFRESH) {
+            unitCodes = null;
+        }
         int changed = 0;
         for (String table : RECORD_TABLES) {
             String sql = "update " + table + " set building_code = u.building_code from units u"

@@ -316,6 +316,25 @@ class KpiSummaryMaintenanceTest {
         assertThat(building("visits", "visit_no", visit)).isEqualTo(p + "C1-B1");
         assertThat(dsl.fetchValue("select count(*) from complaints c join units u using (unit_code)"
                 + " where c.building_code is distinct from u.building_code")).isEqualTo(0L);
+
+        // by units: only those given; more than 5,000 units in one pass over all records
+        dsl.execute("update complaints set building_code = null where complaint_no = ?", complaint);
+        List<String> others = new ArrayList<>(List.of(p + "C1-B1-0101"));
+        assertThat(refreshBuildings(others)).isZero();
+        assertThat(building("complaints", "complaint_no", complaint)).isNull();
+        for (int i = 0; others.size() <= KpiSummaries.MAX_UNITS_PER_PROMISE_REFRESH; i++) {
+            others.add(p + "none-" + i);
+        }
+        assertThat(refreshBuildings(others)).isEqualTo(1);
+        assertThat(building("complaints", "complaint_no", complaint)).isEqualTo(p + "C2-B1");
+        dsl.execute("update complaints set building_code = null where complaint_no = ?", complaint);
+        assertThat(refreshBuildings(List.of(p + "C2-B1-0101"))).isEqualTo(1);
+        assertThat(building("complaints", "complaint_no", complaint)).isEqualTo(p + "C2-B1");
+    }
+
+    private int refreshBuildings(List<String> units) {
+        Integer changed = dsl.connectionResult(c -> KpiSummaries.refreshRecordBuildings(c, units));
+        return changed;
     }
 
     private String building(String table, String key, String code) {
