@@ -121,7 +121,9 @@ public class ComplaintService {
         }
         v.throwIfAny();
         String no = repo.nextNo(received);
-        repo.insert(no, c.unitCode(), received, c.channel(), c.category(), c.description().trim());
+        // the building placeOfUnit found, stored on the complaint for the KPI views (V026)
+        repo.insert(no, c.unitCode(), place.get()[1], received, c.channel(), c.category(),
+                c.description().trim());
         audit.record("create", "complaint", no, "unit=" + c.unitCode() + " category=" + c.category()
                 + " channel=" + c.channel() + " received=" + received);
         return repo.find(no).orElseThrow();

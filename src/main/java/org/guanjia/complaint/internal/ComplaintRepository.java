@@ -167,14 +167,13 @@ public class ComplaintRepository {
                 .where(condition(scope, filter, now)));
     }
 
-    public void insert(String no, String unitCode, LocalDateTime receivedAt, String channel,
+    /** A new complaint; {@code buildingCode} is the unit's ({@link #placeOfUnit}), for the KPI views (V026). */
+    public void insert(String no, String unitCode, String buildingCode, LocalDateTime receivedAt, String channel,
             String category, String description) {
         ComplaintsRecord r = dsl.newRecord(COMPLAINTS);
         r.setComplaintNo(no);
         r.setUnitCode(unitCode);
-        // the unit's building, for the KPI views (V026)
-        r.setBuildingCode(dsl.select(UNITS.BUILDING_CODE).from(UNITS).where(UNITS.UNIT_CODE.eq(unitCode))
-                .fetchOne(UNITS.BUILDING_CODE));
+        r.setBuildingCode(buildingCode);
         r.setReceivedAt(receivedAt);
         r.setChannel(channel);
         r.setCategory(category);

@@ -108,6 +108,12 @@ class DashboardViewTest extends KaribuTest {
         clock.set(TODAY);
     }
 
+    /** The filters of the URL ?grain=…&from=…&to=…&estate={p}E on the dashboard. */
+    private Filters estateFilters(Dashboard d, String grain, String from, String to) {
+        return Filters.fromParams(d, Map.of("grain", List.of(grain), "from", List.of(from), "to", List.of(to),
+                "estate", List.of(p + "E")), TODAY);
+    }
+
     private List<String> units() {
         List<String> u = new ArrayList<>();
         for (String c : new String[] {"C1", "C2"}) {
@@ -255,8 +261,7 @@ class DashboardViewTest extends KaribuTest {
     void a_panels_csv_export_holds_the_filter_values_and_exactly_the_kpi_service_rows() {
         login("manager1", Role.MANAGER, null);
         Dashboard d = dashboards.open("collection");
-        Filters f = Filters.fromParams(d, Map.of("grain", List.of("month"), "from",
-                List.of("2025-03"), "to", List.of("2025-05"), "estate", List.of(p + "E")), TODAY);
+        Filters f = estateFilters(d, "month", "2025-03", "2025-05");
         String csv = new String(exports.csv(d, d.panel("rate-trend"), f, Locale.ENGLISH),
                 StandardCharsets.UTF_8);
         String expected = KpiFormat.csv(kpi.dataset(KpiQuery.parse("collection", "estate",
@@ -271,8 +276,7 @@ class DashboardViewTest extends KaribuTest {
     void the_page_computes_a_chart_by_scope_for_the_last_period_only_with_the_full_querys_figures() {
         login("manager1", Role.MANAGER, null);
         Dashboard d = dashboards.open("collection");
-        Filters f = Filters.fromParams(d, Map.of("grain", List.of("month"), "from",
-                List.of("2025-03"), "to", List.of("2025-05"), "estate", List.of(p + "E")), TODAY);
+        Filters f = estateFilters(d, "month", "2025-03", "2025-05");
         Dashboard.Panel byBuilding = d.panel("rate-by-building");
         assertThat(byBuilding.dimension()).isEqualTo(Dashboard.Dimension.SCOPE);
         PanelData page = dashboards.panels(d, f).stream().filter(x -> x.panel() == byBuilding)
@@ -294,8 +298,7 @@ class DashboardViewTest extends KaribuTest {
     void the_dashboard_pdf_has_the_titles_the_filter_values_and_the_figures() {
         login("manager1", Role.MANAGER, null);
         Dashboard d = dashboards.open("collection");
-        Filters f = Filters.fromParams(d, Map.of("grain", List.of("quarter"), "from",
-                List.of("2025-04"), "to", List.of("2025-06"), "estate", List.of(p + "E")), TODAY);
+        Filters f = estateFilters(d, "quarter", "2025-04", "2025-06");
         String text = PdfText.of(exports.pdf(d, f, Locale.ENGLISH, Map.of()));
         assertThat(text).contains("Collection", "Collection rate by building", p + "E",
                 "2025-04 – 2025-06 (quarter)", "2025-Q2");
