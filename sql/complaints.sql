@@ -114,19 +114,24 @@ by_scope as (
     from scoped
     group by scope, scope_code, period
 ),
--- repeat units: units with two or more complaints of the period in the scope object. The
--- estate, cluster and building links hold on every day, so those are counted per building
--- first (a unit is in one building); a butler's link depends on the day, so a unit's
--- complaints of one period can fall to two butlers: those are counted on the scoped rows.
+-- repeat units: units with two or more complaints of the period in the scope object. Only a
+-- unit with two or more complaints of the period in all can be one (unit_days: those units,
+-- with the days their complaints were received). The estate, cluster and building links hold
+-- on every day, so those are counted per building (a unit is in one building); a butler's link
+-- depends on the day, so a unit's complaints of one period can fall to two butlers: its days
+-- in the butler's links count (a butler can hold a building in two spells of one period).
+-- Grouping those few units instead of every scoped row by butler, unit and period: 36 months
+-- by butler at 500,000 units, A/B 1,418 -> 905 ms (by quarter 984 -> 598), identical rows.
+unit_days as (
+    select building_code, period, unit_code, list(received_on) as days
+    from facts
+    where figures is null or list_contains(figures, 'repeat_units')
+    group by building_code, period, unit_code
+    having count(*) >= 2
+),
 unit_repeats as (
     select building_code, period, count(*) as repeat_units
-    from (
-        select building_code, period, unit_code
-        from facts
-        where figures is null or list_contains(figures, 'repeat_units')
-        group by building_code, period, unit_code
-        having count(*) >= 2
-    )
+    from unit_days
     group by building_code, period
 ),
 repeats as (
@@ -138,11 +143,13 @@ repeats as (
     union all
     select scope, scope_code, period, count(*)
     from (
-        select scope, scope_code, period, unit_code
-        from scoped
-        where scope = 'butler' and (figures is null or list_contains(figures, 'repeat_units'))
-        group by scope, scope_code, period, unit_code
-        having count(*) >= 2
+        select l.scope, l.scope_code, u.period, u.unit_code
+        from unit_days u
+        join kpi_scope_links l on l.building_code = u.building_code and l.scope = 'butler'
+        where list_contains(scopes, 'butler')
+        group by l.scope, l.scope_code, u.period, u.unit_code
+        having sum(len(list_filter(u.days, lambda d: d between l.valid_from and l.valid_to)))
+            >= 2
     )
     group by scope, scope_code, period
 ),

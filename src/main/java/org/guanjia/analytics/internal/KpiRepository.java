@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.guanjia.analytics.Dataset;
 import org.guanjia.analytics.KpiTable;
+import org.guanjia.complaint.Complaint;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
@@ -24,6 +25,11 @@ import org.springframework.stereotype.Repository;
 /** Reads the KPI table macros of sql/ with bind values (never spliced parameters). */
 @Repository
 public class KpiRepository {
+
+    /** Suffixes of the encoded key columns of {@link #fetch}: flag, position, text. */
+    private static final String SAME = "__same";
+    private static final String INDEX = "__index";
+    private static final String TEXT = "__text";
 
     private final DSLContext dsl;
 
@@ -52,6 +58,22 @@ public class KpiRepository {
      */
     public Map<String, KpiTable> fetch(Dataset dataset, LocalDate asOf, String grain, String from,
             String to, Collection<String> scopes, Set<String> figures) {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        if (grain != null) {
+            keys.put("period", periodKeys(grain, from, to));
+        }
+        keys.put("category", Complaint.CATEGORIES);
+        return fetch(dataset, asOf, grain, from, to, scopes, figures, keys);
+    }
+
+    /**
+     * As {@link #fetch(Dataset, LocalDate, String, String, String, Collection, Set)}, with the
+     * lists of the values a key column is read as a position in (period and category): a value
+     * a list lacks comes back as text.
+     */
+    Map<String, KpiTable> fetch(Dataset dataset, LocalDate asOf, String grain, String from,
+            String to, Collection<String> scopes, Set<String> figures,
+            Map<String, List<String>> keys) {
         List<String> wanted = dataset.columns().stream()
                 .filter(c -> !c.equals("scope") && (Dataset.KEYS.contains(c) || figures == null
                         || figures.contains(c)))
@@ -75,6 +97,34 @@ public class KpiRepository {
         // result, not copied into jOOQ records first.
         String marks = String.join(", ", Collections.nCopies(kinds.size(), "?"));
         List<Object> binds = new ArrayList<>(kinds);
+        // the text keys, which the driver would make a Java string of in every row (the scope
+        // codes, periods and categories of 444,540 rows: 0.47 s of the 0.48 s the rows take to
+        // fetch, against 0.15 s encoded), come back as few strings: the scope code only where it
+        // differs from the previous row's (window w: the output order, whose keys are unique),
+        // a flag where it repeats; a period or category as its position in a list bound here,
+        // the text only where the list lacks it. The loop below turns them back into text.
+        List<String> select = new ArrayList<>();
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        for (String c : wanted) {
+            List<String> list = keys.get(c);
+            if (c.equals("scope_code")) {
+                // the same code as the previous row's (of another kind too: the same string)
+                select.add("coalesce(lag(scope_code) over w = scope_code, false)"
+                        + " as scope_code" + SAME);
+                select.add("case when coalesce(lag(scope_code) over w = scope_code, false)"
+                        + " then null else scope_code end as scope_code" + TEXT);
+            } else if (list != null && list.stream().noneMatch(v -> v.contains(","))) {
+                lists.put(c, list);
+                select.add("list_position(string_split(cast(? as varchar), ','), " + c + ") as "
+                        + c + INDEX);
+                select.add("case when list_position(string_split(cast(? as varchar), ','), " + c
+                        + ") is null then " + c + " end as " + c + TEXT);
+                binds.add(String.join(",", list));
+                binds.add(String.join(",", list));
+            } else {
+                select.add(c);
+            }
+        }
         binds.addAll(Arrays.asList(asOf, grain, from, to, String.join(",", kinds)));
         // a macro that computes only the parts of the figures read (Dataset.takesFigures) is
         // told them, unless they are all
@@ -85,27 +135,51 @@ public class KpiRepository {
         }
         binds.addAll(kinds);
         String sql = "select list_position([" + marks + "], scope) as scope_index, "
-                + String.join(", ", wanted) + " from " + dataset.macro()
+                + String.join(", ", select) + " from " + dataset.macro()
                 + "(cast(? as date), cast(? as varchar), cast(? as varchar), cast(? as varchar),"
                 + " scopes := string_split(cast(? as varchar), ',')"
                 + (tell ? ", figures := string_split(cast(? as varchar), ',')" : "") + ")"
-                + " where scope in (" + marks + ") order by " + order;
+                + " where scope in (" + marks + ") window w as (order by " + order + ")"
+                + " order by " + order;
         List<String> columns = new ArrayList<>();
         Map<String, List<List<Object>>> rows = new LinkedHashMap<>();
         kinds.forEach(k -> rows.put(k, new ArrayList<>()));
         try (ResultSet rs = dsl.resultQuery(sql, binds.toArray()).fetchResultSet()) {
             ResultSetMetaData meta = rs.getMetaData();
             int width = meta.getColumnCount();
+            // per JDBC column: the key list it indexes (INDEX), or whether it is a flag (SAME)
+            // or the text following a flag or index (read with it)
+            List<List<String>> indexes = new ArrayList<>(Collections.nCopies(width + 1, null));
+            boolean[] same = new boolean[width + 1];
+            boolean[] text = new boolean[width + 1];
             columns.add("scope");
             for (int i = 2; i <= width; i++) {
-                columns.add(meta.getColumnLabel(i));
+                String label = meta.getColumnLabel(i);
+                String column = label.replace(SAME, "").replace(INDEX, "").replace(TEXT, "");
+                same[i] = label.endsWith(SAME);
+                text[i] = label.endsWith(TEXT);
+                indexes.set(i, label.endsWith(INDEX) ? lists.get(column) : null);
+                if (!text[i]) {
+                    columns.add(column);
+                }
             }
+            Object[] last = new Object[width + 1];
             while (rs.next()) {
                 String kind = kinds.get(rs.getInt(1) - 1);
-                List<Object> row = new ArrayList<>(width);
+                List<Object> row = new ArrayList<>(columns.size());
                 row.add(kind);
                 for (int i = 2; i <= width; i++) {
-                    row.add(rs.getObject(i));
+                    if (same[i]) {
+                        if (!rs.getBoolean(i)) {
+                            last[i] = rs.getObject(i + 1);
+                        }
+                        row.add(last[i]);
+                    } else if (indexes.get(i) != null) {
+                        int at = rs.getInt(i);
+                        row.add(rs.wasNull() ? rs.getObject(i + 1) : indexes.get(i).get(at - 1));
+                    } else if (!text[i]) {
+                        row.add(rs.getObject(i));
+                    }
                 }
                 rows.get(kind).add(row);
             }
@@ -115,6 +189,13 @@ public class KpiRepository {
         Map<String, KpiTable> out = new LinkedHashMap<>();
         rows.forEach((k, v) -> out.put(k, new KpiTable(columns, v)));
         return out;
+    }
+
+    /** The keys of the periods of a grain from one month to another, in order (kpi_periods). */
+    private List<String> periodKeys(String grain, String from, String to) {
+        return dsl.resultQuery("select period from kpi_periods(cast(? as varchar),"
+                + " cast(? as varchar), cast(? as varchar)) order by p_start", grain, from, to)
+                .fetch().getValues(0, String.class);
     }
 
     /** The codes of the scope objects of a kind that belong to one of the clusters. */

@@ -1,0 +1,130 @@
+package org.guanjia.analytics.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.guanjia.analytics.Dataset;
+import org.guanjia.analytics.KpiTable;
+import org.guanjia.complaint.Complaint;
+import org.guanjia.demo.DemoDataGenerator;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The repository reads the text keys encoded (a scope code only where it changes, a period or
+ * category as a position in a list): what it returns must be, cell for cell, what the macros of
+ * sql/ return when read plainly. Data: the demo company (scale 0.1).
+ */
+@SpringBootTest(properties = {
+    "guanjia.db-path=${java.io.tmpdir}/guanjia-test-${random.uuid}.duckdb",
+    "guanjia.demo=false",
+    "guanjia.admin-password=test-admin-password",
+    "vaadin.launch-browser=false",
+    "test.context=kpi-repository"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class KpiRepositoryTest {
+
+    static final LocalDate AS_OF = LocalDate.of(2026, 11, 20);
+
+    @Autowired
+    KpiRepository repo;
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    DemoDataGenerator generator;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @BeforeAll
+    void given_the_demo_company() {
+        new TransactionTemplate(transactionManager)
+                .execute(status -> generator.generate(20250101L, 0.1, LocalDate.of(2026, 11, 27)));
+    }
+
+    @Test
+    void every_dataset_reads_as_its_macro_returns_it_at_every_scope_and_grain() {
+        int compared = 0;
+        for (Dataset d : Dataset.values()) {
+            for (String grain : List.of("month", "quarter", "year")) {
+                Map<String, KpiTable> read = repo.fetch(d, AS_OF, grain, "2025-10", "2026-11",
+                        d.scopes());
+                for (String scope : d.scopes()) {
+                    List<List<Object>> plain = plain(d, scope, grain, "2025-10", "2026-11");
+                    assertThat(read.get(scope).rows()).as(d + " " + grain + " " + scope)
+                            .isEqualTo(plain);
+                    compared += plain.size();
+                }
+            }
+        }
+        // the aging snapshot (no grain, no period)
+        Map<String, KpiTable> read = repo.fetch(Dataset.AGING, AS_OF, null, null, null,
+                Dataset.AGING.scopes());
+        for (String scope : Dataset.AGING.scopes()) {
+            assertThat(read.get(scope).rows()).as("aging snapshot " + scope)
+                    .isEqualTo(plain(Dataset.AGING, scope, null, null, null));
+        }
+        assertThat(compared).isGreaterThan(3_000);
+    }
+
+    @Test
+    void a_period_or_category_missing_from_its_list_comes_back_as_its_text() {
+        List<String> someCategories = Complaint.CATEGORIES.subList(0, 4);
+        List<String> oddMonths = List.of("2025-11", "2026-01", "2026-03", "2026-05", "2026-07");
+        for (Dataset d : List.of(Dataset.COMPLAINT_CATEGORIES, Dataset.COLLECTION)) {
+            Map<String, KpiTable> read = repo.fetch(d, AS_OF, "month", "2025-10", "2026-11",
+                    d.scopes(), null, Map.of("period", oddMonths, "category", someCategories));
+            for (String scope : d.scopes()) {
+                assertThat(read.get(scope).rows()).as(d + " " + scope)
+                        .isEqualTo(plain(d, scope, "month", "2025-10", "2026-11"));
+            }
+        }
+        KpiTable categories = repo.fetch(Dataset.COMPLAINT_CATEGORIES, AS_OF, "month", "2025-10",
+                "2026-11", List.of("estate")).get("estate");
+        int at = categories.columns().indexOf("category");
+        assertThat(categories.rows().stream().map(r -> r.get(at)).distinct())
+                .as("categories both in and missing from the list")
+                .contains(someCategories.get(0)).containsAnyElementsOf(
+                        Complaint.CATEGORIES.subList(4, Complaint.CATEGORIES.size()));
+    }
+
+    /** The macro's rows of one scope kind, read plainly, in the repository's columns and order. */
+    private List<List<Object>> plain(Dataset d, String scope, String grain, String from, String to) {
+        List<String> columns = d.columns().stream().filter(c -> !c.equals("scope")).toList();
+        String order = switch (d) {
+            case AGING -> "scope_code, as_of";
+            case COMPLAINT_CATEGORIES -> "scope_code, period, category";
+            default -> "scope_code, period";
+        };
+        List<List<Object>> rows = new ArrayList<>();
+        try (ResultSet rs = dsl.resultQuery("select " + String.join(", ", columns) + " from "
+                + d.macro() + "(cast(? as date), cast(? as varchar), cast(? as varchar),"
+                + " cast(? as varchar)) where scope = ? order by " + order,
+                AS_OF, grain, from, to, scope).fetchResultSet()) {
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                row.add(scope);
+                for (int i = 1; i <= columns.size(); i++) {
+                    row.add(rs.getObject(i));
+                }
+                rows.add(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+}
