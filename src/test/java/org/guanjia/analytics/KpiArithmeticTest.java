@@ -72,6 +72,11 @@ class KpiArithmeticTest {
                 new Long[] {null, null}, new Long[] {null, 0L},
                 // half a unit of the last place exactly: 1/20000 = 0.00005 -> 0.0001, -> -0.0001
                 new Long[] {1L, 20_000L}, new Long[] {-1L, 20_000L}, new Long[] {1L, 20_001L},
+                // both sides of 10^14, where the 64-bit branch gives way to the 128-bit one
+                new Long[] {99_999_999_999_999L, 3L}, new Long[] {-99_999_999_999_999L, 7L},
+                new Long[] {100_000_000_000_000L, 3L}, new Long[] {-100_000_000_000_000L, 7L},
+                new Long[] {2L, 99_999_999_999_999L}, new Long[] {2L, -100_000_000_000_000L},
+                new Long[] {99_999_999_999_999L, 99_999_999_999_998L},
                 // money in cents far beyond any company's totals: no overflow
                 new Long[] {900_000_000_000_000L, 900_000_000_000_001L},
                 new Long[] {Long.MAX_VALUE / 3, Long.MAX_VALUE / 2}));
