@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.guanjia.analytics.Dataset;
 import org.guanjia.analytics.KpiTable;
 import org.guanjia.complaint.Complaint;
@@ -32,6 +33,7 @@ public class KpiRepository {
     private static final String TEXT = "__text";
 
     private final DSLContext dsl;
+    private final Map<String, List<String>> periodKeys = new ConcurrentHashMap<>();
 
     KpiRepository(DSLContext dsl) {
         this.dsl = dsl;
@@ -191,11 +193,25 @@ public class KpiRepository {
         return out;
     }
 
-    /** The keys of the periods of a grain from one month to another, in order (kpi_periods). */
+    /**
+     * The keys of the periods of a grain from one month to another, in order (kpi_periods),
+     * kept once read: they depend on the three parameters alone, and a list that lacked a key
+     * would only cost speed (fetch reads any key it lacks as text).
+     */
     private List<String> periodKeys(String grain, String from, String to) {
-        return dsl.resultQuery("select period from kpi_periods(cast(? as varchar),"
-                + " cast(? as varchar), cast(? as varchar)) order by p_start", grain, from, to)
-                .fetch().getValues(0, String.class);
+        String key = grain + " " + from + " " + to;
+        List<String> known = periodKeys.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<String> keys = List.copyOf(dsl.resultQuery("select period from kpi_periods("
+                + "cast(? as varchar), cast(? as varchar), cast(? as varchar)) order by p_start",
+                grain, from, to).fetch().getValues(0, String.class));
+        if (periodKeys.size() >= 1_000) {
+            periodKeys.clear();
+        }
+        periodKeys.put(key, keys);
+        return keys;
     }
 
     /** The codes of the scope objects of a kind that belong to one of the clusters. */
