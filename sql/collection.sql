@@ -274,6 +274,8 @@ promises as (
 promise_counts as (
     select building_code, p_start, count(*) filter (where kept) as kept_n, count(*) as promised_n
     from promises
+    -- only when an estate, cluster or building is asked for (DuckDB drops it otherwise)
+    where list_has_any(scopes, ['estate', 'cluster', 'building'])
     group by building_code, p_start
 ),
 promise_epoch_counts as (

@@ -80,12 +80,14 @@ with facts as not materialized (
     select * from kpi_complaint_facts(as_of, grain, from_period, to_period)
 ),
 -- the estate, cluster and building links hold on every day: joined by building alone; a
--- butler's by the day received (a branch DuckDB drops when the butler scope is not asked for)
+-- butler's by the day received. Each branch is dropped by DuckDB when none of its kinds is
+-- asked for (the constant conditions on scopes; by month and butler 778 -> 674 ms)
 scoped as (
     select l.scope, l.scope_code, f.*
     from facts f
     join kpi_scope_links l on l.building_code = f.building_code
         and list_contains(scopes, l.scope) and l.scope <> 'butler'
+    where list_has_any(scopes, ['estate', 'cluster', 'building'])
     union all
     select l.scope, l.scope_code, f.*
     from facts f
@@ -139,6 +141,7 @@ repeats as (
     from unit_repeats r
     join kpi_scope_links l on l.building_code = r.building_code
         and list_contains(scopes, l.scope) and l.scope <> 'butler'
+    where list_has_any(scopes, ['estate', 'cluster', 'building'])
     group by l.scope, l.scope_code, r.period
     union all
     select scope, scope_code, period, count(*)
@@ -219,6 +222,7 @@ counts as (
     from facts f
     join kpi_scope_links l on l.building_code = f.building_code
         and list_contains(scopes, l.scope) and l.scope <> 'butler'
+    where list_has_any(scopes, ['estate', 'cluster', 'building'])
     group by l.scope, l.scope_code, f.period, f.category
     union all
     select l.scope, l.scope_code, f.period, f.category, count(*)

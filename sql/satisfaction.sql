@@ -67,6 +67,8 @@ record_counts as (
         sum(r.score6) filter (where r.source = 'repair') as repair_sum,
         count(*) filter (where r.source = 'repair') as repair_n
     from scored r
+    -- only when an estate, cluster or building is asked for (DuckDB drops it otherwise)
+    where list_has_any(scopes, ['estate', 'cluster', 'building'])
     group by r.building_code, r.period
 ),
 record_epoch_counts as (
