@@ -12,58 +12,70 @@ create or replace macro kpi_workload(as_of, grain, from_period, to_period,
 with periods as (
     select * from kpi_periods(grain, from_period, to_period)
 ),
+-- the kind of record as a number (1 patrol, 2 visit, 3 collection action, 4 complaint
+-- responded, 5 vacancy inspection, 6 document delivered): compared for each of 6 million rows
 acts as (
-    select 'patrol' as kind, staff_code, patrol_on as done_on from patrols
+    select 1 as kind, staff_code, patrol_on as done_on from patrols
     union all
-    select 'visit', staff_code, visited_on from visits
+    select 2, staff_code, visited_on from visits
     union all
-    select 'collection_action', staff_code, action_on from collection_actions
+    select 3, staff_code, action_on from collection_actions
     union all
-    select 'complaint', responder_code, cast(first_response_at as date)
+    select 4, responder_code, cast(first_response_at as date)
     from complaints
     where first_response_at < cast(as_of as date) + interval 1 day
     union all
-    select 'vacancy_inspection', staff_code, inspected_on from vacancy_inspections
+    select 5, staff_code, inspected_on from vacancy_inspections
     union all
-    select 'document', staff_code, delivered_on
+    select 6, staff_code, delivered_on
     from document_deliveries
     where delivered_on is not null
 ),
-act_counts as (
+-- counted per butler and period start (the period of a day is the one starting on
+-- date_trunc(grain, day); weeks: Monday) before the periods are joined: 80,000 rows to join
+-- instead of 6.3 million (36 months at 500,000 units, A/B with the agenda below: 477 -> 379 ms)
+act_start_counts as (
     select
         a.staff_code,
-        p.period,
-        count(*) filter (where a.kind = 'patrol') as patrols,
-        count(*) filter (where a.kind = 'visit') as visits,
-        count(*) filter (where a.kind = 'collection_action') as collection_actions,
-        count(*) filter (where a.kind = 'complaint') as complaints_handled,
-        count(*) filter (where a.kind = 'vacancy_inspection') as vacancy_inspections,
-        count(*) filter (where a.kind = 'document') as documents_delivered
+        cast(date_trunc(grain, a.done_on) as date) as p_start,
+        count(*) filter (where a.kind = 1) as patrols,
+        count(*) filter (where a.kind = 2) as visits,
+        count(*) filter (where a.kind = 3) as collection_actions,
+        count(*) filter (where a.kind = 4) as complaints_handled,
+        count(*) filter (where a.kind = 5) as vacancy_inspections,
+        count(*) filter (where a.kind = 6) as documents_delivered
     from acts a
-    -- the period of a day is the one starting on date_trunc(grain, day) (weeks: Monday)
-    join periods p on p.p_start = cast(date_trunc(grain, a.done_on) as date)
     where a.staff_code is not null and a.done_on <= cast(as_of as date)
         -- only the periods' days (kpi_range_start/kpi_range_end, common.sql), pushed into
         -- the scan of each table
         and a.done_on >= kpi_range_start(grain, from_period)
         and a.done_on < kpi_range_end(grain, to_period)
-    group by a.staff_code, p.period
+    group by a.staff_code, cast(date_trunc(grain, a.done_on) as date)
 ),
-agenda as (
+act_counts as (
+    select c.* exclude (p_start), p.period
+    from act_start_counts c
+    join periods p on p.p_start = c.p_start
+),
+agenda_start_counts as (
     select
         i.staff_code,
-        p.period,
+        cast(date_trunc(grain, i.due_on) as date) as p_start,
         count(*) as agenda_due,
         count(*) filter (where i.done_on > i.due_on and i.done_on <= cast(as_of as date))
             as agenda_late,
         count(*) filter (where i.done_on is null or i.done_on > cast(as_of as date))
             as agenda_not_done
     from agenda_items i
-    join periods p on p.p_start = cast(date_trunc(grain, i.due_on) as date)
     where i.staff_code is not null and i.due_on <= cast(as_of as date)
         and i.due_on >= kpi_range_start(grain, from_period)
         and i.due_on < kpi_range_end(grain, to_period)
-    group by i.staff_code, p.period
+    group by i.staff_code, cast(date_trunc(grain, i.due_on) as date)
+),
+agenda as (
+    select c.* exclude (p_start), p.period
+    from agenda_start_counts c
+    join periods p on p.p_start = c.p_start
 ),
 grid as (
     select s.scope, s.scope_code, p.period
