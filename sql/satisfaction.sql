@@ -48,15 +48,16 @@ records as (
 -- not materialised although read twice: the butler epochs' reader is dropped when the butler
 -- scope is not asked for, and materialising every record cost more than reading them twice
 -- (36 months at 500,000 units, A/B: by butler 894 -> 491 ms, the other scopes about the same)
+-- Counted per period start and the periods joined to the counts (1.2 million records at
+-- 500,000 units, 36 months; A/B by month 10-15 % faster, identical rows).
 scored as not materialized (
-    select r.*, p.period
+    select r.*, cast(date_trunc(grain, r.scored_on) as date) as p_start
     from records r
-    join periods p on p.p_start = cast(date_trunc(grain, r.scored_on) as date)
 ),
-record_counts as (
+record_start_counts as (
     select
         r.building_code,
-        r.period,
+        r.p_start,
         count(*) as scored_records,
         sum(r.score6) as score6_sum,
         count(*) filter (where r.score6 >= 24) as satisfied_n,
@@ -69,12 +70,17 @@ record_counts as (
     from scored r
     -- only when an estate, cluster or building is asked for (DuckDB drops it otherwise)
     where list_has_any(scopes, ['estate', 'cluster', 'building'])
-    group by r.building_code, r.period
+    group by r.building_code, r.p_start
 ),
-record_epoch_counts as (
+record_counts as (
+    select c.* exclude (p_start), p.period
+    from record_start_counts c
+    join periods p on p.p_start = c.p_start
+),
+record_epoch_start_counts as (
     select
         r.building_code,
-        r.period,
+        r.p_start,
         e.epoch_on,
         count(*) as scored_records,
         sum(r.score6) as score6_sum,
@@ -89,7 +95,12 @@ record_epoch_counts as (
     join kpi_butler_epochs e on e.building_code = r.building_code
         and r.scored_on >= e.epoch_on and r.scored_on < e.next_on
     where list_contains(scopes, 'butler')
-    group by r.building_code, r.period, e.epoch_on
+    group by r.building_code, r.p_start, e.epoch_on
+),
+record_epoch_counts as (
+    select c.* exclude (p_start), p.period
+    from record_epoch_start_counts c
+    join periods p on p.p_start = c.p_start
 ),
 by_scope as (
     select l.scope, l.scope_code, c.period,
