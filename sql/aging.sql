@@ -66,6 +66,12 @@ owed_parts as (
     join kpi_fee_paid_day d on n.snap_on <> last_day(n.snap_on)
         and d.allocated_on >= date_trunc('month', n.snap_on) and d.allocated_on <= n.snap_on
         and greatest(d.issued_on, d.due_on + 1) <= n.snap_on
+    -- the only snapshot day that is not a month end is D itself (a period's snapshot is its
+    -- last day or D; weeks aside): its month's days, as constants the scan filters by
+    -- (7.5 million day rows at 500,000 units; by year and estate 124 -> 82 ms, A/B)
+    where coalesce(grain, 'month') = 'week'
+        or (d.allocated_on >= date_trunc('month', cast(as_of as date))
+            and d.allocated_on <= cast(as_of as date))
 ),
 owed as (
     select snap_on, building_code, date_diff('day', due_on, snap_on) as days_overdue,
