@@ -35,19 +35,18 @@ create or replace macro kpi_div1(n, d) as cast(kpi_rdiv(n, d, 10) * 0.1 as decim
 -- fails (it never rounds).
 create or replace macro kpi_cents(m) as cast(cast(m as decimal(18,2)) * 100 as bigint);
 
--- Continuous percentile (quantile_cont: linear interpolation between closest ranks) of a
--- sorted list of whole numbers, times 10, exact: q10 = 5 for the median, 9 for p90.
--- Position h = (n - 1) * q; value = l[lo] + (h - lo) * (l[lo + 1] - l[lo]). NULL when empty.
-create or replace macro kpi_pct10(l, q10) as
-    case
-        when l is null or len(l) = 0 then null
-        when ((len(l) - 1) * q10) % 10 = 0
-            then cast(l[((len(l) - 1) * q10) // 10 + 1] as hugeint) * 10
-        else cast(l[((len(l) - 1) * q10) // 10 + 1] as hugeint) * 10
-            + ((len(l) - 1) * q10) % 10
-                * (cast(l[((len(l) - 1) * q10) // 10 + 2] as hugeint)
-                    - cast(l[((len(l) - 1) * q10) // 10 + 1] as hugeint))
-    end;
+-- A continuous percentile (KPI.md: linear interpolation between closest ranks) of whole
+-- numbers of seconds, times 10, exact: the callers take DuckDB's quantile_cont(x, [0.5, 0.9])
+-- over the values as doubles and pass each element here. The exact percentile is
+-- v[lo] + f/10 * (v[lo + 1] - v[lo]) with f in 0..9 (h = (n - 1) * q, q = 0.5 or 0.9), so ten
+-- times it is a whole number, and the double differs from it by far less than 0.05 for values
+-- below 10^12 (quantile_cont computes h in binary: 7 * 0.9 comes out just under 6.3, and
+-- [0, 0, 0, 0, 0, 0, 0, 10] gives 2.9999999999999982 for p90, 3 exactly): rounding to the
+-- nearest whole number recovers it. quantile_cont over decimals truncates instead (2.9 there),
+-- which is why the callers pass whole numbers, not decimals. Cheaper than sorting a list per
+-- group (36 months of complaints by estate at 500,000 units: 226 -> 178 ms). NULL stays NULL
+-- (no value: quantile_cont gives NULL). KpiArithmeticTest checks it against BigDecimal.
+create or replace macro kpi_tenths(x) as cast(round(x * 10) as bigint);
 
 -- The aging bucket (KPI.md "aging") of a number of days overdue: 1 = 1-30, 2 = 31-90,
 -- 3 = 91-180, 4 = 181-365, 5 = over 365; NULL when not overdue. Used by kpi_aging and by the

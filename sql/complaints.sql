@@ -108,9 +108,9 @@ by_scope as (
         count(*) filter (where response_counted) as response_n,
         count(*) filter (where resolution_on_time) as resolution_ok,
         count(*) filter (where resolution_counted) as resolution_n,
-        list_sort(list(response_s) filter (where response_s is not null)) as response_list,
-        list_sort(list(resolution_s) filter (where resolution_s is not null))
-            as resolution_list,
+        -- the percentiles (kpi_tenths, common.sql); NULLs (no response) are left out
+        quantile_cont(response_s, [0.5, 0.9]) as response_q,
+        quantile_cont(resolution_s, [0.5, 0.9]) as resolution_q,
         count(*) filter (where resolution_s is not null and owner_signed) as signed_n,
         count(*) filter (where resolution_s is not null) as resolved_n
     from scoped
@@ -176,10 +176,10 @@ joined as (
         b.response_n,
         b.resolution_ok,
         b.resolution_n,
-        kpi_pct10(b.response_list, 5) as response_p50,
-        kpi_pct10(b.response_list, 9) as response_p90,
-        kpi_pct10(b.resolution_list, 5) as resolution_p50,
-        kpi_pct10(b.resolution_list, 9) as resolution_p90,
+        kpi_tenths(b.response_q[1]) as response_p50,
+        kpi_tenths(b.response_q[2]) as response_p90,
+        kpi_tenths(b.resolution_q[1]) as resolution_p50,
+        kpi_tenths(b.resolution_q[2]) as resolution_p90,
         r.repeat_units,
         b.signed_n,
         b.resolved_n

@@ -38,7 +38,7 @@ by_scope as (
         period,
         count(*) as completed,
         count(*) filter (where visited) as visited_n,
-        list_sort(list(completion_s)) as completion_list
+        quantile_cont(completion_s, 0.5) as completion_q
     from scoped
     group by scope, scope_code, period
 ),
@@ -55,7 +55,7 @@ final as (
         g.period,
         coalesce(b.completed, 0) as completed,
         kpi_div4(b.visited_n, b.completed) as return_visit_rate,
-        kpi_div1(kpi_pct10(b.completion_list, 5), 36000) as median_completion_hours
+        kpi_div1(kpi_tenths(b.completion_q), 36000) as median_completion_hours
     from grid g
     left join by_scope b
         on b.scope = g.scope and b.scope_code = g.scope_code and b.period = g.period
