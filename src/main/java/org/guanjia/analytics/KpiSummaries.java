@@ -48,7 +48,10 @@ import java.util.stream.Collectors;
  * <p>Complaints and visits carry their unit's building (V026), written with the record;
  * {@link #refreshRecordBuildings} sets it for imported records, and every full
  * {@link #rebuildVacancy} (and so {@link #rebuild}) for all records written past the
- * repositories. A unit with records cannot move to another building.
+ * repositories. A unit with records cannot move to another building. Complaints also carry
+ * the day their unit's previous complaint was received (V027): written for the unit by
+ * {@code ComplaintRepository.insert}, set by {@link #refreshPreviousDays} for imported
+ * complaints and by every full {@link #rebuildVacancy}.
  */
 public final class KpiSummaries {
 
@@ -355,6 +358,7 @@ public final class KpiSummaries {
      */
     public static void rebuildVacancy(Connection c) throws SQLException {
         refreshRecordBuildings(c, null);
+        refreshPreviousDays(c, null);
         try (Statement st = c.createStatement()) {
             for (String[] t : VACANCY) {
                 st.execute("delete from " + t[0]);
@@ -397,6 +401,45 @@ public final class KpiSummaries {
                     }
                     changed += ps.executeUpdate();
                 }
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * The day each complaint's previous complaint of the same unit was received, by
+     * {@code received_at} then {@code complaint_no} (V027; NULL for a unit's first), as an
+     * {@code update ... from}: the complaints of the given units, every unit when null.
+     */
+    public static final String PREVIOUS_DAYS = "update complaints set previous_received_on = p.previous"
+            + " from (select complaint_no, lag(cast(received_at as date)) over (partition by unit_code"
+            + " order by received_at, complaint_no) as previous from complaints%s) p"
+            + " where complaints.complaint_no = p.complaint_no"
+            + " and complaints.previous_received_on is distinct from p.previous";
+
+    /**
+     * Sets the previous complaint's day (V027) on the complaints of the given units, every unit
+     * when null (or more than {@link #MAX_UNITS_PER_PROMISE_REFRESH}), where it differs; returns
+     * the number of complaints changed.
+     */
+    public static int refreshPreviousDays(Connection c, Collection<String> unitCodes) throws SQLException {
+        if (unitCodes == null || unitCodes.size() > MAX_UNITS_PER_PROMISE_REFRESH) {
+            try (Statement st = c.createStatement()) {
+                return st.executeUpdate(String.format(PREVIOUS_DAYS, ""));
+            }
+        }
+        int changed = 0;
+        List<String> units = new ArrayList<>(new LinkedHashSet<>(unitCodes));
+        for (int from = 0; from < units.size(); from += 1000) {
+            List<String> chunk = units.subList(from, Math.min(units.size(), from + 1000));
+            String marks = chunk.stream().map(u -> "?").collect(Collectors.joining(", "));
+            try (PreparedStatement ps = c.prepareStatement(
+                    String.format(PREVIOUS_DAYS, " where unit_code in (" + marks + ")"))) {
+                int i = 1;
+                for (String u : chunk) {
+                    ps.setString(i++, u);
+                }
+                changed += ps.executeUpdate();
             }
         }
         return changed;
