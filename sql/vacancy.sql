@@ -187,7 +187,7 @@ changed_status as (
 ),
 -- their status on b and on X (null: not delivered yet)
 status_change as (
-    select c.x, u.building_code,
+    select c.x, c.unit_code, u.building_code,
         case when u.delivered_on <= c.b then coalesce(sb.status, 'vacant') end as st_b,
         case when u.delivered_on <= c.x then coalesce(sx.status, 'vacant') end as st_x
     from changed c
@@ -247,18 +247,19 @@ move_ins as (
     group by l.scope, l.scope_code, p.period
 ),
 -- inspection coverage of a month: of the units vacant on its snapshot day, those inspected in
--- the month up to it. A month end is stored; on a live day (the month containing D), the
--- inspected units of the month up to it and their status on it.
+-- the month up to it. A month end is stored; on a live day X (the month containing D), the units
+-- inspected in the month up to X: one whose status or delivery did not change in (b, X] (not in
+-- status_change) has on X the status it had on the day it was inspected, stored with the
+-- inspection (vacancy_inspections.vacant_then, V028: delivered and vacant that day); the others
+-- have their status on X from status_change. Against reading the status rows of every
+-- inspected unit, 36 months at 500,000 units, A/B: by month and estate 263 -> 192 ms, by year
+-- and butler 353 -> 267 ms, identical rows.
 inspected_live as (
-    select distinct m.period, m.m_snap, i.unit_code
+    select m.period, m.m_snap, i.unit_code, bool_or(i.vacant_then) as vacant_then
     from months m
     join live_days d on d.x = m.m_snap
     join vacancy_inspections i on i.inspected_on between m.m_start and m.m_snap
-),
-inspected_status as (
-    select unit_code, from_date, status
-    from unit_status
-    where unit_code in (select unit_code from inspected_live)
+    group by m.period, m.m_snap, i.unit_code
 ),
 covered_counts as (
     select m.period, s.building_code, m.m_snap, s.covered_units as covered_n
@@ -268,9 +269,9 @@ covered_counts as (
     union all
     select i.period, u.building_code, i.m_snap, count(*)
     from inspected_live i
-    join units u on u.unit_code = i.unit_code and u.delivered_on <= i.m_snap
-    asof left join inspected_status s on s.unit_code = i.unit_code and s.from_date <= i.m_snap
-    where coalesce(s.status, 'vacant') = 'vacant'
+    join units u on u.unit_code = i.unit_code
+    left join status_change c on c.x = i.m_snap and c.unit_code = i.unit_code
+    where case when c.unit_code is null then i.vacant_then else c.st_x = 'vacant' end
     group by i.period, u.building_code, i.m_snap
 ),
 vacant_counts as (

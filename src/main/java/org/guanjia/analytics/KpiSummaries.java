@@ -48,7 +48,9 @@ import java.util.stream.Collectors;
  * <p>Complaints and visits carry their unit's building (V026), written with the record;
  * {@link #refreshRecordBuildings} sets it for imported records, and every full
  * {@link #rebuildVacancy} (and so {@link #rebuild}) for all records written past the
- * repositories. A unit with records cannot move to another building. Complaints also carry
+ * repositories. A unit with records cannot move to another building. Vacancy inspections
+ * carry whether their unit was vacant that day (V028, {@link #refreshInspectionFlags}, with the
+ * vacancy summaries). Complaints also carry
  * the day their unit's previous complaint was received (V027): written for the unit by
  * {@code ComplaintRepository.insert}, set by {@link #refreshPreviousDays} for imported
  * complaints and by every full {@link #rebuildVacancy}.
@@ -359,6 +361,7 @@ public final class KpiSummaries {
     public static void rebuildVacancy(Connection c) throws SQLException {
         refreshRecordBuildings(c, null);
         refreshPreviousDays(c, null);
+        refreshInspectionFlags(c, null);
         try (Statement st = c.createStatement()) {
             for (String[] t : VACANCY) {
                 st.execute("delete from " + t[0]);
@@ -438,6 +441,53 @@ public final class KpiSummaries {
                 int i = 1;
                 for (String u : chunk) {
                     ps.setString(i++, u);
+                }
+                changed += ps.executeUpdate();
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Whether each inspected unit was delivered and vacant on the day of the inspection (V028:
+     * its latest status row on or before {@code inspected_on}, vacant without one), as an
+     * {@code update ... from}: the inspections of the given units ({@code %s}: a condition on
+     * {@code unit_code} for both tables, or nothing for all).
+     */
+    static final String INSPECTION_FLAGS = "update vacancy_inspections set vacant_then = f.vacant from ("
+            + "select i.inspection_no, coalesce(u.delivered_on <= i.inspected_on"
+            + " and coalesce(s.status, 'vacant') = 'vacant', false) as vacant"
+            + " from (select inspection_no, unit_code, inspected_on from vacancy_inspections%1$s) i"
+            + " join units u on u.unit_code = i.unit_code"
+            + " asof left join (select unit_code, from_date, status from unit_status%1$s) s"
+            + " on s.unit_code = i.unit_code and s.from_date <= i.inspected_on) f"
+            + " where vacancy_inspections.inspection_no = f.inspection_no"
+            + " and vacancy_inspections.vacant_then is distinct from f.vacant";
+
+    /**
+     * Sets the flag of {@link #INSPECTION_FLAGS} on the inspections of the given units, every
+     * unit when null (or more than {@link #MAX_UNITS_PER_PROMISE_REFRESH}), where it differs;
+     * returns the number of inspections changed. After any write of units, status rows or
+     * inspections ({@link KpiSummaryMaintenance#refreshVacancy}).
+     */
+    public static int refreshInspectionFlags(Connection c, Collection<String> unitCodes) throws SQLException {
+        if (unitCodes == null || unitCodes.size() > MAX_UNITS_PER_PROMISE_REFRESH) {
+            try (Statement st = c.createStatement()) {
+                return st.executeUpdate(String.format(INSPECTION_FLAGS, ""));
+            }
+        }
+        int changed = 0;
+        List<String> units = new ArrayList<>(new LinkedHashSet<>(unitCodes));
+        for (int from = 0; from < units.size(); from += 1000) {
+            List<String> chunk = units.subList(from, Math.min(units.size(), from + 1000));
+            String marks = chunk.stream().map(u -> "?").collect(Collectors.joining(", "));
+            try (PreparedStatement ps = c.prepareStatement(
+                    String.format(INSPECTION_FLAGS, " where unit_code in (" + marks + ")"))) {
+                int i = 1;
+                for (int k = 0; k < 2; k++) {
+                    for (String u : chunk) {
+                        ps.setString(i++, u);
+                    }
                 }
                 changed += ps.executeUpdate();
             }
@@ -637,6 +687,14 @@ public final class KpiSummaries {
         if (!isCurrent(c)) {
             rebuild(c);
             return true;
+        }
+        // inspections from before V028 (their flag is set with every write and rebuild after it)
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select exists (select 1 from vacancy_inspections"
+                        + " where vacant_then is null)")) {
+            if (rs.next() && rs.getBoolean(1)) {
+                refreshInspectionFlags(c, null);
+            }
         }
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select coalesce(aging_until < last_day(cast(current_date"

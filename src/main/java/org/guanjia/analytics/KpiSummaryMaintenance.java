@@ -163,6 +163,8 @@ public class KpiSummaryMaintenance {
         }
         long start = System.nanoTime();
         onConnection("Refreshing the vacancy summaries failed", c -> {
+            // the units' inspections: vacant on the day (V028)
+            KpiSummaries.refreshInspectionFlags(c, unitCodes);
             Set<String> buildings = new LinkedHashSet<>(KpiSummaries.buildingsOf(c, unitCodes));
             buildings.addAll(moreBuildings);
             int n = KpiSummaries.refreshVacancyBuildings(c, buildings);

@@ -354,6 +354,37 @@ class KpiSummaryMaintenanceTest {
         assertThat(building("complaints", "complaint_no", complaint)).isEqualTo(p + "C2-B1");
     }
 
+    /**
+     * The inspections' vacant-that-day flag (V028): written with the inspection and with a later
+     * status row; NULL (a database from before V028) is filled at start-up.
+     */
+    @Test
+    void inspections_carry_whether_their_unit_was_vacant_that_day() {
+        p = "V" + UUID.randomUUID().toString().substring(0, 5) + "-";
+        clock.set(LocalDate.of(2025, 3, 10));
+        MasterDataFixtures.create(p, estates, staff);
+        String unit = p + "C1-B1-0101";
+        as(Role.SERVICE_DESK);
+        estates.saveStatus(new UnitStatus(unit, LocalDate.of(2025, 3, 1), "vacant", null));
+        as(Role.MANAGER);
+        String no = vacancy.record(new NewInspection(unit, LocalDate.of(2025, 3, 5), true, true, true, true,
+                null, null, null, null)).no();
+        assertThat(vacantThen(no)).isTrue();
+        // a status row entered later, dated before the inspection
+        as(Role.SERVICE_DESK);
+        estates.saveStatus(new UnitStatus(unit, LocalDate.of(2025, 3, 4), "occupied", null));
+        assertThat(vacantThen(no)).isFalse();
+        dsl.execute("update vacancy_inspections set vacant_then = null where inspection_no = ?", no);
+        assertThat(vacantThen(no)).isNull();
+        dsl.connection(c -> KpiSummaries.rebuildIfStale(c));
+        assertThat(vacantThen(no)).isFalse();
+    }
+
+    private Boolean vacantThen(String inspectionNo) {
+        return dsl.resultQuery("select vacant_then from vacancy_inspections where inspection_no = ?",
+                inspectionNo).fetchOne(0, Boolean.class);
+    }
+
     private LocalDate previousDay(String complaintNo) {
         return dsl.resultQuery("select previous_received_on from complaints where complaint_no = ?",
                 complaintNo).fetchOne(0, LocalDate.class);
