@@ -19,8 +19,6 @@ kept as (
         c.category,
         c.received_at,
         cast(c.received_at as date) as received_on,
-        -- the unit's previous complaint's day (V027)
-        c.previous_received_on,
         c.valid,
         c.owner_signed,
         case when c.first_response_at < cast(as_of as date) + interval 1 day
@@ -49,13 +47,11 @@ timed as (
 final as (
     select
         p.period,
-        p.p_start,
         t.complaint_no,
         t.unit_code,
         t.building_code,
         t.category,
         t.received_on,
-        t.previous_received_on,
         t.valid,
         t.owner_signed,
         t.response_s,
@@ -120,34 +116,25 @@ by_scope as (
     from scoped
     group by scope, scope_code, period
 ),
--- repeat units: units with two or more complaints of the period in the scope object. The
--- estate, cluster and building links hold on every day, so those are counted per building (a
--- unit is in one building): a unit has two or more complaints of period P (received by D) when
--- one of them has its previous one (previous_received_on, stored on the complaint: V027) on or
--- after P's start - that one was received in P by D as well. Counting those few units instead
--- of grouping every complaint of the periods by unit: 36 months by estate at 500,000 units,
--- A/B 184 -> 145 ms, by year and building 255 -> 211 ms, identical rows. A butler's link
--- depends on the day, so a unit's complaints of one period can fall to two butlers: unit_days
--- holds the units with two or more complaints of the period in all and the days they were
--- received, and a unit counts for a butler when two or more of its days fall in the butler's
--- links (a butler can hold a building in two spells of one period). Grouping those few units
--- instead of every scoped row by butler, unit and period: 36 months by butler at 500,000
--- units, A/B 1,418 -> 905 ms (by quarter 984 -> 598), identical rows.
-unit_repeats as (
-    select building_code, period, count(distinct unit_code) as repeat_units
-    from facts
-    where previous_received_on >= p_start
-        and (figures is null or list_contains(figures, 'repeat_units'))
-        and list_has_any(scopes, ['estate', 'cluster', 'building'])
-    group by building_code, period
-),
+-- repeat units: units with two or more complaints of the period in the scope object. Only a
+-- unit with two or more complaints of the period in all can be one (unit_days: those units,
+-- with the days their complaints were received). The estate, cluster and building links hold
+-- on every day, so those are counted per building (a unit is in one building); a butler's link
+-- depends on the day, so a unit's complaints of one period can fall to two butlers: its days
+-- in the butler's links count (a butler can hold a building in two spells of one period).
+-- Grouping those few units instead of every scoped row by butler, unit and period: 36 months
+-- by butler at 500,000 units, A/B 1,418 -> 905 ms (by quarter 984 -> 598), identical rows.
 unit_days as (
     select building_code, period, unit_code, list(received_on) as days
     from facts
-    where (figures is null or list_contains(figures, 'repeat_units'))
-        and list_contains(scopes, 'butler')
+    where figures is null or list_contains(figures, 'repeat_units')
     group by building_code, period, unit_code
     having count(*) >= 2
+),
+unit_repeats as (
+    select building_code, period, count(*) as repeat_units
+    from unit_days
+    group by building_code, period
 ),
 repeats as (
     select l.scope, l.scope_code, r.period, sum(r.repeat_units) as repeat_units

@@ -49,11 +49,8 @@ import java.util.stream.Collectors;
  * {@link #refreshRecordBuildings} sets it for imported records, and every full
  * {@link #rebuildVacancy} (and so {@link #rebuild}) for all records written past the
  * repositories. A unit with records cannot move to another building. Vacancy inspections
- * carry whether their unit was vacant that day (V028, {@link #refreshInspectionFlags}, with the
- * vacancy summaries). Complaints also carry
- * the day their unit's previous complaint was received (V027): written for the unit by
- * {@code ComplaintRepository.insert}, set by {@link #refreshPreviousDays} for imported
- * complaints and by every full {@link #rebuildVacancy}.
+ * carry whether their unit was vacant that day (V028): {@link #refreshInspectionFlags} with
+ * every vacancy refresh and full rebuild.
  */
 public final class KpiSummaries {
 
@@ -360,7 +357,6 @@ public final class KpiSummaries {
      */
     public static void rebuildVacancy(Connection c) throws SQLException {
         refreshRecordBuildings(c, null);
-        refreshPreviousDays(c, null);
         refreshInspectionFlags(c, null);
         try (Statement st = c.createStatement()) {
             for (String[] t : VACANCY) {
@@ -410,37 +406,30 @@ public final class KpiSummaries {
     }
 
     /**
-     * The day each complaint's previous complaint of the same unit was received, by
-     * {@code received_at} then {@code complaint_no} (V027; NULL for a unit's first), as an
-     * {@code update ... from}: the complaints of the given units, every unit when null.
+     * Runs an {@code update} whose {@code %1$s} (each mention) is a condition on the units: none
+     * for all units (null, or more than {@link #MAX_UNITS_PER_PROMISE_REFRESH}: one pass), else
+     * {@code where unit_code in (...)} per chunk of 1,000 units. Returns the rows changed.
      */
-    public static final String PREVIOUS_DAYS = "update complaints set previous_received_on = p.previous"
-            + " from (select complaint_no, lag(cast(received_at as date)) over (partition by unit_code"
-            + " order by received_at, complaint_no) as previous from complaints%s) p"
-            + " where complaints.complaint_no = p.complaint_no"
-            + " and complaints.previous_received_on is distinct from p.previous";
-
-    /**
-     * Sets the previous complaint's day (V027) on the complaints of the given units, every unit
-     * when null (or more than {@link #MAX_UNITS_PER_PROMISE_REFRESH}), where it differs; returns
-     * the number of complaints changed.
-     */
-    public static int refreshPreviousDays(Connection c, Collection<String> unitCodes) throws SQLException {
+    private static int updateByUnits(Connection c, String update, Collection<String> unitCodes)
+            throws SQLException {
         if (unitCodes == null || unitCodes.size() > MAX_UNITS_PER_PROMISE_REFRESH) {
             try (Statement st = c.createStatement()) {
-                return st.executeUpdate(String.format(PREVIOUS_DAYS, ""));
+                return st.executeUpdate(String.format(update, ""));
             }
         }
+        int mentions = update.split("%1\\$s", -1).length - 1;
         int changed = 0;
         List<String> units = new ArrayList<>(new LinkedHashSet<>(unitCodes));
         for (int from = 0; from < units.size(); from += 1000) {
             List<String> chunk = units.subList(from, Math.min(units.size(), from + 1000));
             String marks = chunk.stream().map(u -> "?").collect(Collectors.joining(", "));
             try (PreparedStatement ps = c.prepareStatement(
-                    String.format(PREVIOUS_DAYS, " where unit_code in (" + marks + ")"))) {
+                    String.format(update, " where unit_code in (" + marks + ")"))) {
                 int i = 1;
-                for (String u : chunk) {
-                    ps.setString(i++, u);
+                for (int k = 0; k < mentions; k++) {
+                    for (String u : chunk) {
+                        ps.setString(i++, u);
+                    }
                 }
                 changed += ps.executeUpdate();
             }
@@ -451,7 +440,7 @@ public final class KpiSummaries {
     /**
      * Whether each inspected unit was delivered and vacant on the day of the inspection (V028:
      * its latest status row on or before {@code inspected_on}, vacant without one), as an
-     * {@code update ... from}: the inspections of the given units ({@code %s}: a condition on
+     * {@code update ... from}: the inspections of the units {@code %1$s} selects (a condition on
      * {@code unit_code} for both tables, or nothing for all).
      */
     static final String INSPECTION_FLAGS = "update vacancy_inspections set vacant_then = f.vacant from ("
@@ -471,28 +460,7 @@ public final class KpiSummaries {
      * inspections ({@link KpiSummaryMaintenance#refreshVacancy}).
      */
     public static int refreshInspectionFlags(Connection c, Collection<String> unitCodes) throws SQLException {
-        if (unitCodes == null || unitCodes.size() > MAX_UNITS_PER_PROMISE_REFRESH) {
-            try (Statement st = c.createStatement()) {
-                return st.executeUpdate(String.format(INSPECTION_FLAGS, ""));
-            }
-        }
-        int changed = 0;
-        List<String> units = new ArrayList<>(new LinkedHashSet<>(unitCodes));
-        for (int from = 0; from < units.size(); from += 1000) {
-            List<String> chunk = units.subList(from, Math.min(units.size(), from + 1000));
-            String marks = chunk.stream().map(u -> "?").collect(Collectors.joining(", "));
-            try (PreparedStatement ps = c.prepareStatement(
-                    String.format(INSPECTION_FLAGS, " where unit_code in (" + marks + ")"))) {
-                int i = 1;
-                for (int k = 0; k < 2; k++) {
-                    for (String u : chunk) {
-                        ps.setString(i++, u);
-                    }
-                }
-                changed += ps.executeUpdate();
-            }
-        }
-        return changed;
+        return updateByUnits(c, INSPECTION_FLAGS, unitCodes);
     }
 
     /**

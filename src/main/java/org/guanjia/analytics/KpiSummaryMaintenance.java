@@ -175,7 +175,7 @@ public class KpiSummaryMaintenance {
 
     /**
      * Sets the building of the units' complaints and visits to the unit's (after such records
-     * were imported: V026), and the previous complaint's day of their complaints (V027).
+     * were imported: V026).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void refreshRecordBuildings(Collection<String> unitCodes) {
@@ -184,7 +184,6 @@ public class KpiSummaryMaintenance {
         }
         onConnection("Setting the buildings of complaints and visits failed", c -> {
             KpiSummaries.refreshRecordBuildings(c, unitCodes);
-            KpiSummaries.refreshPreviousDays(c, unitCodes);
         });
     }
 

@@ -1,5 +1,7 @@
 package org.guanjia.demo;
 
+import org.guanjia.base.BatchWriter;
+
 import static org.guanjia.db.Tables.ESTATES;
 
 import java.time.LocalDate;
@@ -8,8 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import org.guanjia.analytics.KpiSummaries;
-import org.guanjia.base.BatchWriter;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,9 +97,6 @@ public class DemoDataGenerator {
             }
             if (item instanceof Done done) {
                 log.debug("Demo data write time per table (ms): {}", millis);
-                // the complaints carry their unit's previous complaint's day (V027), as the
-                // repository writes it
-                dsl.connection(c -> KpiSummaries.refreshPreviousDays(c, null));
                 return done.report();
             }
             if (item instanceof Failed failed) {

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -302,22 +301,6 @@ class KpiSummaryMaintenanceTest {
         assertThat(building("complaints", "complaint_no", moved)).isEqualTo(p + "C1-B1");
         assertThat(building("visits", "visit_no", visit)).isEqualTo(p + "C1-B1");
 
-        // the day of the unit's previous complaint (V027), written with each complaint for its
-        // unit: none for the first; the latest day before; and a complaint entered late,
-        // received before the unit's latest, becomes that one's previous
-        assertThat(previousDay(complaint)).isNull();
-        as(Role.SERVICE_DESK);
-        String second = complaints.intake(new NewComplaint(p + "C2-B1-0101",
-                LocalDateTime.of(2025, 3, 2, 9, 0), "phone", "noise", "Again")).no();
-        assertThat(previousDay(second)).isNull();
-        assertThat(previousDay(complaint)).isEqualTo(LocalDate.of(2025, 3, 2));
-        String between = complaints.intake(new NewComplaint(p + "C2-B1-0101",
-                LocalDateTime.of(2025, 3, 5, 9, 0), "phone", "noise", "And again")).no();
-        assertThat(previousDay(between)).isEqualTo(LocalDate.of(2025, 3, 2));
-        assertThat(previousDay(complaint)).isEqualTo(LocalDate.of(2025, 3, 5));
-        assertThat(previousDay(moved)).isNull();
-        as(Role.ADMIN);
-
         // a unit with records cannot move to another building (the import refuses it as well):
         // the building stored on them stays the unit's
         assertThatThrownBy(() -> estates.saveUnit(new Unit(mover, p + "C1-B2", 3, "M1",
@@ -328,12 +311,7 @@ class KpiSummaryMaintenanceTest {
         // rows written past the services (as the SQL tests' given rows) get it from a rebuild
         dsl.execute("update complaints set building_code = null where complaint_no = ?", complaint);
         dsl.execute("update visits set building_code = 'nowhere' where visit_no = ?", visit);
-        dsl.execute("update complaints set previous_received_on = null where complaint_no = ?", complaint);
-        dsl.execute("update complaints set previous_received_on = date '2000-01-01' where complaint_no = ?",
-                second);
         maintenance.rebuildVacancy();
-        assertThat(previousDay(complaint)).isEqualTo(LocalDate.of(2025, 3, 5));
-        assertThat(previousDay(second)).isNull();
         assertThat(building("complaints", "complaint_no", complaint)).isEqualTo(p + "C2-B1");
         assertThat(building("visits", "visit_no", visit)).isEqualTo(p + "C1-B1");
         assertThat(dsl.fetchValue("select count(*) from complaints c join units u using (unit_code)"
@@ -383,11 +361,6 @@ class KpiSummaryMaintenanceTest {
     private Boolean vacantThen(String inspectionNo) {
         return dsl.resultQuery("select vacant_then from vacancy_inspections where inspection_no = ?",
                 inspectionNo).fetchOne(0, Boolean.class);
-    }
-
-    private LocalDate previousDay(String complaintNo) {
-        return dsl.resultQuery("select previous_received_on from complaints where complaint_no = ?",
-                complaintNo).fetchOne(0, LocalDate.class);
     }
 
     private int refreshBuildings(List<String> units) {

@@ -12,7 +12,6 @@ import static org.guanjia.db.Tables.UNITS;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.guanjia.analytics.KpiSummaries;
 import org.guanjia.base.Page;
 import org.guanjia.base.RecordUpdates;
 import org.guanjia.base.Scope;
@@ -182,9 +181,6 @@ public class ComplaintRepository {
         r.setStatus("received");
         r.setReopenCount(0);
         r.insert();
-        // the previous complaint's day of the unit's complaints (V027): this one's, and the
-        // next one's when this one was received before it
-        dsl.execute(String.format(KpiSummaries.PREVIOUS_DAYS, " where unit_code = ?"), unitCode);
     }
 
     private ComplaintsRecord record(String no) {
