@@ -375,32 +375,12 @@ public final class KpiSummaries {
      * records changed.
      */
     public static int refreshRecordBuildings(Connection c, Collection<String> unitCodes) throws SQLException {
-        if (unitCodes != null && unitCodes.size() > MAX_UNITS_PER_PROMISE_REFRESH) {
-            unitCodes = null;
-        }
         int changed = 0;
         for (String table : RECORD_TABLES) {
-            String sql = "update " + table + " set building_code = u.building_code from units u"
+            changed += updateByUnits(c, "update " + table + " set building_code = u.building_code"
+                    + " from (select unit_code, building_code from units%1$s) u"
                     + " where u.unit_code = " + table + ".unit_code"
-                    + " and " + table + ".building_code is distinct from u.building_code";
-            if (unitCodes == null) {
-                try (Statement st = c.createStatement()) {
-                    changed += st.executeUpdate(sql);
-                }
-                continue;
-            }
-            List<String> units = new ArrayList<>(new LinkedHashSet<>(unitCodes));
-            for (int from = 0; from < units.size(); from += 1000) {
-                List<String> chunk = units.subList(from, Math.min(units.size(), from + 1000));
-                String marks = chunk.stream().map(u -> "?").collect(Collectors.joining(", "));
-                try (PreparedStatement ps = c.prepareStatement(sql + " and u.unit_code in (" + marks + ")")) {
-                    int i = 1;
-                    for (String u : chunk) {
-                        ps.setString(i++, u);
-                    }
-                    changed += ps.executeUpdate();
-                }
-            }
+                    + " and " + table + ".building_code is distinct from u.building_code", unitCodes);
         }
         return changed;
     }
