@@ -30,9 +30,11 @@ class DashBenchCommand extends SpringCommand {
             + "(default ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--panels", negatable = true, defaultValue = "true",
-            description = "Also time each panel alone (default ${DEFAULT-VALUE}).")
-    boolean panels;
+    // a plain flag: picocli sets a negatable option with default true to its default when
+    // negated (--no-panels left the panels timed)
+    @Option(names = "--no-panels", description = "Do not time each panel alone (as the export "
+            + "computes it: every period of the range).")
+    boolean noPanels;
 
     @Override
     protected void validate() {
@@ -63,7 +65,7 @@ class DashBenchCommand extends SpringCommand {
                 service.panels(opened, f);
                 runs.add((System.nanoTime() - t) / 1_000_000);
             }
-            if (panels) {
+            if (!noPanels) {
                 for (Dashboard.Panel p : opened.panels()) {
                     List<Long> one = new ArrayList<>();
                     for (int i = 0; i < repeat; i++) {

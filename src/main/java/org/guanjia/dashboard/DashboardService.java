@@ -2,11 +2,15 @@ package org.guanjia.dashboard;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.guanjia.analytics.Dataset;
@@ -68,46 +72,42 @@ public class DashboardService {
 
     /** The data of one panel for the filters (every period of the range: exports, the CLI's). */
     public PanelData panel(Dashboard dashboard, Panel panel, Filters f) {
-        return panel(dashboard, panel, f, new java.util.HashMap<>(), false);
+        return panel(dashboard, panel, f, query(panel, f), new java.util.HashMap<>());
     }
 
     /**
-     * The data of every panel as the page shows it; panels that need the same KPI query share one
-     * (tiles and charts both query from one period before the range; charts then drop that
-     * period). A chart by scope shows the range's last period only and gets only that one.
+     * The data of every panel as the page shows it, each from a query over the periods it shows
+     * ({@link #pageQueries}); panels that need the same KPI query share one.
      */
     public List<PanelData> panels(Dashboard dashboard, Filters f) {
         currentUser.require(dashboard.roles().toArray(Role[]::new));
         // every panel's query first: queries of one dataset by estate, cluster, ... are then
         // computed once (KpiService.datasets)
-        List<KpiQuery> queries = new ArrayList<>();
+        Map<Panel, KpiQuery> queries = pageQueries(dashboard, f);
         // and only the figures the panels show (measures, ratio columns), per dataset
         Map<Dataset, Set<String>> figures = new EnumMap<>(Dataset.class);
         for (Panel p : dashboard.panels()) {
-            KpiQuery q = query(p, f, true);
-            queries.add(q);
-            Set<String> shown = figures.computeIfAbsent(q.dataset(), k -> new HashSet<>());
+            Set<String> shown = figures.computeIfAbsent(queries.get(p).dataset(),
+                    k -> new HashSet<>());
             shown.addAll(p.measures());
             shown.addAll(p.ratio());
         }
-        Map<KpiQuery, KpiTable> cache = new java.util.HashMap<>(kpi.datasets(queries, figures));
+        Map<KpiQuery, KpiTable> cache = new java.util.HashMap<>(
+                kpi.datasets(new LinkedHashSet<>(queries.values()), figures));
         List<PanelData> out = new ArrayList<>();
         for (Panel p : dashboard.panels()) {
-            out.add(panel(dashboard, p, f, cache, true));
+            out.add(panel(dashboard, p, f, queries.get(p), cache));
         }
         return out;
     }
 
-    private PanelData panel(Dashboard dashboard, Panel panel, Filters f,
-            Map<KpiQuery, KpiTable> cache, boolean page) {
+    private PanelData panel(Dashboard dashboard, Panel panel, Filters f, KpiQuery query,
+            Map<KpiQuery, KpiTable> cache) {
         currentUser.require(dashboard.roles().toArray(Role[]::new));
         String building = uses(panel, "building") ? f.building() : null;
         String cluster = uses(panel, "cluster") ? f.cluster() : null;
         String butler = uses(panel, "butler") ? f.butler() : null;
         String category = uses(panel, "category") ? f.category() : null;
-        boolean tile = panel.chart() == Dashboard.Chart.TILE
-                || panel.chart() == Dashboard.Chart.GAUGE;
-        KpiQuery query = query(panel, f, page);
         String by = query.by();
         KpiTable table = cache.computeIfAbsent(query, kpi::dataset);
         Predicate<List<Object>> keep = scopeFilter(table, by, building, cluster, butler);
@@ -116,7 +116,7 @@ public class DashboardService {
             keep = keep.and(r -> category.equals(r.get(c)));
         }
         int period = table.columns().indexOf("period");
-        if (!tile && period >= 0) {
+        if (!tile(panel) && period >= 0) {
             // the period before the range is there for the tiles' comparison only
             String first = periodCode(f.grain(), f.from());
             keep = keep.and(r -> r.get(period) == null
@@ -134,15 +134,17 @@ public class DashboardService {
                 table.rows().stream().filter(k).toList()));
     }
 
+    /** A tile or a gauge: the range's last period, compared with the one before. */
+    private static boolean tile(Panel p) {
+        return p.chart() == Dashboard.Chart.TILE || p.chart() == Dashboard.Chart.GAUGE;
+    }
+
     /**
      * The KPI query of a panel: its dataset by its scope kind, or a finer one when a filter
      * narrows it (a building: by building; a cluster or butler: by cluster) or the user sees
      * only some clusters (no estate rows); from one period before the range (the tiles compare).
-     * For the page ({@code page}), a chart by scope, which shows the last period only, asks for
-     * the periods of the range's last month only (at 500,000 units the overview's collection by
-     * building: 40,000 rows for twelve months, 3,300 for one).
      */
-    private KpiQuery query(Panel panel, Filters f, boolean page) {
+    private KpiQuery query(Panel panel, Filters f) {
         Dataset dataset = Dataset.of(panel.dataset()).orElseThrow();
         String building = uses(panel, "building") ? f.building() : null;
         String cluster = uses(panel, "cluster") ? f.cluster() : null;
@@ -157,9 +159,60 @@ public class DashboardService {
         if (!currentUser.scope().all() && by.equals("estate")) {
             by = "cluster";
         }
-        boolean lastOnly = page && panel.dimension() == Dashboard.Dimension.SCOPE;
-        return new KpiQuery(dataset, by, f.grain(), lastOnly ? f.to() : f.fromOneEarlier(), f.to(), null,
-                estate);
+        return new KpiQuery(dataset, by, f.grain(), f.fromOneEarlier(), f.to(), null, estate);
+    }
+
+    /**
+     * The page's query of each panel ({@link #query}), over the periods the panel shows: a
+     * tile the range's last period and the one before, a chart by scope the range's last month
+     * (at 500,000 units the overview's collection by building: 40,000 rows for twelve months,
+     * 3,300 for one), other charts the range. Then queries are shared where that costs nothing:
+     * a tile reads the rows of a chart's query of the same dataset, scope kind and estate that
+     * covers its two periods; a chart by scope whose dataset has such a tile of its own and no
+     * chart by period takes the tile's two periods, so that both are one computation of two
+     * scope kinds ({@link KpiService#datasets}). The overview at 500,000 units: complaints,
+     * aging and vacancy over two months instead of thirteen.
+     */
+    private Map<Panel, KpiQuery> pageQueries(Dashboard dashboard, Filters f) {
+        Map<Panel, KpiQuery> out = new LinkedHashMap<>();
+        for (Panel p : dashboard.panels()) {
+            YearMonth from = tile(p) ? f.toOneEarlier()
+                    : p.dimension() == Dashboard.Dimension.SCOPE ? f.to() : f.from();
+            out.put(p, from(query(p, f), from));
+        }
+        Set<Dataset> alone = new HashSet<>();
+        for (Panel p : dashboard.panels()) {
+            KpiQuery q = out.get(p);
+            if (tile(p)) {
+                out.entrySet().stream()
+                        .filter(e -> !tile(e.getKey()) && covers(e.getValue(), q))
+                        .findFirst()
+                        .ifPresentOrElse(e -> out.put(p, e.getValue()), () -> alone.add(q.dataset()));
+            }
+        }
+        Set<Dataset> byPeriod = new HashSet<>();
+        dashboard.panels().stream().filter(p -> !tile(p) && p.dimension() != Dashboard.Dimension.SCOPE)
+                .forEach(p -> byPeriod.add(out.get(p).dataset()));
+        for (Panel p : dashboard.panels()) {
+            KpiQuery q = out.get(p);
+            if (!tile(p) && p.dimension() == Dashboard.Dimension.SCOPE && alone.contains(q.dataset())
+                    && !byPeriod.contains(q.dataset())) {
+                out.put(p, from(q, f.toOneEarlier()));
+            }
+        }
+        return out;
+    }
+
+    private static KpiQuery from(KpiQuery q, YearMonth from) {
+        return new KpiQuery(q.dataset(), q.by(), q.grain(), from, q.to(), q.asOf(), q.estate());
+    }
+
+    /** The same dataset, scope kind, estate and grain, to the same month, from no later. */
+    private static boolean covers(KpiQuery wide, KpiQuery narrow) {
+        return wide.dataset() == narrow.dataset() && wide.by().equals(narrow.by())
+                && Objects.equals(wide.estate(), narrow.estate()) && wide.grain().equals(narrow.grain())
+                && Objects.equals(wide.asOf(), narrow.asOf()) && wide.to().equals(narrow.to())
+                && !wide.from().isAfter(narrow.from());
     }
 
     /** The KPI output's period code (yyyy-Www) of the ISO week containing a day. */

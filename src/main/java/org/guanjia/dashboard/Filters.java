@@ -119,11 +119,20 @@ public record Filters(String grain, YearMonth from, YearMonth to, String estate,
 
     /** One grain earlier than {@code from} (tiles compare the last period with the one before). */
     public YearMonth fromOneEarlier() {
+        return oneEarlier(from);
+    }
+
+    /** One grain earlier than {@code to}: a tile's query on the page starts there. */
+    public YearMonth toOneEarlier() {
+        return oneEarlier(to);
+    }
+
+    private YearMonth oneEarlier(YearMonth m) {
         return switch (grain) {
-            case "quarter" -> from.minusMonths(3);
-            case "year" -> from.minusYears(1);
-            // for weeks too: the month before holds the week before the range's first week
-            default -> from.minusMonths(1);
+            case "quarter" -> m.minusMonths(3);
+            case "year" -> m.minusYears(1);
+            // for weeks too: the month before holds the week before the month's first week
+            default -> m.minusMonths(1);
         };
     }
 }

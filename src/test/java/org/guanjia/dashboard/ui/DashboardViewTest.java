@@ -295,6 +295,54 @@ class DashboardViewTest extends KaribuTest {
     }
 
     @Test
+    void every_overview_panel_on_the_page_has_the_export_querys_figures_for_the_periods_it_shows() {
+        login("manager1", Role.MANAGER, null);
+        Dashboard d = dashboards.open("overview");
+        Filters f = estateFilters(d, "month", "2025-03", "2025-05");
+        for (PanelData page : dashboards.panels(d, f)) {
+            Dashboard.Panel panel = page.panel();
+            PanelData full = dashboards.panel(d, panel, f);
+            boolean tile = panel.chart() == Dashboard.Chart.TILE;
+            List<String> shown = tile ? List.of(full.previousPeriod(), full.lastPeriod())
+                    : panel.dimension() == Dashboard.Dimension.SCOPE ? List.of(full.lastPeriod())
+                    : full.periods();
+            assertThat(page.periods()).as(panel.id()).containsAll(shown);
+            assertThat(page.lastPeriod()).as(panel.id()).isEqualTo(full.lastPeriod());
+            if (tile) {
+                assertThat(page.previousPeriod()).as(panel.id()).isEqualTo(full.previousPeriod());
+            }
+            assertThat(page.scopes()).as(panel.id()).isEqualTo(full.scopes());
+            if (panel.dimension() == Dashboard.Dimension.CATEGORY) {
+                assertThat(page.categoryTotals()).as(panel.id()).isEqualTo(full.categoryTotals());
+            }
+            for (String measure : panel.measures()) {
+                for (String period : shown) {
+                    for (String scope : full.scopes()) {
+                        assertThat(page.value(measure, period, scope))
+                                .as(panel.id() + " " + measure + " " + period + " " + scope)
+                                .isEqualTo(full.value(measure, period, scope));
+                    }
+                }
+            }
+        }
+        // a tile alone with its dataset is computed for its two periods only (at 500,000 units
+        // the overview's complaints: two months instead of thirteen); with a trend of the same
+        // dataset and scope kind, it reads the trend's rows
+        assertThat(pageOf(d, f, "complaints").periods()).containsExactly("2025-04", "2025-05");
+        assertThat(pageOf(d, f, "collection-rate").periods())
+                .containsExactly("2025-03", "2025-04", "2025-05");
+        assertThat(pageOf(d, f, "collection-rate").value("collection_rate", "2025-05", p + "E"))
+                .isEqualByComparingTo("0.5");
+        assertThat(pageOf(d, f, "collection-rate").value("collection_rate", "2025-03", p + "E"))
+                .isEqualByComparingTo("0.75");
+    }
+
+    private PanelData pageOf(Dashboard d, Filters f, String panel) {
+        return dashboards.panels(d, f).stream().filter(x -> x.panel().id().equals(panel))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void the_dashboard_pdf_has_the_titles_the_filter_values_and_the_figures() {
         login("manager1", Role.MANAGER, null);
         Dashboard d = dashboards.open("collection");
