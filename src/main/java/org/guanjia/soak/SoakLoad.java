@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -136,7 +137,9 @@ public class SoakLoad {
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Butler butler = butlers.get(t % butlers.size());
-            Random random = new Random(seed * 31 + t);
+            // seeds mixed: java.util.Random's first values of nearby seeds are nearly equal (every
+            // worker would begin with the same kind of save)
+            Random random = new Random(new SplittableRandom(seed * 31 + t).nextLong());
             Thread w = new Thread(() -> {
                 Worker worker = new Worker(butler, cashier, payable, random, ack, saved, recorder);
                 while (!stop.get() && System.currentTimeMillis() < deadline) {

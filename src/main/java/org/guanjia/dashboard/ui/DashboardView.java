@@ -209,8 +209,12 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
                 figures, (System.nanoTime() - shown) / 1_000_000);
     }
 
-    /** How often the browser asks for the figures while they are computed. */
-    private static final int POLL_MS = 250;
+    /**
+     * How often the browser asks for the figures while they are computed: a figure is shown
+     * half an interval late on average, and a poll that finds nothing costs a small request
+     * (at 500,000 units the overview's figures take about 0.2-0.3 s in the web process).
+     */
+    private static final int POLL_MS = 100;
 
     /**
      * The dashboards' background queries (daemon threads: they never hold the JVM up). Four at
