@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.guanjia.base.WriteConflictRetry;
 import org.jooq.DSLContext;
 import org.jooq.Record5;
 import org.jooq.Result;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest(properties = {
         "guanjia.db-path=${java.io.tmpdir}/guanjia-test-${random.uuid}.duckdb",
@@ -37,6 +40,9 @@ class AllocationServiceTest {
 
     @Autowired
     DSLContext dsl;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /**
      * Unit U-1: January and February statements, a payment on 15 January larger than January
@@ -137,6 +143,54 @@ class AllocationServiceTest {
         assertThat(dsl.select(PAYMENT_ALLOCATIONS.ID, PAYMENT_ALLOCATIONS.UPDATED_AT)
                 .from(PAYMENT_ALLOCATIONS).orderBy(PAYMENT_ALLOCATIONS.ID).fetch())
                 .isEqualTo(before);
+    }
+
+    /**
+     * Two replays of one unit in overlapping transactions must conflict even when neither changes
+     * a row: each computed its rows without the other's payments in view (two payments saved at
+     * once), and only a conflict makes one of them run again (base.WriteConflictRetry). DuckDB
+     * 2.0 lets an update that leaves the value as it was ({@code set credit = credit}) pass
+     * without a conflict, so the touch counts the replays ({@code unit_credits.replays}, V029).
+     */
+    @Test
+    void two_replays_of_one_unit_at_once_conflict_even_when_nothing_changes() throws Exception {
+        service.recompute(List.of("U-1"));
+        long replays = dsl.select(UNIT_CREDITS.REPLAYS).from(UNIT_CREDITS)
+                .where(UNIT_CREDITS.UNIT_CODE.eq("U-1")).fetchOne(UNIT_CREDITS.REPLAYS);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        java.util.concurrent.CountDownLatch firstWrote = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondDone = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Throwable> second = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread other = new Thread(() -> {
+            org.guanjia.TestUsers.signIn("finance1", org.guanjia.base.Role.FINANCE, null);
+            try {
+                firstWrote.await();
+                tx.executeWithoutResult(s -> service.recompute(List.of("U-1")));
+            } catch (Throwable e) {
+                second.set(e);
+            } finally {
+                secondDone.countDown();
+            }
+        });
+        other.start();
+        tx.executeWithoutResult(s -> {
+            service.recompute(List.of("U-1"));
+            firstWrote.countDown();
+            try {
+                assertThat(secondDone.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        other.join(30_000);
+        assertThat(second.get()).as("the second replay").isNotNull()
+                .satisfies(e -> assertThat(WriteConflictRetry.isConflict(e)).as(e.toString()).isTrue());
+        assertThat(dsl.select(UNIT_CREDITS.REPLAYS).from(UNIT_CREDITS)
+                .where(UNIT_CREDITS.UNIT_CODE.eq("U-1")).fetchOne(UNIT_CREDITS.REPLAYS))
+                .isEqualTo(replays + 1);
+        // the pooled connections are fine afterwards: a replay in a new transaction goes through
+        service.recompute(List.of("U-1", "U-2"));
+        assertThat(dsl.fetchCount(UNIT_CREDITS)).isEqualTo(2);
     }
 
     @Test

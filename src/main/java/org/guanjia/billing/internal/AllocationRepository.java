@@ -231,18 +231,19 @@ public class AllocationRepository {
                     && java.util.Objects.equals(old.asOf(), now.asOf())) {
                 unchanged.add(unit);
             } else {
-                // a changed credit is rewritten; an unchanged one is still touched (below): two
-                // transactions replaying the same unit (two
-                // payments saved at once) must conflict in DuckDB, so that the later one fails
-                // and is re-run (base.WriteConflictRetry) with the other's payment in view.
-                // Otherwise both commit rows replayed without the other's payment: a statement
-                // paid twice over (found by the crash test, soak.IntegrityCheck). The touch keeps
-                // the row's stamps, since nothing in it changed.
                 updates.add(now);
             }
         });
+        // every replay of a stored unit counts itself in its credit row (V029), changed or not:
+        // two transactions replaying the same unit (two payments saved at once) must conflict in
+        // DuckDB, so that the later one fails and is re-run (base.WriteConflictRetry) with the
+        // other's payment in view. Otherwise both commit rows replayed without the other's
+        // payment: a statement paid twice over (found by the crash test, soak.IntegrityCheck).
+        // An update that leaves the row as it was (set credit = credit) conflicts with nothing
+        // in DuckDB 2.0. The count keeps the row's stamps, since nothing the user sees changed.
+        Field<Long> counted = DSL.coalesce(UNIT_CREDITS.REPLAYS, 0L).plus(1L);
         for (List<String> chunk : Bulk.chunks(unchanged)) {
-            dsl.update(UNIT_CREDITS).set(UNIT_CREDITS.CREDIT, UNIT_CREDITS.CREDIT)
+            dsl.update(UNIT_CREDITS).set(UNIT_CREDITS.REPLAYS, counted)
                     .where(UNIT_CREDITS.UNIT_CODE.in(chunk)).execute();
         }
         if (!stored.isEmpty()) {
@@ -257,6 +258,7 @@ public class AllocationRepository {
             dsl.update(UNIT_CREDITS)
                     .set(UNIT_CREDITS.CREDIT, v.field(UNIT_CREDITS.CREDIT))
                     .set(UNIT_CREDITS.AS_OF, v.field(UNIT_CREDITS.AS_OF))
+                    .set(UNIT_CREDITS.REPLAYS, counted)
                     .set(UNIT_CREDITS.UPDATED_AT, DSL.val(LocalDateTime.now(clock)))
                     .set(UNIT_CREDITS.UPDATED_BY, DSL.val(currentUser.usernameOrSystem()))
                     .from(v)
