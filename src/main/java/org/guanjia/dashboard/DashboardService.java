@@ -72,6 +72,8 @@ public class DashboardService {
 
     /** The data of one panel for the filters (every period of the range: exports, the CLI's). */
     public PanelData panel(Dashboard dashboard, Panel panel, Filters f) {
+        // the role first: a refused caller learns nothing about the panel
+        currentUser.require(dashboard.roles().toArray(Role[]::new));
         return panel(dashboard, panel, f, query(panel, f), new java.util.HashMap<>());
     }
 
