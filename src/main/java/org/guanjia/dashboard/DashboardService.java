@@ -103,9 +103,9 @@ public class DashboardService {
         return out;
     }
 
+    /** One panel's rows for the filters; the callers ({@link #panel}, {@link #panels}) check the role. */
     private PanelData panel(Dashboard dashboard, Panel panel, Filters f, KpiQuery query,
             Map<KpiQuery, KpiTable> cache) {
-        currentUser.require(dashboard.roles().toArray(Role[]::new));
         String building = uses(panel, "building") ? f.building() : null;
         String cluster = uses(panel, "cluster") ? f.cluster() : null;
         String butler = uses(panel, "butler") ? f.butler() : null;

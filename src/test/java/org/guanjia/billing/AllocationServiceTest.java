@@ -15,6 +15,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.guanjia.base.WriteConflictRetry;
 import org.jooq.DSLContext;
 import org.jooq.Record5;
@@ -158,9 +161,9 @@ class AllocationServiceTest {
         long replays = dsl.select(UNIT_CREDITS.REPLAYS).from(UNIT_CREDITS)
                 .where(UNIT_CREDITS.UNIT_CODE.eq("U-1")).fetchOne(UNIT_CREDITS.REPLAYS);
         TransactionTemplate tx = new TransactionTemplate(transactions);
-        java.util.concurrent.CountDownLatch firstWrote = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch secondDone = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicReference<Throwable> second = new java.util.concurrent.atomic.AtomicReference<>();
+        CountDownLatch firstWrote = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        AtomicReference<Throwable> second = new AtomicReference<>();
         Thread other = new Thread(() -> {
             org.guanjia.TestUsers.signIn("finance1", org.guanjia.base.Role.FINANCE, null);
             try {
@@ -177,7 +180,7 @@ class AllocationServiceTest {
             service.recompute(List.of("U-1"));
             firstWrote.countDown();
             try {
-                assertThat(secondDone.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(secondDone.await(30, TimeUnit.SECONDS)).isTrue();
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }

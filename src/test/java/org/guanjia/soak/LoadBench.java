@@ -79,7 +79,9 @@ class LoadBench {
     private final AtomicLong slowCount = new AtomicLong();
     private volatile long started = System.nanoTime();
     /** Operations that began before this (System.nanoTime) are the warm-up: not timed. */
-    private volatile long measured = Long.MIN_VALUE;
+    private volatile long measured = System.nanoTime();
+    /** The warm-up's length in seconds. */
+    private final int warmup = Integer.getInteger("load.warmup", 15);
 
     private void record(String op, long nanos, Throwable error) {
         if (error != null) {
@@ -99,7 +101,6 @@ class LoadBench {
 
     @Test
     void fifty_users_for_two_minutes() throws Exception {
-        int warmup = Integer.getInteger("load.warmup", 15);
         int seconds = warmup + Integer.getInteger("load.seconds", 120);
         long think = Long.getLong("load.think", 1000);
         // fewer readers (e.g. 0 and 0) show what the saves cost without them
@@ -240,8 +241,7 @@ class LoadBench {
                     ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6,
                     errors.getOrDefault(e.getKey(), new AtomicLong()).get()));
         }
-        s.append(String.format("elapsed %.0f s (after a warm-up of %d s)%n", elapsed,
-                Integer.getInteger("load.warmup", 15)));
+        s.append(String.format("elapsed %.0f s (after a warm-up of %d s)%n", elapsed, warmup));
         s.append("operations over 1 s: ").append(slowCount.get()).append(slow.isEmpty() ? ""
                 : " (the first 40, with the second of the run they began in: "
                         + String.join("; ", slow) + ")").append('\n');
