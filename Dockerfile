@@ -4,6 +4,10 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 COPY src src
+# the KPI views and the dashboards are resources of the jar too (pom.xml): without them Maven
+# builds a jar that stops at its first start ("/sql/common.sql is not on the classpath")
+COPY sql sql
+COPY dashboards dashboards
 RUN mvn -B -Pproduction -DskipTests package
 
 FROM eclipse-temurin:17-jre

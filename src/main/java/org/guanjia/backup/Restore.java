@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Properties;
@@ -38,6 +39,14 @@ public final class Restore {
 
     /** Restores {@code backup} as {@code database}; returns where the old file was kept (or null). */
     public static Path restore(Path backup, Path database) throws IOException {
+        return restore(backup, database, Clock.systemDefaultZone());
+    }
+
+    /**
+     * As {@link #restore(Path, Path)}, the old file's name stamped with {@code clock}'s time (the
+     * estates' zone, as the backups' names are).
+     */
+    public static Path restore(Path backup, Path database, Clock clock) throws IOException {
         if (!Files.isRegularFile(backup)) {
             throw new Refused("No backup file " + backup);
         }
@@ -50,7 +59,7 @@ public final class Restore {
         Path kept = null;
         if (Files.exists(target)) {
             ensureNotInUse(target);
-            String stamp = LocalDateTime.now().format(STAMP);
+            String stamp = LocalDateTime.now(clock).format(STAMP);
             kept = target.resolveSibling(target.getFileName() + ".before-restore-" + stamp);
             Files.move(target, kept);
             if (Files.exists(wal)) {

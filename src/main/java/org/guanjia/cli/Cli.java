@@ -130,6 +130,24 @@ public final class Cli {
         return Path.of(set == null ? "./data/guanjia.duckdb" : set.toString());
     }
 
+    /**
+     * The estates' time zone ({@code guanjia.timezone}, {@code GUANJIA_TIMEZONE}, default
+     * Asia/Shanghai), for a command that does not start the application: the backups' names
+     * are in it.
+     */
+    static java.time.ZoneId timezone() {
+        Session session = SESSION.get();
+        Object set = session == null ? null : session.properties.get("guanjia.timezone");
+        if (set == null) {
+            set = System.getProperty("guanjia.timezone");
+        }
+        if (set == null) {
+            set = System.getenv("GUANJIA_TIMEZONE");
+        }
+        return java.time.ZoneId.of(set == null || set.toString().isBlank() ? "Asia/Shanghai"
+                : set.toString());
+    }
+
     /** Closes the running command's context (and its database) early. */
     static void closeContext() {
         Session session = SESSION.get();

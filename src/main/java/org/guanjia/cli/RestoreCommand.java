@@ -27,7 +27,7 @@ class RestoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path database = Cli.databasePath();
         try {
-            Path kept = Restore.restore(backup, database);
+            Path kept = Restore.restore(backup, database, java.time.Clock.system(Cli.timezone()));
             spec.commandLine().getOut().println(database.toAbsolutePath());
             spec.commandLine().getErr().println("Restored " + backup + " as " + database.toAbsolutePath()
                     + (kept == null ? "" : "; the previous file is kept as " + kept));

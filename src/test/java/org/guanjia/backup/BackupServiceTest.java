@@ -171,8 +171,11 @@ class BackupServiceTest {
         Files.copy(b.file(), target);
         Files.writeString(target.resolveSibling("target.duckdb.wal"), "stale log");
 
-        Path kept = Restore.restore(b.file(), target);
+        clock.set(LocalDateTime.of(2025, 3, 4, 21, 42, 40));
+        Path kept = Restore.restore(b.file(), target, clock);
 
+        // stamped in the estates' time, as the backups' names are
+        assertThat(kept.getFileName().toString()).isEqualTo("target.duckdb.before-restore-20250304-214240");
         assertThat(kept).exists().hasSameBinaryContentAs(b.file());
         assertThat(target).hasSameBinaryContentAs(b.file());
         assertThat(target.resolveSibling("target.duckdb.wal")).doesNotExist();
