@@ -28,27 +28,45 @@ public class DatabaseConfig {
      * Spring's {@link LazyConnectionDataSourceProxy} fetches the connection at the first
      * statement, when the transaction's read-only flag is known. Each connection keeps up to
      * {@code guanjia.statement-cache} prepared statements ({@link StatementCache}; 0: none,
-     * each statement prepared anew as the driver does).
+     * each statement prepared anew as the driver does). {@code guanjia.duckdb-threads} caps the
+     * threads DuckDB gives one query (0: its default, one per core): on two cores, 1 leaves a
+     * core to the saves while a KPI query runs, at the price of slower single queries (README,
+     * "Configuration").
      */
     @Bean(destroyMethod = "close")
     Pools dataSource(GuanjiaProperties properties,
             @Value("${guanjia.statement-cache:" + StatementCache.DEFAULT_SIZE + "}") int statementCache,
-            @Value("${guanjia.read-pool-size:4}") int readPoolSize) {
+            @Value("${guanjia.read-pool-size:4}") int readPoolSize,
+            @Value("${guanjia.duckdb-threads:0}") int duckdbThreads) {
         Path file = properties.dbPath().toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the folder of the database " + file, e);
         }
+        if (duckdbThreads < 0) {
+            throw new IllegalStateException("guanjia.duckdb-threads (GUANJIA_DUCKDB_THREADS) must be 0"
+                    + " (one per core) or a number of threads, not " + duckdbThreads);
+        }
         String url = "jdbc:duckdb:" + file;
-        HikariDataSource main = pool("guanjia-duckdb", url, properties.poolSize(), statementCache);
+        // one setting of the shared instance, set again by each new connection (harmless)
+        String init = duckdbThreads > 0 ? "SET threads = " + duckdbThreads : null;
+        HikariDataSource main = pool("guanjia-duckdb", url, properties.poolSize(), statementCache, init);
         HikariDataSource reads = readPoolSize > 0
-                ? pool("guanjia-duckdb-reads", url, readPoolSize, statementCache) : null;
+                ? pool("guanjia-duckdb-reads", url, readPoolSize, statementCache, init) : null;
         return new Pools(main, reads);
     }
 
     static HikariDataSource pool(String name, String url, int size, int statementCache) {
+        return pool(name, url, size, statementCache, null);
+    }
+
+    /** As {@link #pool(String, String, int, int)}; {@code initSql} (or null) runs on each new connection. */
+    static HikariDataSource pool(String name, String url, int size, int statementCache, String initSql) {
         HikariConfig config = new HikariConfig();
+        if (initSql != null) {
+            config.setConnectionInitSql(initSql);
+        }
         config.setPoolName(name);
         if (statementCache > 0) {
             config.setDataSource(StatementCache.dataSource(url, statementCache));

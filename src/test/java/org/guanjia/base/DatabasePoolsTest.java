@@ -1,6 +1,7 @@
 package org.guanjia.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
@@ -73,6 +74,24 @@ class DatabasePoolsTest {
                 DataSourceUtils.releaseConnection(c, pools);
             }
         });
+    }
+
+    /** guanjia.duckdb-threads: every pooled connection sets it on the one shared instance. */
+    @Test
+    void the_threads_setting_reaches_the_database_and_a_negative_one_is_refused() throws Exception {
+        DatabaseConfig config = new DatabaseConfig();
+        GuanjiaProperties props = new GuanjiaProperties(dir.resolve("threads.duckdb"), false, null, 0,
+                0, 2, null);
+        // 3: not the default on any machine this runs on (one per core)
+        try (DatabaseConfig.Pools one = config.dataSource(props, 16, 1, 3);
+                Connection c = one.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select current_setting('threads')")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(3);
+        }
+        assertThatThrownBy(() -> config.dataSource(props, 16, 1, -1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("guanjia.duckdb-threads").hasMessageContaining("-1");
     }
 
     @Test
