@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,7 +43,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>A full check publishes the usual success or failure event (the sign-in is recorded, wrong
  * passwords count towards the lock); a remembered one publishes none, so the audit log has one
- * sign-in per client and period rather than one per request.
+ * sign-in per client and period rather than one per request. Requests with the same
+ * credentials that arrive while their first full check runs (a client's first requests sent
+ * side by side: in the load test twelve at once, each 0.1 s of hashing and a sign-in written to
+ * the same account, which conflicted) wait for it and share its success; after a failure each
+ * is checked in full.
  */
 @Component
 @ConditionalOnWebApplication
@@ -54,6 +62,8 @@ class ApiAuthentication implements AuthenticationManager {
     private final Duration remember;
     private final SecretKeySpec key;
     private final Map<String, Instant> checked = new ConcurrentHashMap<>();
+    /** Full checks running now, by the same key as {@link #checked}. */
+    private final Map<String, CompletableFuture<Boolean>> checking = new ConcurrentHashMap<>();
     private final AccountStatusUserDetailsChecker status = new AccountStatusUserDetailsChecker();
 
     ApiAuthentication(UserDetailsService users, PasswordEncoder encoder,
@@ -93,7 +103,47 @@ class ApiAuthentication implements AuthenticationManager {
             ok.setDetails(request.getDetails());
             return ok;
         }
-        Authentication result = fullCheck.authenticate(request);
+        // the same credentials checked by another request at this moment (a client's first
+        // requests sent side by side): wait for that check instead of hashing again
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = checking.putIfAbsent(entry, mine);
+        if (running != null) {
+            if (succeeded(running)) {
+                status.check(user);
+                UsernamePasswordAuthenticationToken ok = UsernamePasswordAuthenticationToken
+                        .authenticated(user, null, user.getAuthorities());
+                ok.setDetails(request.getDetails());
+                return ok;
+            }
+            // it failed (or took too long): a check of its own, with its own events
+            Authentication result = fullCheck.authenticate(request);
+            remember(entry, now);
+            return result;
+        }
+        try {
+            Authentication result = fullCheck.authenticate(request);
+            remember(entry, now);
+            mine.complete(true);
+            return result;
+        } finally {
+            mine.complete(false); // no effect after a success
+            checking.remove(entry, mine);
+        }
+    }
+
+    /** Whether a check another request runs succeeds (false when it fails or takes 30 s). */
+    private static boolean succeeded(CompletableFuture<Boolean> check) {
+        try {
+            return check.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    private void remember(String entry, Instant now) {
         if (checked.size() >= MAX_ENTRIES) {
             checked.values().removeIf(t -> !now.isBefore(t));
             if (checked.size() >= MAX_ENTRIES) {
@@ -101,7 +151,6 @@ class ApiAuthentication implements AuthenticationManager {
             }
         }
         checked.put(entry, now.plus(remember));
-        return result;
     }
 
     private String entry(String username, String password, String storedHash) {

@@ -12,9 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.guanjia.cli.Cli;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -190,6 +194,35 @@ class KpiApiTest {
         assertThat(getAs(COLLECTION, "demo-supervisor", "demo").statusCode()).isEqualTo(401);
         jdbc.update("update app_users set enabled = true where username = 'demo-supervisor'");
         assertThat(getAs(COLLECTION, "demo-supervisor", "demo").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void requests_sent_side_by_side_with_the_same_password_share_one_check() throws Exception {
+        // demo-admin signs in nowhere else in this class
+        long logins = logins("demo-admin");
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sent.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/v1/kpi/" + COLLECTION)).header("Authorization", "Basic " + Base64
+                            .getEncoder().encodeToString("demo-admin:demo".getBytes(StandardCharsets.UTF_8)))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> r : sent) {
+            assertThat(r.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        // one full check, recorded as one sign-in (each would have hashed and written its own)
+        assertThat(logins("demo-admin")).isEqualTo(logins + 1);
+        // a wrong password sent side by side: every request refused
+        List<CompletableFuture<HttpResponse<String>>> wrong = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            wrong.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/v1/kpi/" + COLLECTION)).header("Authorization", "Basic " + Base64
+                            .getEncoder().encodeToString("demo-admin:nope".getBytes(StandardCharsets.UTF_8)))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> r : wrong) {
+            assertThat(r.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(401);
+        }
     }
 
     private long logins(String user) {
