@@ -119,15 +119,21 @@ public final class Cli {
      * default of application.properties.
      */
     static Path databasePath() {
+        String set = setting("guanjia.db-path", "GUANJIA_DB");
+        return Path.of(set == null ? "./data/guanjia.duckdb" : set);
+    }
+
+    /** A setting as the app would read it: the command's property, a system property, the environment. */
+    private static String setting(String property, String environment) {
         Session session = SESSION.get();
-        Object set = session == null ? null : session.properties.get("guanjia.db-path");
+        Object set = session == null ? null : session.properties.get(property);
         if (set == null) {
-            set = System.getProperty("guanjia.db-path");
+            set = System.getProperty(property);
         }
         if (set == null) {
-            set = System.getenv("GUANJIA_DB");
+            set = System.getenv(environment);
         }
-        return Path.of(set == null ? "./data/guanjia.duckdb" : set.toString());
+        return set == null ? null : set.toString();
     }
 
     /**
@@ -136,16 +142,8 @@ public final class Cli {
      * are in it.
      */
     static java.time.ZoneId timezone() {
-        Session session = SESSION.get();
-        Object set = session == null ? null : session.properties.get("guanjia.timezone");
-        if (set == null) {
-            set = System.getProperty("guanjia.timezone");
-        }
-        if (set == null) {
-            set = System.getenv("GUANJIA_TIMEZONE");
-        }
-        return java.time.ZoneId.of(set == null || set.toString().isBlank() ? "Asia/Shanghai"
-                : set.toString());
+        String set = setting("guanjia.timezone", "GUANJIA_TIMEZONE");
+        return java.time.ZoneId.of(set == null || set.isBlank() ? "Asia/Shanghai" : set);
     }
 
     /** Closes the running command's context (and its database) early. */

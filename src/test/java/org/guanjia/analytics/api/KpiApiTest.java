@@ -200,29 +200,27 @@ class KpiApiTest {
     void requests_sent_side_by_side_with_the_same_password_share_one_check() throws Exception {
         // demo-admin signs in nowhere else in this class
         long logins = logins("demo-admin");
-        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            sent.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/api/v1/kpi/" + COLLECTION)).header("Authorization", "Basic " + Base64
-                            .getEncoder().encodeToString("demo-admin:demo".getBytes(StandardCharsets.UTF_8)))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString()));
-        }
-        for (CompletableFuture<HttpResponse<String>> r : sent) {
-            assertThat(r.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        }
+        assertThat(sideBySide("demo-admin:demo", 6)).containsOnly(200).hasSize(6);
         // one full check, recorded as one sign-in (each would have hashed and written its own)
         assertThat(logins("demo-admin")).isEqualTo(logins + 1);
         // a wrong password sent side by side: every request refused
-        List<CompletableFuture<HttpResponse<String>>> wrong = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            wrong.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        assertThat(sideBySide("demo-admin:nope", 3)).containsOnly(401).hasSize(3);
+    }
+
+    /** The statuses of {@code n} requests for COLLECTION sent at once with the credentials. */
+    private List<Integer> sideBySide(String credentials, int n) throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            sent.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/api/v1/kpi/" + COLLECTION)).header("Authorization", "Basic " + Base64
-                            .getEncoder().encodeToString("demo-admin:nope".getBytes(StandardCharsets.UTF_8)))
+                            .getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                     .GET().build(), HttpResponse.BodyHandlers.ofString()));
         }
-        for (CompletableFuture<HttpResponse<String>> r : wrong) {
-            assertThat(r.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(401);
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> r : sent) {
+            statuses.add(r.get(60, TimeUnit.SECONDS).statusCode());
         }
+        return statuses;
     }
 
     private long logins(String user) {
