@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Applies to the outermost {@code @Transactional} (not read-only) method of every bean of
  * {@code org.guanjia}, outside the transaction interceptor; a call inside an open transaction
- * is left to its outermost caller. Measured under the soak load (README "One process per database file").
+ * is left to its outermost caller. Measured under the soak load (README "One process per
+ * database file").
  */
 public class WriteConflictRetry implements MethodInterceptor {
 
