@@ -1,7 +1,11 @@
 package org.guanjia.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,12 +123,12 @@ public final class Cli {
      * default of application.properties.
      */
     static Path databasePath() {
-        String set = setting("guanjia.db-path", "GUANJIA_DB");
+        String set = lookup("guanjia.db-path", "GUANJIA_DB");
         return Path.of(set == null ? "./data/guanjia.duckdb" : set);
     }
 
     /** A setting as the app would read it: the command's property, a system property, the environment. */
-    private static String setting(String property, String environment) {
+    private static String lookup(String property, String environment) {
         Session session = SESSION.get();
         Object set = session == null ? null : session.properties.get(property);
         if (set == null) {
@@ -142,7 +146,7 @@ public final class Cli {
      * are in it.
      */
     static java.time.ZoneId timezone() {
-        String set = setting("guanjia.timezone", "GUANJIA_TIMEZONE");
+        String set = lookup("guanjia.timezone", "GUANJIA_TIMEZONE");
         return java.time.ZoneId.of(set == null || set.isBlank() ? "Asia/Shanghai" : set);
     }
 
@@ -172,6 +176,7 @@ public final class Cli {
                 // Vaadin's (and Hilla's) auto-configuration needs a web application context
                 settings.put("spring.autoconfigure.exclude", String.join(",", WEB_ONLY));
                 settings.putAll(properties);
+                refuseIfHeld(databasePath());
                 try {
                     context = new SpringApplicationBuilder(Application.class)
                             .web(WebApplicationType.NONE)
@@ -189,6 +194,26 @@ public final class Cli {
                 }
             }
             return context;
+        }
+
+        /**
+         * A database file another process holds (DuckDB's lock) ends the command in one line
+         * before the application starts: Spring would log its failed start in full (some 140
+         * lines on standard error) before that line. Opening the file here costs a few
+         * milliseconds; another problem with it is left to the application to report.
+         */
+        private static void refuseIfHeld(Path db) {
+            if (!Files.exists(db)) {
+                return;
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath())) {
+                c.isValid(1);
+            } catch (SQLException e) {
+                String held = DatabaseUnavailable.lockHolder(e);
+                if (held != null) {
+                    throw new DatabaseUnavailable(held);
+                }
+            }
         }
 
         void close() {

@@ -60,6 +60,21 @@ class CliTest {
             assertThat(err.toString().strip()).contains("held.duckdb", "in use by another process",
                     "PID " + holder.pid()).doesNotContain("\n");
             assertThat(out.toString()).isEmpty();
+
+            // as a user runs it: a process of its own, whose standard error is that one line
+            // (the application's failed start used to log some 140 lines before it)
+            ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin",
+                    "java").toString(), "-cp", System.getProperty("java.class.path"),
+                    org.guanjia.Application.class.getName(), "backup", "--to", dir.toString());
+            command.environment().put("GUANJIA_DB", db.toString());
+            Process backup = command.start();
+            String stdout = new String(backup.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String stderr = new String(backup.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(backup.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(backup.exitValue()).as(stderr).isEqualTo(Cli.DATABASE_UNAVAILABLE);
+            assertThat(stderr.strip()).contains("held.duckdb", "in use by another process",
+                    "PID " + holder.pid()).doesNotContain("\n");
+            assertThat(stdout).isEmpty();
         } finally {
             holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
