@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Properties;
+import org.guanjia.base.DatabaseLock;
 
 /**
  * Puts a backup in place of the database file, for the {@code restore} command (the server
@@ -93,14 +94,14 @@ public final class Restore {
 
     /** Opens the database for writing and closes it again: refused while another process holds it. */
     private static void ensureNotInUse(Path database) {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database)) {
-            c.isValid(1);
+        String held;
+        try {
+            held = DatabaseLock.heldBy(database);
         } catch (SQLException e) {
-            if (String.valueOf(e.getMessage()).contains("Could not set lock on file")) {
-                throw new Refused("The database " + database + " is in use by another process, probably a"
-                        + " running Guanjia server: stop it before restoring.");
-            }
             throw new Refused("The database " + database + " cannot be opened: " + firstLine(e.getMessage()));
+        }
+        if (held != null) {
+            throw new Refused(held);
         }
     }
 

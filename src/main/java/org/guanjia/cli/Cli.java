@@ -3,13 +3,12 @@ package org.guanjia.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.guanjia.Application;
+import org.guanjia.base.DatabaseLock;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -147,7 +146,12 @@ public final class Cli {
      */
     static java.time.ZoneId timezone() {
         String set = lookup("guanjia.timezone", "GUANJIA_TIMEZONE");
-        return java.time.ZoneId.of(set == null || set.isBlank() ? "Asia/Shanghai" : set);
+        try {
+            return java.time.ZoneId.of(set == null || set.isBlank() ? "Asia/Shanghai" : set);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("GUANJIA_TIMEZONE (guanjia.timezone): no time zone '"
+                    + set + "'; use a name such as Asia/Shanghai or Asia/Hong_Kong");
+        }
     }
 
     /** Closes the running command's context (and its database) early. */
@@ -206,13 +210,14 @@ public final class Cli {
             if (!Files.exists(db)) {
                 return;
             }
-            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath())) {
-                c.isValid(1);
+            String held;
+            try {
+                held = DatabaseLock.heldBy(db);
             } catch (SQLException e) {
-                String held = DatabaseUnavailable.lockHolder(e);
-                if (held != null) {
-                    throw new DatabaseUnavailable(held);
-                }
+                return;
+            }
+            if (held != null) {
+                throw new DatabaseUnavailable(held);
             }
         }
 

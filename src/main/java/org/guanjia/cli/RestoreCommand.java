@@ -26,8 +26,15 @@ class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path database = Cli.databasePath();
+        java.time.ZoneId zone;
         try {
-            Path kept = Restore.restore(backup, database, java.time.Clock.system(Cli.timezone()));
+            zone = Cli.timezone();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return Cli.USAGE;
+        }
+        try {
+            Path kept = Restore.restore(backup, database, java.time.Clock.system(zone));
             spec.commandLine().getOut().println(database.toAbsolutePath());
             spec.commandLine().getErr().println("Restored " + backup + " as " + database.toAbsolutePath()
                     + (kept == null ? "" : "; the previous file is kept as " + kept));

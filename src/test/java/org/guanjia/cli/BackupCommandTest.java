@@ -49,7 +49,9 @@ class BackupCommandTest {
                     StandardCharsets.UTF_8));
             assertThat(lines.readLine()).isEqualTo("holding");
             assertThat(run(db, "restore", backup.toString())).isEqualTo(Cli.DATABASE_UNAVAILABLE);
-            assertThat(err.toString()).contains("live.duckdb", "in use by another process");
+            // the same one line as every command's (base.DatabaseLock), the holder named
+            assertThat(err.toString().strip()).contains("live.duckdb", "in use by another process",
+                    "PID " + holder.pid()).doesNotContain("\n");
         } finally {
             holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
@@ -63,6 +65,14 @@ class BackupCommandTest {
         // the restored database opens and answers
         assertThat(run(db, "kpi", "collection", "--by", "estate", "--grain", "year", "--from", "2024-01", "--to",
                 "2024-12")).as(err::toString).isEqualTo(Cli.OK);
+
+        // the replaced file is stamped in the estates' time zone: a zone that does not exist is
+        // named, and nothing is restored
+        err.getBuffer().setLength(0);
+        assertThat(Cli.run(new String[] {"restore", backup.toString()}, new PrintWriter(out, true),
+                new PrintWriter(err, true), Map.of("guanjia.db-path", db.toString(),
+                        "guanjia.timezone", "Mars/Olympus"))).isEqualTo(Cli.USAGE);
+        assertThat(err.toString()).contains("GUANJIA_TIMEZONE", "Mars/Olympus");
 
         Path junk = Files.writeString(dir.resolve("junk.duckdb"), "no database");
         assertThat(run(db, "restore", junk.toString())).isEqualTo(Cli.DATA_ERRORS);
