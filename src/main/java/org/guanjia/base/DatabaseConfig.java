@@ -6,11 +6,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jooq.DefaultConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 /**
@@ -31,13 +35,16 @@ public class DatabaseConfig {
      * each statement prepared anew as the driver does). {@code guanjia.duckdb-threads} caps the
      * threads DuckDB gives one query (0: its default, one per core): on two cores, 1 leaves a
      * core to the saves while a KPI query runs, at the price of slower single queries (README,
-     * "Configuration").
+     * "Configuration"). The KPI helper threads ({@code guanjia.kpi-parallel} - 1 of them,
+     * {@link HelperConnections}) take their read-only connections from a third pool, one
+     * connection each, so that they never wait for a connection a thread they help holds.
      */
     @Bean(destroyMethod = "close")
     Pools dataSource(GuanjiaProperties properties,
             @Value("${guanjia.statement-cache:" + StatementCache.DEFAULT_SIZE + "}") int statementCache,
             @Value("${guanjia.read-pool-size:4}") int readPoolSize,
-            @Value("${guanjia.duckdb-threads:0}") int duckdbThreads) {
+            @Value("${guanjia.duckdb-threads:0}") int duckdbThreads,
+            @Value("${guanjia.kpi-parallel:2}") int kpiParallel) {
         Path file = properties.dbPath().toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
@@ -54,7 +61,9 @@ public class DatabaseConfig {
         HikariDataSource main = pool("guanjia-duckdb", url, properties.poolSize(), statementCache, init);
         HikariDataSource reads = readPoolSize > 0
                 ? pool("guanjia-duckdb-reads", url, readPoolSize, statementCache, init) : null;
-        return new Pools(main, reads);
+        HikariDataSource helpers = kpiParallel > 1
+                ? pool("guanjia-duckdb-helpers", url, kpiParallel - 1, statementCache, init) : null;
+        return new Pools(main, reads, helpers);
     }
 
     static HikariDataSource pool(String name, String url, int size, int statementCache) {
@@ -82,24 +91,41 @@ public class DatabaseConfig {
         return new HikariDataSource(config);
     }
 
-    /** The application's data source: the main pool, and the read pool for read-only work. */
+    /**
+     * The application's data source: the main pool, the read pool for read-only work, and the
+     * helpers' pool for the read-only work of a helper thread ({@link HelperConnections}).
+     */
     public static final class Pools extends LazyConnectionDataSourceProxy implements AutoCloseable {
         private final HikariDataSource main;
         private final HikariDataSource reads;
+        private final HikariDataSource helpers;
 
-        Pools(HikariDataSource main, HikariDataSource reads) {
+        Pools(HikariDataSource main, HikariDataSource reads, HikariDataSource helpers) {
             super(main);
             this.main = main;
             this.reads = reads;
-            if (reads != null) {
-                setReadOnlyDataSource(reads);
+            this.helpers = helpers;
+            DataSource others = reads != null ? reads : main;
+            if (helpers == null) {
+                if (reads != null) {
+                    setReadOnlyDataSource(reads);
+                }
+            } else {
+                setReadOnlyDataSource(new DelegatingDataSource(others) {
+                    @Override
+                    public Connection getConnection() throws SQLException {
+                        return (HelperConnections.helping() ? helpers : others).getConnection();
+                    }
+                });
             }
         }
 
         @Override
         public void close() {
-            if (reads != null) {
-                reads.close();
+            for (HikariDataSource pool : new HikariDataSource[] {helpers, reads}) {
+                if (pool != null) {
+                    pool.close();
+                }
             }
             main.close();
         }

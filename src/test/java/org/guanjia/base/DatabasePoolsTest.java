@@ -33,6 +33,7 @@ class DatabasePoolsTest {
 
     private HikariDataSource main;
     private HikariDataSource reads;
+    private HikariDataSource helpers;
     private DatabaseConfig.Pools pools;
     private DataSourceTransactionManager tm;
 
@@ -43,7 +44,9 @@ class DatabasePoolsTest {
         main.setConnectionTimeout(2_000);
         reads = DatabaseConfig.pool("test-reads", url, 1, 16);
         reads.setConnectionTimeout(2_000);
-        pools = new DatabaseConfig.Pools(main, reads);
+        helpers = DatabaseConfig.pool("test-helpers", url, 1, 16);
+        helpers.setConnectionTimeout(2_000);
+        pools = new DatabaseConfig.Pools(main, reads, helpers);
         tm = new DataSourceTransactionManager(pools);
         try (Connection c = pools.getConnection(); Statement st = c.createStatement()) {
             st.execute("create table t (n integer)");
@@ -56,6 +59,7 @@ class DatabasePoolsTest {
         pools.close();
         assertThat(main.isClosed()).isTrue();
         assertThat(reads.isClosed()).isTrue();
+        assertThat(helpers.isClosed()).isTrue();
     }
 
     private long count(boolean readOnly, boolean[] usedReadPool) {
@@ -76,6 +80,43 @@ class DatabasePoolsTest {
         });
     }
 
+    /**
+     * A KPI helper thread reads while the thread it helps holds every connection of the read
+     * pool (and waits for it): its read-only transaction takes a connection of the helpers'
+     * pool. Taken from the read pool it would wait for the pool's timeout and fail.
+     */
+    @Test
+    void a_helpers_read_does_not_wait_for_the_read_connection_of_the_thread_it_helps() throws Exception {
+        ExecutorService helper = Executors.newSingleThreadExecutor();
+        try {
+            TransactionTemplate caller = new TransactionTemplate(tm);
+            caller.setReadOnly(true);
+            long[] helped = new long[1];
+            caller.executeWithoutResult(status -> {
+                Connection c = DataSourceUtils.getConnection(pools);
+                try (Statement st = c.createStatement()) {
+                    st.execute("select 1");
+                    assertThat(reads.getHikariPoolMXBean().getActiveConnections()).isEqualTo(1);
+                    // the read pool's one connection is the caller's (a 2 s timeout)
+                    helped[0] = helper.submit(() -> HelperConnections.run(
+                            () -> count(true, new boolean[2]))).get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    DataSourceUtils.releaseConnection(c, pools);
+                }
+            });
+            assertThat(helped[0]).isEqualTo(2);
+            // outside a helper, a read-only transaction still takes the read pool
+            boolean[] used = new boolean[2];
+            assertThat(count(true, used)).isEqualTo(2);
+            assertThat(used).containsExactly(true, false);
+            assertThat(helpers.getHikariPoolMXBean().getActiveConnections()).isZero();
+        } finally {
+            helper.shutdownNow();
+        }
+    }
+
     /** guanjia.duckdb-threads: every pooled connection sets it on the one shared instance. */
     @Test
     void the_threads_setting_reaches_the_database_and_a_negative_one_is_refused() throws Exception {
@@ -83,13 +124,13 @@ class DatabasePoolsTest {
         GuanjiaProperties props = new GuanjiaProperties(dir.resolve("threads.duckdb"), false, null, 0,
                 0, 2, null);
         // 3: not the default on any machine this runs on (one per core)
-        try (DatabaseConfig.Pools one = config.dataSource(props, 16, 1, 3);
+        try (DatabaseConfig.Pools one = config.dataSource(props, 16, 1, 3, 2);
                 Connection c = one.getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select current_setting('threads')")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(3);
         }
-        assertThatThrownBy(() -> config.dataSource(props, 16, 1, -1))
+        assertThatThrownBy(() -> config.dataSource(props, 16, 1, -1, 2))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("guanjia.duckdb-threads").hasMessageContaining("-1");
     }

@@ -212,7 +212,11 @@ class LoadBench {
                     // every panel shows them
                     page.waitForFunction("() => document.querySelector('#dashboard-view .dash-panel')"
                             + " && !document.querySelector('#dashboard-view .dash-loading')");
-                    record("dashboard " + id, System.nanoTime() - t, null);
+                    // a panel that shows an error instead of its figures is a failed dashboard
+                    Object failed = page.evaluate("() => { const e = document.querySelector("
+                            + "'#dashboard-view .dash-error'); return e ? e.textContent : null; }");
+                    record("dashboard " + id, System.nanoTime() - t, failed == null ? null
+                            : new IllegalStateException("dashboard " + id + " shows: " + failed));
                 } catch (RuntimeException e) {
                     record("dashboard " + id, System.nanoTime() - t, e);
                 }

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.guanjia.analytics.KpiParameterException;
 import org.guanjia.base.AccessDeniedException;
 import org.guanjia.dashboard.Dashboard;
 import org.guanjia.dashboard.Dashboard.Panel;
@@ -198,7 +199,11 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
         computing.setVisible(false);
         if (error != null) {
             LOG.warn("Dashboard {} failed: {}", d.id(), error.toString());
-            cards.forEach(c -> c.showError(error.getMessage()));
+            // a filter's own message, or a plain one: never a database error's text (SQL)
+            String message = error instanceof KpiParameterException ? error.getMessage()
+                    : error instanceof AccessDeniedException a ? getTranslation(a.messageKey(), a.args())
+                    : getTranslation("dash.failed");
+            cards.forEach(c -> c.showError(message));
             return;
         }
         long shown = System.nanoTime();

@@ -118,6 +118,7 @@ class PanelCard extends Div {
         body.removeAll();
         chart = null;
         Span s = new Span(getTranslation("dash.panel.error", message));
+        s.addClassName("dash-error");
         s.getStyle().set("color", "var(--lumo-error-text-color)");
         body.add(s);
     }
