@@ -268,8 +268,11 @@ with unpivoted as (
         scope,
         scope_code,
         period,
-        unnest(['cleaning', 'decoration', 'engineering', 'fees', 'greening', 'neighbour', 'noise', 'other', 'parking', 'security', 'staff']) as category,
-        unnest([cleaning, decoration, engineering, fees, greening, neighbour, noise, other, parking, security, staff]) as complaints
+        -- two lists unnested side by side: a category's name and its count
+        unnest(['cleaning', 'decoration', 'engineering', 'fees', 'greening', 'neighbour',
+            'noise', 'other', 'parking', 'security', 'staff']) as category,
+        unnest([cleaning, decoration, engineering, fees, greening, neighbour, noise, other,
+            parking, security, staff]) as complaints
     from kpi_complaint_category_counts(as_of, grain, from_period, to_period, scopes := scopes)
 ),
 final as (
