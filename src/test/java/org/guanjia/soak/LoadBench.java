@@ -103,9 +103,11 @@ class LoadBench {
     void fifty_users_for_two_minutes() throws Exception {
         int seconds = warmup + Integer.getInteger("load.seconds", 120);
         long think = Long.getLong("load.think", 1000);
-        // fewer readers (e.g. 0 and 0) show what the saves cost without them
+        // fewer readers (e.g. 0 and 0) show what the saves cost without them, no butlers what
+        // the reads cost alone
         int managers = Integer.getInteger("load.managers", 12);
         int browsers = Integer.getInteger("load.browsers", 3);
+        int butlers = Integer.getInteger("load.butlers", 35);
         AtomicBoolean stop = new AtomicBoolean();
         long deadline = System.currentTimeMillis() + seconds * 1000L;
         List<Thread> users = new ArrayList<>();
@@ -126,7 +128,7 @@ class LoadBench {
             // the load signs its workers in itself; starting it is for the system (as the CLI)
             counts = CurrentUser.asSystem(() -> {
                 try {
-                    return load.run(35, seconds * 1000L, 42, file, stop, think, this::record);
+                    return load.run(butlers, seconds * 1000L, 42, file, stop, think, this::record);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
