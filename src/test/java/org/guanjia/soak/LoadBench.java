@@ -48,7 +48,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * errors per operation and the operations over a second, and fails on any error.
  *
  * <p>Run: {@code mvn -B -o -Pload test} (options: {@code -Dload.seconds=120},
- * {@code -Dload.warmup=15}, {@code -Dload.scale=1.0}, {@code -Dload.think=1000}).
+ * {@code -Dload.warmup=15}, {@code -Dload.scale=1.0}, {@code -Dload.think=1000}, and the users of
+ * each kind: {@code -Dload.butlers=35}, {@code -Dload.managers=12}, {@code -Dload.browsers=3}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "guanjia.db-path=${java.io.tmpdir}/guanjia-load-${random.uuid}.duckdb",
