@@ -2,7 +2,8 @@
 -- arrears; dataset `aging`).
 -- Grain: one row per scope object per snapshot date. kpi_aging(as_of, grain, from_period,
 -- to_period): with grain NULL one snapshot on as_of (period empty); else one snapshot per
--- period of the grain that begins on or before D, taken on min(end of period, D).
+-- period of the grain, taken on min(end of period, D) (KPI.md "Rows": every period has its
+-- row; one that begins after D has D's figures, as_of = D).
 -- scopes (named, optional): the scope kinds to compute, default all four (sql/README.md).
 -- Butler: the butler assigned to the unit's cluster on the snapshot date.
 create or replace macro kpi_aging(as_of, grain, from_period, to_period,
@@ -14,14 +15,15 @@ with snaps as (
     select p.period, least(p.p_end, cast(as_of as date)) as snap_on
     from kpi_periods(coalesce(grain, 'month'), coalesce(from_period, '2000-01'),
         coalesce(to_period, '2000-01')) p
-    where grain is not null and p.p_start <= cast(as_of as date)
+    where grain is not null
 ),
 -- a snapshot on a month end up to kpi_summary_state.aging_until is read from
 -- kpi_aging_month_ends (V023, kpi_aging_month_end_rows in sql/fee_summary.sql: the same sums
 -- as below, which do not depend on D >= X); the others (D itself in the middle of a month, or
 -- beyond aging_until) are computed here
 stored_snaps as (
-    select n.snap_on
+    -- distinct: the periods after D share the snapshot on D
+    select distinct n.snap_on
     from snaps n
     where n.snap_on = last_day(n.snap_on)
         and n.snap_on <= (select max(aging_until) from kpi_summary_state where id = 1)
@@ -143,6 +145,6 @@ final as (
     left join by_scope b
         on b.scope = s.scope and b.scope_code = s.scope_code and b.snap_on = n.snap_on
     where list_contains(scopes, s.scope)
-    order by s.scope, s.scope_code, n.snap_on
+    order by s.scope, s.scope_code, n.snap_on, n.period
 )
 select * from final;

@@ -2,7 +2,7 @@
 -- arrears; dataset `aging`).
 -- Grain: one row per scope object per snapshot date. kpi_aging_reference(as_of, grain, from_period,
 -- to_period): with grain NULL one snapshot on as_of (period empty); else one snapshot per
--- period of the grain that begins on or before D, taken on min(end of period, D).
+-- period of the grain, taken on min(end of period, D) (one that begins after D: on D).
 -- Butler: the butler assigned to the unit's cluster on the snapshot date.
 create or replace macro kpi_aging_reference(as_of, grain, from_period, to_period) as table
 with snaps as (
@@ -12,7 +12,7 @@ with snaps as (
     select p.period, least(p.p_end, cast(as_of as date)) as snap_on
     from kpi_periods(coalesce(grain, 'month'), coalesce(from_period, '2000-01'),
         coalesce(to_period, '2000-01')) p
-    where grain is not null and p.p_start <= cast(as_of as date)
+    where grain is not null
 ),
 stmts as (
     select s.statement_no, s.unit_code, u.building_code, s.amount, s.issued_on, s.due_on
@@ -68,6 +68,7 @@ by_scope as (
     select
         l.scope,
         l.scope_code,
+        o.period,
         o.snap_on,
         sum(o.outstanding) filter (where o.days_overdue between 1 and 30) as b1,
         sum(o.outstanding) filter (where o.days_overdue between 31 and 90) as b2,
@@ -79,7 +80,7 @@ by_scope as (
     from owed o
     join kpi_scope_links l on l.building_code = o.building_code
         and o.snap_on between l.valid_from and l.valid_to
-    group by l.scope, l.scope_code, o.snap_on
+    group by l.scope, l.scope_code, o.period, o.snap_on
 ),
 final as (
     select
@@ -98,6 +99,7 @@ final as (
     cross join snaps n
     left join by_scope b
         on b.scope = s.scope and b.scope_code = s.scope_code and b.snap_on = n.snap_on
-    order by s.scope, s.scope_code, n.snap_on
+        and b.period is not distinct from n.period
+    order by s.scope, s.scope_code, n.snap_on, n.period
 )
 select * from final;

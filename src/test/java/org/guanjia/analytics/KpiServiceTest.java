@@ -137,6 +137,49 @@ class KpiServiceTest {
         assertThat(KpiFormat.csv(t)).contains("estate,E2,2025-01,0.00,0.00,,0.00,,0.00,0.00,,\n");
     }
 
+    /**
+     * KPI.md "Rows": one row per scope object and period, whatever happened, also for the
+     * periods after D (aging's then taken on D). Found missing for aging by an independent
+     * re-implementation of KPI.md (its periods beginning after D had no row).
+     */
+    @Test
+    void every_dataset_has_a_row_for_every_scope_object_and_period_also_after_the_as_of_day() {
+        TestUsers.signIn("manager", Role.MANAGER, null);
+        Map<String, List<String>> periods = Map.of(
+                "month", List.of("2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06"),
+                "quarter", List.of("2025-Q1", "2025-Q2"),
+                "year", List.of("2025"));
+        for (Dataset d : Dataset.values()) {
+            if (d == Dataset.COMPLAINT_CATEGORIES) {
+                continue; // only categories with complaints have rows
+            }
+            for (String by : d.scopes()) {
+                // the scope objects: one aging snapshot row each
+                Set<String> objects = Set.copyOf(codes(service.dataset(KpiQuery.parse("aging",
+                        by, null, null, null, "2025-03-15", null))));
+                assertThat(objects).as(by).isNotEmpty();
+                for (var grain : periods.entrySet()) {
+                    KpiTable t = service.dataset(KpiQuery.parse(d.code(), by, grain.getKey(),
+                            "2025-01", "2025-06", "2025-03-15", null));
+                    int code = t.columns().indexOf("scope_code");
+                    int period = t.columns().indexOf("period");
+                    List<String> keys = t.rows().stream()
+                            .map(r -> r.get(code) + " " + r.get(period)).toList();
+                    List<String> expected = objects.stream().sorted().flatMap(o -> grain.getValue()
+                            .stream().map(p -> o + " " + p)).toList();
+                    assertThat(keys).as(d.code() + " by " + by + " " + grain.getKey())
+                            .containsExactlyInAnyOrderElementsOf(expected);
+                }
+            }
+        }
+        // aging: a period after D is the snapshot on D
+        KpiTable aging = service.dataset(KpiQuery.parse("aging", "estate", "month", "2025-03",
+                "2025-05", "2025-03-15", null));
+        int asOf = aging.columns().indexOf("as_of");
+        assertThat(aging.rows()).isNotEmpty().allSatisfy(r -> assertThat(r.get(asOf))
+                .isEqualTo("2025-03-15"));
+    }
+
     @Test
     void the_estate_filter_keeps_its_scopes_and_an_unknown_estate_names_the_parameter() {
         TestUsers.signIn("manager", Role.MANAGER, null);

@@ -97,7 +97,8 @@ public class KpiRepository {
             wanted = dataset.columns().stream().filter(c -> !c.equals("scope")).toList();
         }
         List<String> kinds = new ArrayList<>(new LinkedHashSet<>(scopes));
-        String order = dataset == Dataset.AGING ? "scope, scope_code, as_of"
+        // the periods after D share the snapshot on D: ordered by period among them
+        String order = dataset == Dataset.AGING ? "scope, scope_code, as_of, period"
                 : "scope, scope_code, period";
         String macro = wide ? "kpi_complaint_category_counts" : dataset.macro();
         // grain, from and to may be null (an aging snapshot)
