@@ -150,7 +150,10 @@ class KpiReferenceTest extends KaribuTest {
             throw new AssertionError("python3 is needed for this test (./run-tests.sh installs it)",
                     e);
         }
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("the reference finished").isTrue();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly(); // not left running after the test
+            throw new AssertionError("the reference did not finish in 10 minutes: " + readLog(out));
+        }
         assertThat(p.exitValue()).as(() -> readLog(out)).isZero();
     }
 
