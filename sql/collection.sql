@@ -33,7 +33,8 @@ with periods as (
 -- due_on < m and issued_on < m, i.e. from which the statement counts in opening arrears.
 -- Statements and allocations come pre-grouped per building from the summary tables (V020,
 -- sql/fee_summary.sql): per issued_on x period x due_on, allocations per month, and per day
--- only for the month of D (the allocations dated in it up to D).
+-- only for the month of D (the allocations dated in it up to D); collected and recovered from
+-- the coarser kpi_fee_collected and kpi_fee_recovered (V030) less what is dated after D.
 stmts as (
     select
         building_code,
@@ -44,7 +45,7 @@ stmts as (
     from kpi_fee_billed
     where issued_on <= cast(as_of as date)
 ),
--- read once, by alloc: not materialised on its own (alloc is)
+-- the allocations up to D, for the opening arrears of the period starts after stored_to (below)
 paid as not materialized (
     select building_code, issued_on, period_month, due_on, a_month, amount
     from kpi_fee_paid_month
@@ -89,19 +90,66 @@ billed_rows as (
         and b.period_month < kpi_range_end(grain, to_period)
     group by p.period, b.building_code, b.issued_on
 ),
+-- the allocations dated after D, which collected and recovered subtract from the coarser
+-- tables that hold every allocation (kpi_fee_collected, kpi_fee_recovered; V030): the month rows
+-- of the months after D's and the day rows of D's month after D (a_day: the month start or the
+-- day). As of today, few rows; as of a day long ago, what the month rows were read for before.
+after_d as (
+    select building_code, issued_on, period_month, due_on, a_month as a_day, amount
+    from kpi_fee_paid_month
+    where a_month > date_trunc('month', cast(as_of as date))
+    union all
+    select building_code, issued_on, period_month, due_on, allocated_on, amount
+    from kpi_fee_paid_day
+    where allocated_on > cast(as_of as date)
+        and allocated_on < date_trunc('month', cast(as_of as date)) + interval 1 month
+),
+-- collected per period start, building and issued_on: from kpi_fee_collected, in the period
+-- when paid_by is not after the last month start of the period (sql/fee_summary.sql
+-- kpi_fee_paid_by), less the allocations dated after D (in the period when dated by its end).
+-- The periods' months only (kpi_range_start/kpi_range_end, common.sql), read by a scan filter.
+collected_base as (
+    select p_start, building_code, issued_on,
+        sum(amount) filter (where paid_by <= p_last) as in_period,
+        sum(amount) as to_date
+    from (
+        select
+            cast(date_trunc(grain, period_month) as date) as p_start,
+            cast(date_trunc(grain, period_month) + to_months(case grain when 'month' then 0
+                when 'quarter' then 2 else 11 end) as date) as p_last,
+            building_code, issued_on, paid_by, amount
+        from kpi_fee_collected
+        where kpi_collection_part(figures, 'billed')
+            and issued_on <= cast(as_of as date)
+            and period_month >= kpi_range_start(grain, from_period)
+            and period_month < kpi_range_end(grain, to_period)
+    )
+    group by p_start, building_code, issued_on
+    union all
+    select p_start, building_code, issued_on,
+        -sum(amount) filter (where a_day < cast(p_start + to_months(case grain when 'month' then 1
+            when 'quarter' then 3 else 12 end) as date)),
+        -sum(amount)
+    from (
+        select cast(date_trunc(grain, period_month) as date) as p_start, building_code,
+            issued_on, a_day, amount
+        from after_d
+        where kpi_collection_part(figures, 'billed')
+            and issued_on <= cast(as_of as date)
+            and period_month >= kpi_range_start(grain, from_period)
+            and period_month < kpi_range_end(grain, to_period)
+    )
+    group by p_start, building_code, issued_on
+),
 collected_rows as (
     select
         p.period,
         c.building_code,
         c.issued_on as scope_on,
-        sum(c.amount) filter (where c.a_month <= p.p_end) as in_period,
-        sum(c.amount) as to_date
-    from periods p
-    join alloc c on p.p_start = cast(date_trunc(grain, c.period_month) as date)
-    -- the periods' months only (kpi_range_start/kpi_range_end, common.sql), before the join
-    where kpi_collection_part(figures, 'billed')
-        and c.period_month >= kpi_range_start(grain, from_period)
-        and c.period_month < kpi_range_end(grain, to_period)
+        sum(c.in_period) as in_period,
+        sum(c.to_date) as to_date
+    from collected_base c
+    join periods p on p.p_start = c.p_start
     group by p.period, c.building_code, c.issued_on
 ),
 -- opening arrears at a period start S: billed with k_month on or before S less paid with
@@ -113,7 +161,10 @@ collected_rows as (
 -- or after its month (the periods are contiguous: date_trunc(grain, m - 1 day) plus one grain),
 -- the earlier ones at the first, in a running sum over the periods per building.
 -- Recovered: the allocations dated in the period (the period starting on
--- date_trunc(grain, a_month)) of statements counted at its start.
+-- date_trunc(grain, a_month)) of statements counted at its start (k_month <= its start): from
+-- kpi_fee_recovered (V030) with k_class <= the start (sql/fee_summary.sql
+-- kpi_fee_recovery_class), less those dated after D. Such a statement was issued before the
+-- start, so before D when the allocation is dated by D: the issued_on <= D rule holds by itself.
 period_bounds as (
     select
         min(p.p_start) as first_start,
@@ -148,13 +199,32 @@ opening_buckets as (
     where m.on_month > b.stored_to and m.on_month <= b.last_start
     group by all
 ),
+recovered_base as (
+    select cast(date_trunc(grain, a_month) as date) as p_start, building_code,
+        sum(amount) as amount
+    from kpi_fee_recovered
+    where kpi_collection_part(figures, 'opening')
+        and k_class <= cast(date_trunc(grain, a_month) as date)
+        and a_month >= kpi_range_start(grain, from_period)
+        and a_month < kpi_range_end(grain, to_period)
+    group by all
+    union all
+    select p_start, building_code, -sum(amount)
+    from (
+        select cast(date_trunc(grain, a_day) as date) as p_start, building_code,
+            kpi_month_ceil(greatest(due_on, issued_on) + 1) as k_month, amount
+        from after_d
+        where kpi_collection_part(figures, 'opening')
+            and a_day >= kpi_range_start(grain, from_period)
+            and a_day < kpi_range_end(grain, to_period)
+    )
+    where k_month <= p_start
+    group by all
+),
 recovered_rows as (
     select p.period, r.building_code, sum(r.amount) as amount
-    from alloc r
-    join periods p on p.p_start = cast(date_trunc(grain, r.a_month) as date)
-    where r.k_month <= p.p_start and kpi_collection_part(figures, 'opening')
-        and r.a_month >= kpi_range_start(grain, from_period)
-        and r.a_month < kpi_range_end(grain, to_period)
+    from recovered_base r
+    join periods p on p.p_start = r.p_start
     group by p.period, r.building_code
 ),
 opening_grid as (
@@ -163,20 +233,40 @@ opening_grid as (
     cross join buildings b
     where kpi_collection_part(figures, 'opening')
 ),
+-- Three kinds of rows, summed per scope below: the stored opening arrears of the period starts
+-- up to stored_to (a building without a row there owes nothing: no row either), the running
+-- sums of the later starts (the window runs over those alone: none as of today), and the
+-- recovered amounts. The butler's day is least(period start, D) for all three.
 opening_rows as (
     select
         g.period,
         g.building_code,
         least(g.p_start, cast(as_of as date)) as scope_on,
+        m.opening,
+        0 as recovered
+    from opening_grid g
+    cross join period_bounds b
+    join kpi_aging_month_ends m on m.building_code = g.building_code
+        and m.snap_on = cast(g.p_start - interval 1 day as date)
+    where g.p_start <= b.stored_to
+    union all
+    select
+        g.period,
+        g.building_code,
+        least(g.p_start, cast(as_of as date)),
         coalesce(m.opening, 0) + sum(coalesce(o.amount, 0)) over (partition by g.building_code
-            order by g.p_start rows between unbounded preceding and current row) as opening,
-        coalesce(r.amount, 0) as recovered
+            order by g.p_start rows between unbounded preceding and current row),
+        0
     from opening_grid g
     cross join period_bounds b
     left join kpi_aging_month_ends m on m.building_code = g.building_code
-        and m.snap_on = cast(least(g.p_start, b.stored_to) - interval 1 day as date)
+        and m.snap_on = cast(b.stored_to - interval 1 day as date)
     left join opening_buckets o on o.building_code = g.building_code and o.p_start = g.p_start
-    left join recovered_rows r on r.building_code = g.building_code and r.period = g.period
+    where g.p_start > b.stored_to
+    union all
+    select r.period, r.building_code, least(p.p_start, cast(as_of as date)), 0, r.amount
+    from recovered_rows r
+    join periods p on p.period = r.period
 ),
 billed_by_scope as (
     select l.scope, l.scope_code, x.period, sum(x.amount) as billed,

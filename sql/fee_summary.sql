@@ -74,6 +74,71 @@ from kpi_fee_paid_day
 where buildings is null or list_contains(buildings, building_code)
 group by all;
 
+-- kpi_fee_collected and kpi_fee_recovered (V030): the month rows grouped coarser for the two
+-- figures of kpi_collection that read most of them. Both are sums of the month rows, so a unit's
+-- contribution is the sum of its month rows' (analytics.KpiSummaries groups it in Java with
+-- these two rules; KpiSummariesContributionTest compares).
+--
+-- paid_by: of the last month starts of the period month's month, quarter and year (month
+-- starts, as a_month), the first that a_month is not after; 9999-12-01 when a_month is after all
+-- three. An allocation is collected in its period (a_month <= the period's last month) exactly
+-- when paid_by <= the last month start of the period of the grain: month, quarter or year.
+create or replace macro kpi_fee_paid_by(period_month, a_month) as
+    case
+        when a_month <= period_month then period_month
+        when a_month <= cast(date_trunc('quarter', period_month) + interval 2 month as date)
+            then cast(date_trunc('quarter', period_month) + interval 2 month as date)
+        when a_month <= cast(date_trunc('year', period_month) + interval 11 month as date)
+            then cast(date_trunc('year', period_month) + interval 11 month as date)
+        else date '9999-12-01'
+    end;
+
+-- k_class: with k_month the month from which the statement counts in opening arrears
+-- (kpi_month_ceil(greatest(due_on, issued_on) + 1), sql/collection.sql), the first of a_month's
+-- year start, quarter start and a_month itself that k_month is not after; NULL when k_month is
+-- after a_month (not recovered arrears at any grain). An allocation is recovered arrears of
+-- its period (k_month <= the period's start) exactly when k_class <= the period's start.
+create or replace macro kpi_fee_recovery_class(a_month, due_on, issued_on) as
+    case
+        when kpi_month_ceil(greatest(due_on, issued_on) + 1)
+                <= cast(date_trunc('year', a_month) as date)
+            then cast(date_trunc('year', a_month) as date)
+        when kpi_month_ceil(greatest(due_on, issued_on) + 1)
+                <= cast(date_trunc('quarter', a_month) as date)
+            then cast(date_trunc('quarter', a_month) as date)
+        when kpi_month_ceil(greatest(due_on, issued_on) + 1) <= a_month then a_month
+    end;
+
+-- from the allocations (the definition, compared with the stored rows by the tests)
+create or replace macro kpi_fee_collected_rows(buildings) as table
+select building_code, issued_on, period_month, kpi_fee_paid_by(period_month, a_month) as paid_by,
+    cast(sum(amount) as decimal(18,2)) as amount
+from kpi_fee_paid_month_rows(buildings)
+group by all;
+
+create or replace macro kpi_fee_recovered_rows(buildings) as table
+select building_code, a_month, kpi_fee_recovery_class(a_month, due_on, issued_on) as k_class,
+    cast(sum(amount) as decimal(18,2)) as amount
+from kpi_fee_paid_month_rows(buildings)
+where kpi_fee_recovery_class(a_month, due_on, issued_on) is not null
+group by all;
+
+-- the same from the maintained kpi_fee_paid_month table (filled first): what is inserted
+create or replace macro kpi_fee_collected_of_months(buildings) as table
+select building_code, issued_on, period_month, kpi_fee_paid_by(period_month, a_month) as paid_by,
+    cast(sum(amount) as decimal(18,2)) as amount
+from kpi_fee_paid_month
+where buildings is null or list_contains(buildings, building_code)
+group by all;
+
+create or replace macro kpi_fee_recovered_of_months(buildings) as table
+select building_code, a_month, kpi_fee_recovery_class(a_month, due_on, issued_on) as k_class,
+    cast(sum(amount) as decimal(18,2)) as amount
+from kpi_fee_paid_month
+where (buildings is null or list_contains(buildings, building_code))
+    and kpi_fee_recovery_class(a_month, due_on, issued_on) is not null
+group by all;
+
 -- A statement is owed overdue on day X when issued_on <= X, due_on < X and it is not yet paid
 -- in full at the end of X: from greatest(issued_on, due_on + 1) to the day of the allocation
 -- that completes it (exclusive; allocations never exceed the amount). A unit is in arrears on

@@ -57,9 +57,10 @@ public final class KpiSummaries {
     /**
      * Bump when the summary SQL changes meaning: start-up then rebuilds every summary. 2: the
      * promise checks (V022). 3: the vacancy summaries (V024). 4: kpi_fee_paid_day stored by day.
-     * 5: the opening arrears at month ends (V025).
+     * 5: the opening arrears at month ends (V025). 6: kpi_fee_collected and kpi_fee_recovered
+     * (V030).
      */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     /**
      * The per-unit summary (V022) and its macro: the check of a promise depends only on its
@@ -119,6 +120,9 @@ public final class KpiSummaries {
             // are recent days, appended in the same order
             new String[] {"kpi_fee_paid_day", "kpi_fee_paid_day_rows", "allocated_on, building_code"},
             new String[] {"kpi_fee_paid_month", "kpi_fee_paid_month_of_days", "all"},
+            // grouped from the month rows just written (V030)
+            new String[] {"kpi_fee_collected", "kpi_fee_collected_of_months", "all"},
+            new String[] {"kpi_fee_recovered", "kpi_fee_recovered_of_months", "all"},
             new String[] {"kpi_arrears_spells", "kpi_arrears_spell_rows", "all"});
 
     /** The tables a {@link Contribution} covers, their key columns and their value column. */
@@ -127,6 +131,8 @@ public final class KpiSummaries {
         {"kpi_fee_paid_day", "building_code, issued_on, period_month, due_on, allocated_on", "amount"},
         {"kpi_fee_paid_month", "building_code, issued_on, period_month, due_on, a_month", "amount"},
         {"kpi_arrears_spells", "building_code, from_day, to_day", "units"},
+        {"kpi_fee_collected", "building_code, issued_on, period_month, paid_by", "amount"},
+        {"kpi_fee_recovered", "building_code, a_month, k_class", "amount"},
     };
 
     /** Rows per statement when a delta is written (each row is a handful of bind values). */
@@ -136,13 +142,13 @@ public final class KpiSummaries {
     }
 
     /**
-     * What some units contribute to the four building tables: per table, key (building code and
+     * What some units contribute to the six building tables: per table, key (building code and
      * dates, in the table's column order) to amount or count. The month rows are the day rows
      * summed by month, as in the rebuild.
      */
     public static final class Contribution {
-        private final List<Map<List<Object>, BigDecimal>> tables = List.of(
-                new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        private final List<Map<List<Object>, BigDecimal>> tables = List.of(new HashMap<>(),
+                new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
 
         /** The contributions of both (the units of each are distinct). */
         public Contribution plus(Contribution other) {
@@ -159,7 +165,10 @@ public final class KpiSummaries {
             tables.get(table).merge(key, value, BigDecimal::add);
         }
 
-        /** The rows of table {@code t} (0-3: the order of {@link KpiSummaries#tables()}). */
+        /**
+         * The rows of table {@code t}: 0 billed, 1 paid by day, 2 paid by month, 3 arrears
+         * spells, 4 collected (V030), 5 recovered (V030); the key columns of DELTA_TABLES.
+         */
         Map<List<Object>, BigDecimal> rows(int t) {
             return Collections.unmodifiableMap(tables.get(t));
         }
@@ -236,7 +245,7 @@ public final class KpiSummaries {
         return r;
     }
 
-    /** One unit's rows of the four tables, grouped as the macros group them. */
+    /** One unit's rows of the six tables, grouped as the macros group them. */
     private static void add(Contribution r, String building, Map<String, UnitStatement> statements,
             List<UnitAllocation> allocations) {
         for (UnitStatement s : statements.values()) {
@@ -249,8 +258,15 @@ public final class KpiSummaries {
                 continue;
             }
             r.add(1, List.of(building, s.issuedOn, s.periodMonth, s.dueOn, a.on()), a.amount());
-            r.add(2, List.of(building, s.issuedOn, s.periodMonth, s.dueOn, a.on().withDayOfMonth(1)),
+            LocalDate month = a.on().withDayOfMonth(1);
+            r.add(2, List.of(building, s.issuedOn, s.periodMonth, s.dueOn, month), a.amount());
+            // kpi_fee_collected_rows and kpi_fee_recovered_rows: the month row grouped coarser
+            r.add(4, List.of(building, s.issuedOn, s.periodMonth, paidBy(s.periodMonth, month)),
                     a.amount());
+            LocalDate kClass = recoveryClass(month, s.dueOn, s.issuedOn);
+            if (kClass != null) {
+                r.add(5, List.of(building, month, kClass), a.amount());
+            }
             s.paid = s.paid.add(a.amount());
             s.lastOn = s.lastOn == null || a.on().isAfter(s.lastOn) ? a.on() : s.lastOn;
         }
@@ -294,6 +310,39 @@ public final class KpiSummaries {
         if (reach != null) {
             r.add(3, List.of(building, spellFrom, reach), BigDecimal.ONE);
         }
+    }
+
+    /**
+     * sql/fee_summary.sql kpi_fee_paid_by: of the last month starts of the period month's month,
+     * quarter and year, the first the allocation month is not after; 9999-12-01 after all three.
+     */
+    static LocalDate paidBy(LocalDate periodMonth, LocalDate aMonth) {
+        LocalDate quarterLast = periodMonth.withMonth((periodMonth.getMonthValue() - 1) / 3 * 3 + 3);
+        LocalDate yearLast = periodMonth.withMonth(12);
+        for (LocalDate last : List.of(periodMonth, quarterLast, yearLast)) {
+            if (!aMonth.isAfter(last)) {
+                return last;
+            }
+        }
+        return LocalDate.of(9999, 12, 1);
+    }
+
+    /**
+     * sql/fee_summary.sql kpi_fee_recovery_class: with k the month from which the statement
+     * counts in opening arrears, the first of the allocation month's year start, quarter start
+     * and the month itself that k is not after; null when k is after the month.
+     */
+    static LocalDate recoveryClass(LocalDate aMonth, LocalDate dueOn, LocalDate issuedOn) {
+        LocalDate after = (dueOn.isAfter(issuedOn) ? dueOn : issuedOn).plusDays(1);
+        LocalDate k = after.getDayOfMonth() == 1 ? after : after.withDayOfMonth(1).plusMonths(1);
+        LocalDate yearStart = aMonth.withMonth(1);
+        LocalDate quarterStart = aMonth.withMonth((aMonth.getMonthValue() - 1) / 3 * 3 + 1);
+        for (LocalDate start : List.of(yearStart, quarterStart, aMonth)) {
+            if (!k.isAfter(start)) {
+                return start;
+            }
+        }
+        return null;
     }
 
     /**

@@ -36,8 +36,17 @@ class KpiSummariesContributionTest {
             + " union all select 1, building_code, issued_on, period_month, due_on, allocated_on, amount"
             + " from kpi_fee_paid_day_rows(null, unit := ?)"
             + " union all select 3, building_code, from_day, to_day, null, null, 1"
-            + " from kpi_arrears_unit_spell_rows(null, unit := ?)";
-    private static final int[] DATES = {3, 4, 4, 2};
+            + " from kpi_arrears_unit_spell_rows(null, unit := ?)"
+            // kpi_fee_collected_rows and kpi_fee_recovered_rows group the month rows by these
+            + " union all select 4, building_code, issued_on, period_month,"
+            + " kpi_fee_paid_by(period_month, cast(date_trunc('month', allocated_on) as date)), null, amount"
+            + " from kpi_fee_paid_day_rows(null, unit := ?)"
+            + " union all select 5, building_code, cast(date_trunc('month', allocated_on) as date),"
+            + " kpi_fee_recovery_class(cast(date_trunc('month', allocated_on) as date), due_on, issued_on),"
+            + " null, null, amount from kpi_fee_paid_day_rows(null, unit := ?)"
+            + " where kpi_fee_recovery_class(cast(date_trunc('month', allocated_on) as date), due_on,"
+            + " issued_on) is not null";
+    private static final int[] DATES = {3, 4, 4, 2, 3, 2};
 
     @TempDir
     static Path dir;
@@ -103,17 +112,21 @@ class KpiSummariesContributionTest {
                 unit(c, unit, random.nextBoolean() ? "B1" : "B2");
                 int statements = random.nextInt(8);
                 for (int s = 0; s < statements; s++) {
-                    LocalDate issued = LocalDate.of(2025, 1, 1).plusDays(random.nextInt(90));
+                    // across a year end, so that every class of kpi_fee_paid_by and
+                    // kpi_fee_recovery_class occurs (checked below)
+                    LocalDate issued = LocalDate.of(2024, 11, 1).plusDays(random.nextInt(120));
                     LocalDate due = issued.plusDays(random.nextInt(40) - 5);
                     int cents = 100 + random.nextInt(20_000);
                     String no = unit + "-" + s;
                     statement(c, no, unit, issued.toString().substring(0, 7),
                             BigDecimal.valueOf(cents, 2).toPlainString(), issued.toString(), due.toString());
-                    // nothing, part or all of it, in up to three allocations on nearby days
+                    // nothing, part or all of it, in up to three allocations on nearby days (one
+                    // in four up to 500 days later)
                     int left = random.nextInt(3) == 0 ? cents : random.nextInt(cents + 1);
                     for (int a = 0; a < 3 && left > 0; a++) {
                         int part = a == 2 ? left : 1 + random.nextInt(left);
-                        allocation(c, unit, no, issued.plusDays(random.nextInt(80)).toString(),
+                        int days = random.nextInt(4) == 0 ? random.nextInt(500) : random.nextInt(80);
+                        allocation(c, unit, no, issued.plusDays(days).toString(),
                                 BigDecimal.valueOf(part, 2).toPlainString());
                         left -= part;
                     }
@@ -124,6 +137,24 @@ class KpiSummariesContributionTest {
                 spells += compare(c, unit);
             }
             assertThat(spells).as("spells compared").isGreaterThan(200);
+            KpiSummaries.Contribution all = KpiSummaries.contribution(c, units);
+            // paid_by: the period month, its quarter's last month, its year's, after all three
+            assertThat(all.rows(4).keySet()).extracting(k -> {
+                LocalDate period = (LocalDate) k.get(2);
+                LocalDate paidBy = (LocalDate) k.get(3);
+                return paidBy.equals(period) ? "month" : paidBy.getYear() == 9999 ? "later"
+                        : paidBy.getMonthValue() == 12 && paidBy.getMonthValue() % 3 == 0
+                                && !paidBy.equals(period.withMonth((period.getMonthValue() - 1) / 3 * 3 + 3))
+                                ? "year" : "quarter";
+            }).contains("month", "quarter", "year", "later");
+            // k_class: the allocation month's year start, quarter start or the month itself
+            assertThat(all.rows(5).keySet()).extracting(k -> {
+                LocalDate month = (LocalDate) k.get(1);
+                LocalDate kClass = (LocalDate) k.get(2);
+                return kClass.equals(month.withMonth(1)) ? "year"
+                        : kClass.equals(month.withMonth((month.getMonthValue() - 1) / 3 * 3 + 1))
+                                ? "quarter" : "month";
+            }).contains("year", "quarter", "month");
             c.rollback();
         }
     }
@@ -132,9 +163,9 @@ class KpiSummariesContributionTest {
     private static int compare(Connection c, String unit) throws SQLException {
         KpiSummaries.Contribution java = KpiSummaries.contribution(c, List.of(unit));
         List<Map<List<Object>, BigDecimal>> reference = List.of(new HashMap<>(), new HashMap<>(),
-                new HashMap<>(), new HashMap<>());
+                new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         try (PreparedStatement ps = c.prepareStatement(REFERENCE)) {
-            for (int i = 1; i <= 3; i++) {
+            for (int i = 1; i <= 5; i++) {
                 ps.setString(i, unit);
             }
             try (ResultSet rs = ps.executeQuery()) {
@@ -154,7 +185,7 @@ class KpiSummariesContributionTest {
                 }
             }
         }
-        for (int t = 0; t < 4; t++) {
+        for (int t = 0; t < reference.size(); t++) {
             Map<List<Object>, BigDecimal> expected = new HashMap<>();
             reference.get(t).forEach((k, v) -> expected.put(k, v.stripTrailingZeros()));
             Map<List<Object>, BigDecimal> actual = new HashMap<>();
