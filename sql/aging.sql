@@ -145,6 +145,5 @@ final as (
     left join by_scope b
         on b.scope = s.scope and b.scope_code = s.scope_code and b.snap_on = n.snap_on
     where list_contains(scopes, s.scope)
-    order by s.scope, s.scope_code, n.snap_on, n.period
 )
 select * from final;

@@ -446,6 +446,5 @@ final as (
         kpi_div4(recovered_c, opening_c) as arrears_recovery_rate,
         kpi_div4(kept_n, promised_n) as promise_kept_rate
     from joined
-    order by scope, scope_code, period
 )
 select * from final;

@@ -208,7 +208,6 @@ final as (
             then coalesce(repeat_units, 0) end as repeat_units,
         kpi_div4(signed_n, resolved_n) as signoff_rate
     from joined
-    order by scope, scope_code, period
 )
 select * from final;
 
@@ -257,8 +256,7 @@ counts as (
     from scoped f
     group by f.scope, f.scope_code, f.period
 )
-select * from counts
-order by scope, scope_code, period;
+select * from counts;
 
 -- The rows of kpi_complaint_category_counts, one per category with at least one complaint.
 create or replace macro kpi_complaint_categories(as_of, grain, from_period, to_period,
@@ -278,6 +276,5 @@ with unpivoted as (
 final as (
     select * from unpivoted
     where complaints > 0
-    order by scope, scope_code, period, category
 )
 select * from final;

@@ -59,6 +59,5 @@ final as (
     from grid g
     left join by_scope b
         on b.scope = g.scope and b.scope_code = g.scope_code and b.period = g.period
-    order by g.scope, g.scope_code, g.period
 )
 select * from final;

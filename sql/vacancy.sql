@@ -320,6 +320,5 @@ final as (
         on m.scope = g.scope and m.scope_code = g.scope_code and m.period = g.period
     left join coverage v
         on v.scope = g.scope and v.scope_code = g.scope_code and v.period = g.period
-    order by g.scope, g.scope_code, g.period
 )
 select * from final;

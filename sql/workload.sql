@@ -100,6 +100,5 @@ final as (
     from grid g
     left join act_counts a on a.staff_code = g.scope_code and a.period = g.period
     left join agenda d on d.staff_code = g.scope_code and d.period = g.period
-    order by g.scope, g.scope_code, g.period
 )
 select * from final;
