@@ -303,17 +303,51 @@ opening_by_scope as (
 -- min(promised_on, D), as long as every statement due before action_on was issued by D. The
 -- bounds of the periods are kpi_range_start/kpi_range_end (common.sql, constants from the
 -- parameters, not read from the periods CTE) so that DuckDB filters the table while scanning.
-promise_actions as (
-    select action_no, unit_code, building_code, action_on, promised_on, kept_by, last_issued
+-- A promise settled before D's month (settle_on, sql/fee_summary.sql kpi_promise_check_rows:
+-- made, due and with every statement of its check issued) counts, and is kept exactly when kept_by is NULL
+-- or not after promised_on, whatever D from then on: those are read as counts per building,
+-- promised month, action month and settle month (kpi_promise_months, V031), the others one by
+-- one from kpi_promise_checks. For the butlers, the counts of an action month in which a butler
+-- epoch begins on another day than the first (split_months) cannot be given to one epoch: that
+-- month's settled promises are read one by one as well (butler_only: not again for the others).
+promise_rows as not materialized (
+    select action_no, unit_code, building_code, action_on, promised_on, kept_by, last_issued,
+        settle_on >= date_trunc('month', cast(as_of as date)) as unsettled
     from kpi_promise_checks
     where action_on <= cast(as_of as date) and kpi_collection_part(figures, 'promises')
         and promised_on >= kpi_range_start(grain, from_period)
         and promised_on < kpi_range_end(grain, to_period)
 ),
+split_months as (
+    select distinct building_code, cast(date_trunc('month', epoch_on) as date) as a_month
+    from kpi_butler_epochs
+    where day(epoch_on) <> 1 and list_contains(scopes, 'butler')
+),
+promise_actions as (
+    select action_no, unit_code, building_code, action_on, promised_on, kept_by, last_issued,
+        false as butler_only
+    from promise_rows
+    where unsettled
+    union all
+    select r.action_no, r.unit_code, r.building_code, r.action_on, r.promised_on, r.kept_by,
+        r.last_issued, true
+    from promise_rows r
+    join split_months m on m.building_code = r.building_code
+        and m.a_month = cast(date_trunc('month', r.action_on) as date)
+    where not r.unsettled
+),
+promise_settled as (
+    select building_code, p_month, a_month, promises, kept
+    from kpi_promise_months
+    where kpi_collection_part(figures, 'promises')
+        and settle_month < date_trunc('month', cast(as_of as date))
+        and p_month >= kpi_range_start(grain, from_period)
+        and p_month < kpi_range_end(grain, to_period)
+),
 -- the others (a query as of a day before a statement due before the action was issued, e.g. a
 -- late correction): checked against the statements as of D themselves
 late_actions as (
-    select action_no, unit_code, building_code, action_on, promised_on
+    select action_no, unit_code, building_code, action_on, promised_on, butler_only
     from promise_actions
     where last_issued > cast(as_of as date)
 ),
@@ -347,7 +381,8 @@ promises as (
         pa.building_code,
         cast(date_trunc(grain, pa.promised_on) as date) as p_start,
         pa.action_on as scope_on,
-        pa.kept_by is null or pa.kept_by <= least(pa.promised_on, cast(as_of as date)) as kept
+        pa.kept_by is null or pa.kept_by <= least(pa.promised_on, cast(as_of as date)) as kept,
+        pa.butler_only
     from promise_actions pa
     where pa.last_issued is null or pa.last_issued <= cast(as_of as date)
     union all
@@ -355,7 +390,8 @@ promises as (
         la.building_code,
         cast(date_trunc(grain, la.promised_on) as date),
         la.action_on,
-        b.action_no is null
+        b.action_no is null,
+        la.butler_only
     from late_actions la
     left join late_broken b on b.action_no = la.action_no
 ),
@@ -365,9 +401,16 @@ promise_counts as (
     select building_code, p_start, count(*) filter (where kept) as kept_n, count(*) as promised_n
     from promises
     -- only when an estate, cluster or building is asked for (DuckDB drops it otherwise)
-    where list_has_any(scopes, ['estate', 'cluster', 'building'])
+    where list_has_any(scopes, ['estate', 'cluster', 'building']) and not butler_only
     group by building_code, p_start
+    union all
+    select building_code, cast(date_trunc(grain, p_month) as date), sum(kept), sum(promises)
+    from promise_settled
+    where list_has_any(scopes, ['estate', 'cluster', 'building'])
+    group by all
 ),
+-- the settled counts of a month without an epoch boundary inside go to the epoch containing the
+-- month (none: before the building's first epoch, no butler)
 promise_epoch_counts as (
     select c.building_code, c.p_start, e.epoch_on, count(*) filter (where c.kept) as kept_n,
         count(*) as promised_n
@@ -376,6 +419,16 @@ promise_epoch_counts as (
         and list_contains(scopes, 'butler') and c.scope_on >= e.epoch_on
         and c.scope_on < e.next_on
     group by c.building_code, c.p_start, e.epoch_on
+    union all
+    select s.building_code, cast(date_trunc(grain, s.p_month) as date), e.epoch_on, sum(s.kept),
+        sum(s.promises)
+    from promise_settled s
+    join kpi_butler_epochs e on e.building_code = s.building_code
+        and list_contains(scopes, 'butler') and s.a_month >= e.epoch_on
+        and s.a_month < e.next_on
+    where not exists (select 1 from split_months m
+        where m.building_code = s.building_code and m.a_month = s.a_month)
+    group by all
 ),
 promises_by_scope as (
     select l.scope, l.scope_code, p.period, sum(c.kept_n) as kept_n, sum(c.promised_n) as promised_n

@@ -261,9 +261,45 @@ steps as (
     select distinct unit_code, due_on, kept_by, last_issued from runs
 )
 select a.unit_code, a.building_code, a.action_no, a.action_on, a.promised_on, r.kept_by,
-    r.last_issued
+    r.last_issued,
+    -- V031: from this day on the check's answer does not depend on D (made, due and every
+    -- statement it reads issued): it counts, kept exactly when kept_by is NULL or not after
+    -- promised_on
+    greatest(a.action_on, a.promised_on, coalesce(r.last_issued, a.action_on)) as settle_on
 from a
 asof left join steps r on r.unit_code = a.unit_code and a.action_on > r.due_on;
+
+-- The rows of kpi_promise_months (V031): the promise checks counted per building, promised
+-- month, action month and settle month (the month of settle_on: from that day on the check's
+-- answer no longer depends on the as-of date D). kept: the promises kept as of any D on or after
+-- settle_on (kept_by NULL or not after promised_on). The first macro reads the stored checks
+-- (what analytics.KpiSummaries inserts); kpi_promise_month_rows computes them from the records
+-- (the definition the tests compare with). analytics.KpiSummaries keeps the table by difference
+-- (a check counts 1 for its key, and 1 in kept when kept) with the same rules.
+
+create or replace macro kpi_promise_months_of_checks(buildings) as table
+select
+    building_code,
+    cast(date_trunc('month', promised_on) as date) as p_month,
+    cast(date_trunc('month', action_on) as date) as a_month,
+    cast(date_trunc('month', settle_on) as date) as settle_month,
+    cast(count(*) as integer) as promises,
+    cast(count(*) filter (where kept_by is null or kept_by <= promised_on) as integer) as kept
+from kpi_promise_checks
+where buildings is null or list_contains(buildings, building_code)
+group by all;
+
+create or replace macro kpi_promise_month_rows(buildings) as table
+select
+    building_code,
+    cast(date_trunc('month', promised_on) as date) as p_month,
+    cast(date_trunc('month', action_on) as date) as a_month,
+    cast(date_trunc('month', settle_on) as date) as settle_month,
+    cast(count(*) as integer) as promises,
+    cast(count(*) filter (where kept_by is null or kept_by <= promised_on) as integer) as kept
+from kpi_promise_check_rows(null)
+where buildings is null or list_contains(buildings, building_code)
+group by all;
 
 -- The rows of kpi_aging_month_ends (V023, V025): per building and month end X up to `until`
 -- (default kpi_summary_state.aging_until), the aging of sql/aging.sql on X, from the tables

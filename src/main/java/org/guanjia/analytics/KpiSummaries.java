@@ -58,15 +58,24 @@ public final class KpiSummaries {
      * Bump when the summary SQL changes meaning: start-up then rebuilds every summary. 2: the
      * promise checks (V022). 3: the vacancy summaries (V024). 4: kpi_fee_paid_day stored by day.
      * 5: the opening arrears at month ends (V025). 6: kpi_fee_collected and kpi_fee_recovered
-     * (V030).
+     * (V030). 7: kpi_promise_months (V031).
      */
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
 
     /**
      * The per-unit summary (V022) and its macro: the check of a promise depends only on its
      * unit's actions, statements and allocations, so it is refreshed per unit, not per building.
      */
     private static final String[] PROMISES = {"kpi_promise_checks", "kpi_promise_check_rows"};
+
+    /**
+     * The promise checks counted per building and months (V031), kept with the checks: by
+     * difference when a unit's checks are refreshed, from the stored checks in a rebuild.
+     */
+    private static final String[] PROMISE_MONTHS = {"kpi_promise_months", "kpi_promise_months_of_checks"};
+
+    /** What a refresh reads back of each promise check it deletes or inserts. */
+    private static final String PROMISE_KEY = "building_code, action_on, promised_on, kept_by, settle_on";
 
     /**
      * The aging at month ends (V023) and its macro: per building, from the building tables, so
@@ -591,6 +600,7 @@ public final class KpiSummaries {
     public static List<String> tables() {
         List<String> names = new ArrayList<>(TABLES.stream().map(t -> t[0]).toList());
         names.add(PROMISES[0]);
+        names.add(PROMISE_MONTHS[0]);
         names.add(AGING[0]);
         VACANCY.forEach(t -> names.add(t[0]));
         return names;
@@ -647,12 +657,92 @@ public final class KpiSummaries {
             rebuildPromises(c);
             return;
         }
+        // the counts per month (V031) change by what the deleted checks counted and the inserted
+        // ones count: nothing to write when a unit's checks come back the same
+        Map<List<Object>, int[]> delta = new HashMap<>();
         for (int from = 0; from < units.size(); from += 1000) {
             List<String> chunk = units.subList(from, Math.min(units.size(), from + 1000));
             String marks = chunk.stream().map(u -> "?").collect(Collectors.joining(", "));
-            execute(c, "delete from " + PROMISES[0] + " where unit_code in (" + marks + ")", chunk);
-            execute(c, "insert into " + PROMISES[0] + " select * from " + PROMISES[1] + "(list_value("
-                    + marks + "))", chunk);
+            countPromises(c, "delete from " + PROMISES[0] + " where unit_code in (" + marks
+                    + ") returning " + PROMISE_KEY, chunk, -1, delta);
+            countPromises(c, "insert into " + PROMISES[0] + " select * from " + PROMISES[1]
+                    + "(list_value(" + marks + ")) returning " + PROMISE_KEY, chunk, 1, delta);
+        }
+        delta.values().removeIf(v -> v[0] == 0 && v[1] == 0);
+        List<List<Object>> keys = new ArrayList<>(delta.keySet());
+        for (int from = 0; from < keys.size(); from += DELTA_ROWS_PER_STATEMENT) {
+            rewritePromiseMonths(c, keys.subList(from, Math.min(keys.size(), from + DELTA_ROWS_PER_STATEMENT)),
+                    delta);
+        }
+    }
+
+    /**
+     * Runs a delete or insert of promise checks that returns {@link #PROMISE_KEY} and adds
+     * {@code sign} times what each row counts in kpi_promise_months to {@code delta}: key
+     * (building, promised month, action month, settle month) to (promises, kept), as
+     * kpi_promise_months_of_checks counts (sql/fee_summary.sql).
+     */
+    private static void countPromises(Connection c, String sql, List<String> units, int sign,
+            Map<List<Object>, int[]> delta) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (String u : units) {
+                ps.setString(i++, u);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    LocalDate actionOn = rs.getObject(2, LocalDate.class);
+                    LocalDate promisedOn = rs.getObject(3, LocalDate.class);
+                    LocalDate keptBy = rs.getObject(4, LocalDate.class);
+                    LocalDate settleOn = rs.getObject(5, LocalDate.class);
+                    List<Object> key = List.of(rs.getString(1), promisedOn.withDayOfMonth(1),
+                            actionOn.withDayOfMonth(1), settleOn.withDayOfMonth(1));
+                    int[] counts = delta.computeIfAbsent(key, k -> new int[2]);
+                    counts[0] += sign;
+                    if (keptBy == null || !keptBy.isAfter(promisedOn)) {
+                        counts[1] += sign;
+                    }
+                }
+            }
+        }
+    }
+
+    /** As {@link #rewrite} for kpi_promise_months, whose rows hold two counts. */
+    private static void rewritePromiseMonths(Connection c, List<List<Object>> keys,
+            Map<List<Object>, int[]> delta) throws SQLException {
+        String tuple = "(cast(? as varchar), cast(? as date), cast(? as date), cast(? as date))";
+        Map<List<Object>, int[]> totals = new HashMap<>();
+        keys.forEach(k -> totals.put(k, delta.get(k).clone()));
+        String delete = "delete from " + PROMISE_MONTHS[0] + " t using (values "
+                + String.join(", ", Collections.nCopies(keys.size(), tuple)) + ") d(k0, k1, k2, k3)"
+                + " where t.building_code = d.k0 and t.p_month = d.k1 and t.a_month = d.k2"
+                + " and t.settle_month = d.k3"
+                + " returning building_code, p_month, a_month, settle_month, promises, kept";
+        try (PreparedStatement ps = c.prepareStatement(delete)) {
+            bindKeys(ps, keys, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int[] total = totals.get(key(rs, 4));
+                    total[0] += rs.getInt(5);
+                    total[1] += rs.getInt(6);
+                }
+            }
+        }
+        List<List<Object>> kept = keys.stream().filter(k -> totals.get(k)[0] != 0).toList();
+        if (kept.isEmpty()) {
+            return;
+        }
+        String insert = "insert into " + PROMISE_MONTHS[0] + " (building_code, p_month, a_month,"
+                + " settle_month, promises, kept) values " + String.join(", ", Collections.nCopies(
+                        kept.size(), tuple.substring(0, tuple.length() - 1) + ", ?, ?)"));
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            int i = 1;
+            for (List<Object> k : kept) {
+                i = bindKeys(ps, List.of(k), i);
+                ps.setInt(i++, totals.get(k)[0]);
+                ps.setInt(i++, totals.get(k)[1]);
+            }
+            ps.executeUpdate();
         }
     }
 
@@ -663,6 +753,9 @@ public final class KpiSummaries {
             // (at 500,000 units a unit's delete took 72 ms in promised-day order, 2 ms so)
             st.execute("insert into " + PROMISES[0] + " select * from " + PROMISES[1]
                     + "(null) order by unit_code, action_no");
+            st.execute("delete from " + PROMISE_MONTHS[0]);
+            st.execute("insert into " + PROMISE_MONTHS[0] + " select * from " + PROMISE_MONTHS[1]
+                    + "(null) order by all");
         }
     }
 
