@@ -94,6 +94,24 @@ class KpiRepositoryTest {
     }
 
     @Test
+    void a_scope_code_missing_from_its_list_comes_back_as_its_text_and_one_with_a_comma_too() {
+        List<String> some = dsl.resultQuery("select scope_code from kpi_scopes order by scope_code")
+                .fetch().getValues(0, String.class);
+        List<String> every = some;
+        some = some.subList(0, some.size() / 2);
+        for (List<String> codes : List.of(some, List.of("a,b"), every)) {
+            for (Dataset d : List.of(Dataset.COLLECTION, Dataset.AGING)) {
+                Map<String, KpiTable> read = repo.fetch(d, AS_OF, "month", "2025-10", "2026-11",
+                        d.scopes(), null, Map.of("scope_code", codes));
+                for (String scope : d.scopes()) {
+                    assertThat(read.get(scope).rows()).as(d + " " + scope + " " + codes.size())
+                            .isNotEmpty().isEqualTo(plain(d, scope, "month", "2025-10", "2026-11"));
+                }
+            }
+        }
+    }
+
+    @Test
     void the_complaint_categories_come_back_as_rows_of_every_category_with_complaints() {
         KpiTable categories = repo.fetch(Dataset.COMPLAINT_CATEGORIES, AS_OF, "month", "2025-10",
                 "2026-11", List.of("estate")).get("estate");
@@ -109,7 +127,7 @@ class KpiRepositoryTest {
     private List<List<Object>> plain(Dataset d, String scope, String grain, String from, String to) {
         List<String> columns = d.columns().stream().filter(c -> !c.equals("scope")).toList();
         String order = switch (d) {
-            case AGING -> "scope_code, as_of";
+            case AGING -> "scope_code, as_of, period";
             case COMPLAINT_CATEGORIES -> "scope_code, period, category";
             default -> "scope_code, period";
         };
