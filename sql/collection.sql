@@ -304,12 +304,13 @@ opening_by_scope as (
 -- bounds of the periods are kpi_range_start/kpi_range_end (common.sql, constants from the
 -- parameters, not read from the periods CTE) so that DuckDB filters the table while scanning.
 -- A promise settled before D's month (settle_on, sql/fee_summary.sql kpi_promise_check_rows:
--- made, due and with every statement of its check issued) counts, and is kept exactly when kept_by is NULL
--- or not after promised_on, whatever D from then on: those are read as counts per building,
--- promised month, action month and settle month (kpi_promise_months, V031), the others one by
--- one from kpi_promise_checks. For the butlers, the counts of an action month in which a butler
--- epoch begins on another day than the first (split_months) cannot be given to one epoch: that
--- month's settled promises are read one by one as well (butler_only: not again for the others).
+-- made, due and with every statement of its check issued) counts, and is kept exactly when
+-- kept_by is NULL or not after promised_on, whatever D from then on: those are read as counts
+-- per building, promised month, action month and settle month (kpi_promise_months, V031), the
+-- others one by one from kpi_promise_checks. For the butlers, the counts of an action month in
+-- which a butler epoch begins on another day than the first (split_months) cannot be given to
+-- one epoch: that month's settled promises are read one by one as well (butler_only: not again
+-- for the others).
 promise_rows as not materialized (
     select action_no, unit_code, building_code, action_on, promised_on, kept_by, last_issued,
         settle_on >= date_trunc('month', cast(as_of as date)) as unsettled

@@ -72,7 +72,8 @@ public final class KpiSummaries {
      * The promise checks counted per building and months (V031), kept with the checks: by
      * difference when a unit's checks are refreshed, from the stored checks in a rebuild.
      */
-    private static final String[] PROMISE_MONTHS = {"kpi_promise_months", "kpi_promise_months_of_checks"};
+    private static final String[] PROMISE_MONTHS =
+            {"kpi_promise_months", "kpi_promise_months_of_checks"};
 
     /** What a refresh reads back of each promise check it deletes or inserts. */
     private static final String PROMISE_KEY = "building_code, action_on, promised_on, kept_by, settle_on";
@@ -671,8 +672,8 @@ public final class KpiSummaries {
         delta.values().removeIf(v -> v[0] == 0 && v[1] == 0);
         List<List<Object>> keys = new ArrayList<>(delta.keySet());
         for (int from = 0; from < keys.size(); from += DELTA_ROWS_PER_STATEMENT) {
-            rewritePromiseMonths(c, keys.subList(from, Math.min(keys.size(), from + DELTA_ROWS_PER_STATEMENT)),
-                    delta);
+            int to = Math.min(keys.size(), from + DELTA_ROWS_PER_STATEMENT);
+            rewritePromiseMonths(c, keys.subList(from, to), delta);
         }
     }
 
