@@ -109,35 +109,36 @@ create or replace macro kpi_fee_recovery_class(a_month, due_on, issued_on) as
         when kpi_month_ceil(greatest(due_on, issued_on) + 1) <= a_month then a_month
     end;
 
--- from the allocations (the definition, compared with the stored rows by the tests)
-create or replace macro kpi_fee_collected_rows(buildings) as table
+-- From the allocations (the definition, compared with the stored rows by the tests), or with
+-- stored := true from the maintained kpi_fee_paid_month table (filled first: what is inserted).
+-- The flag is a constant once bound, so DuckDB drops the other source unread.
+create or replace macro kpi_fee_month_rows_of(buildings, stored) as table
+select *
+from (
+    select * from kpi_fee_paid_month where stored
+    union all
+    select * from kpi_fee_paid_month_rows(buildings) where not stored
+)
+where buildings is null or list_contains(buildings, building_code);
+
+create or replace macro kpi_fee_collected_rows(buildings, stored := false) as table
 select building_code, issued_on, period_month, kpi_fee_paid_by(period_month, a_month) as paid_by,
     cast(sum(amount) as decimal(18,2)) as amount
-from kpi_fee_paid_month_rows(buildings)
+from kpi_fee_month_rows_of(buildings, stored)
 group by all;
 
-create or replace macro kpi_fee_recovered_rows(buildings) as table
+create or replace macro kpi_fee_recovered_rows(buildings, stored := false) as table
 select building_code, a_month, kpi_fee_recovery_class(a_month, due_on, issued_on) as k_class,
     cast(sum(amount) as decimal(18,2)) as amount
-from kpi_fee_paid_month_rows(buildings)
+from kpi_fee_month_rows_of(buildings, stored)
 where kpi_fee_recovery_class(a_month, due_on, issued_on) is not null
 group by all;
 
--- the same from the maintained kpi_fee_paid_month table (filled first): what is inserted
 create or replace macro kpi_fee_collected_of_months(buildings) as table
-select building_code, issued_on, period_month, kpi_fee_paid_by(period_month, a_month) as paid_by,
-    cast(sum(amount) as decimal(18,2)) as amount
-from kpi_fee_paid_month
-where buildings is null or list_contains(buildings, building_code)
-group by all;
+select * from kpi_fee_collected_rows(buildings, stored := true);
 
 create or replace macro kpi_fee_recovered_of_months(buildings) as table
-select building_code, a_month, kpi_fee_recovery_class(a_month, due_on, issued_on) as k_class,
-    cast(sum(amount) as decimal(18,2)) as amount
-from kpi_fee_paid_month
-where (buildings is null or list_contains(buildings, building_code))
-    and kpi_fee_recovery_class(a_month, due_on, issued_on) is not null
-group by all;
+select * from kpi_fee_recovered_rows(buildings, stored := true);
 
 -- A statement is owed overdue on day X when issued_on <= X, due_on < X and it is not yet paid
 -- in full at the end of X: from greatest(issued_on, due_on + 1) to the day of the allocation
@@ -272,34 +273,29 @@ asof left join steps r on r.unit_code = a.unit_code and a.action_on > r.due_on;
 -- The rows of kpi_promise_months (V031): the promise checks counted per building, promised
 -- month, action month and settle month (the month of settle_on: from that day on the check's
 -- answer no longer depends on the as-of date D). kept: the promises kept as of any D on or after
--- settle_on (kept_by NULL or not after promised_on). The first macro reads the stored checks
--- (what analytics.KpiSummaries inserts); kpi_promise_month_rows computes them from the records
--- (the definition the tests compare with). analytics.KpiSummaries keeps the table by difference
--- (a check counts 1 for its key, and 1 in kept when kept) with the same rules.
+-- settle_on (kept_by NULL or not after promised_on). kpi_promise_month_rows computes them from
+-- the records (the definition the tests compare with), with stored := true from the stored
+-- checks (what analytics.KpiSummaries inserts, kpi_promise_months_of_checks); KpiSummaries keeps
+-- the table by difference (a check counts 1 for its key, and 1 in kept when kept) with the same
+-- rules.
+create or replace macro kpi_promise_month_rows(buildings, stored := false) as table
+select
+    building_code,
+    cast(date_trunc('month', promised_on) as date) as p_month,
+    cast(date_trunc('month', action_on) as date) as a_month,
+    cast(date_trunc('month', settle_on) as date) as settle_month,
+    cast(count(*) as integer) as promises,
+    cast(count(*) filter (where kept_by is null or kept_by <= promised_on) as integer) as kept
+from (
+    select * from kpi_promise_checks where stored
+    union all
+    select * from kpi_promise_check_rows(null) where not stored
+)
+where buildings is null or list_contains(buildings, building_code)
+group by all;
 
 create or replace macro kpi_promise_months_of_checks(buildings) as table
-select
-    building_code,
-    cast(date_trunc('month', promised_on) as date) as p_month,
-    cast(date_trunc('month', action_on) as date) as a_month,
-    cast(date_trunc('month', settle_on) as date) as settle_month,
-    cast(count(*) as integer) as promises,
-    cast(count(*) filter (where kept_by is null or kept_by <= promised_on) as integer) as kept
-from kpi_promise_checks
-where buildings is null or list_contains(buildings, building_code)
-group by all;
-
-create or replace macro kpi_promise_month_rows(buildings) as table
-select
-    building_code,
-    cast(date_trunc('month', promised_on) as date) as p_month,
-    cast(date_trunc('month', action_on) as date) as a_month,
-    cast(date_trunc('month', settle_on) as date) as settle_month,
-    cast(count(*) as integer) as promises,
-    cast(count(*) filter (where kept_by is null or kept_by <= promised_on) as integer) as kept
-from kpi_promise_check_rows(null)
-where buildings is null or list_contains(buildings, building_code)
-group by all;
+select * from kpi_promise_month_rows(buildings, stored := true);
 
 -- The rows of kpi_aging_month_ends (V023, V025): per building and month end X up to `until`
 -- (default kpi_summary_state.aging_until), the aging of sql/aging.sql on X, from the tables
