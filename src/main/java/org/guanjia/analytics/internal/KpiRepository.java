@@ -135,11 +135,13 @@ public class KpiRepository {
             if (c.equals("scope_code") && plain) {
                 lists.put(c, list);
                 codeList = String.join(",", list);
-                codeJoin = " left join (select unnest(l) as __code, generate_subscripts(l, 1) as __code_index"
+                codeJoin = " left join (select unnest(l) as __code,"
+                        + " generate_subscripts(l, 1) as __code_index"
                         + " from (select string_split(cast(? as varchar), ',') as l)) __d"
                         + " on __d.__code = m.scope_code";
                 select.add("__d.__code_index as scope_code" + INDEX);
-                select.add("case when __d.__code_index is null then m.scope_code end as scope_code" + TEXT);
+                select.add("case when __d.__code_index is null then m.scope_code end"
+                        + " as scope_code" + TEXT);
             } else if (c.equals("scope_code")) {
                 lag = true;
                 // the same code as the previous row's (of another kind too: the same string)
@@ -222,7 +224,7 @@ public class KpiRepository {
                         if (rs.wasNull()) {
                             row.add(rs.getObject(i + 1));
                             // a scope object newer than the cached codes: read them again next time
-                            missed = true;
+                            missed |= indexes.get(i) == lists.get("scope_code");
                         } else {
                             row.add(indexes.get(i).get(at - 1));
                         }
