@@ -81,6 +81,13 @@ public final class KpiSummaries {
     private static final String[] PROMISE_MONTHS =
             {"kpi_promise_months", "kpi_promise_months_of_checks"};
 
+    /** kpi_promise_months as a table {@link #rewrite} keeps: keys, then the two counts. */
+    private static final String[] PROMISE_MONTHS_DELTA = {PROMISE_MONTHS[0],
+        "building_code, p_month, a_month, settle_month", "promises, kept"};
+
+    /** The value columns of the summary tables that hold counts (integers), not amounts. */
+    private static final Set<String> INTEGER_VALUES = Set.of("units", "promises", "kept");
+
     /** What a refresh reads back of each promise check it deletes or inserts. */
     private static final String PROMISE_KEY = "building_code, action_on, promised_on, kept_by, settle_on";
 
@@ -373,12 +380,10 @@ public final class KpiSummaries {
             Map<List<Object>, BigDecimal> delta = new LinkedHashMap<>(after.tables.get(t));
             before.tables.get(t).forEach((k, v) -> delta.merge(k, v.negate(), BigDecimal::add));
             delta.values().removeIf(v -> v.signum() == 0);
-            List<List<Object>> keys = new ArrayList<>(delta.keySet());
-            keys.forEach(k -> buildings.add((String) k.get(0)));
-            for (int from = 0; from < keys.size(); from += DELTA_ROWS_PER_STATEMENT) {
-                rows += rewrite(c, DELTA_TABLES[t], keys.subList(from,
-                        Math.min(keys.size(), from + DELTA_ROWS_PER_STATEMENT)), delta);
-            }
+            Map<List<Object>, BigDecimal[]> values = new LinkedHashMap<>();
+            delta.forEach((k, v) -> values.put(k, new BigDecimal[] {v}));
+            values.keySet().forEach(k -> buildings.add((String) k.get(0)));
+            rows += rewrite(c, DELTA_TABLES[t], values);
         }
         refreshAging(c, buildings);
         return rows;
@@ -533,9 +538,26 @@ public final class KpiSummaries {
         return buildings.size();
     }
 
-    private static int rewrite(Connection c, String[] table, List<List<Object>> keys,
-            Map<List<Object>, BigDecimal> delta) throws SQLException {
+    /**
+     * Adds the deltas to a summary table {table, key columns, value columns} whose keys are a
+     * text and dates: per key, the stored row is deleted (telling what it held) and written again
+     * with the new totals unless the first is zero, {@link #DELTA_ROWS_PER_STATEMENT} keys per
+     * statement. Returns the keys rewritten.
+     */
+    private static int rewrite(Connection c, String[] table, Map<List<Object>, BigDecimal[]> delta)
+            throws SQLException {
+        List<List<Object>> all = new ArrayList<>(delta.keySet());
+        for (int from = 0; from < all.size(); from += DELTA_ROWS_PER_STATEMENT) {
+            int to = Math.min(all.size(), from + DELTA_ROWS_PER_STATEMENT);
+            rewrite(c, table, all.subList(from, to), delta);
+        }
+        return all.size();
+    }
+
+    private static void rewrite(Connection c, String[] table, List<List<Object>> keys,
+            Map<List<Object>, BigDecimal[]> delta) throws SQLException {
         String[] columns = table[1].split(", ");
+        String[] values = table[2].split(", ");
         String tuple = "(cast(? as varchar)" + ", cast(? as date)".repeat(columns.length - 1) + ")";
         StringBuilder match = new StringBuilder();
         for (int i = 0; i < columns.length; i++) {
@@ -545,8 +567,8 @@ public final class KpiSummaries {
         for (int i = 0; i < columns.length; i++) {
             names.append(i == 0 ? "" : ", ").append('k').append(i);
         }
-        Map<List<Object>, BigDecimal> totals = new HashMap<>();
-        keys.forEach(k -> totals.put(k, delta.get(k)));
+        Map<List<Object>, BigDecimal[]> totals = new HashMap<>();
+        keys.forEach(k -> totals.put(k, delta.get(k).clone()));
         // the stored rows at these keys go, and tell what they held
         String delete = "delete from " + table[0] + " t using (values "
                 + String.join(", ", Collections.nCopies(keys.size(), tuple)) + ") d(" + names
@@ -555,32 +577,35 @@ public final class KpiSummaries {
             bindKeys(ps, keys, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    List<Object> key = key(rs, columns.length);
-                    totals.merge(key, rs.getBigDecimal(columns.length + 1), BigDecimal::add);
+                    BigDecimal[] total = totals.get(key(rs, columns.length));
+                    for (int j = 0; j < values.length; j++) {
+                        total[j] = total[j].add(rs.getBigDecimal(columns.length + 1 + j));
+                    }
                 }
             }
         }
-        List<List<Object>> kept = keys.stream().filter(k -> totals.get(k).signum() != 0).toList();
+        List<List<Object>> kept = keys.stream().filter(k -> totals.get(k)[0].signum() != 0).toList();
         if (kept.isEmpty()) {
-            return keys.size();
+            return;
         }
-        String row = tuple.substring(0, tuple.length() - 1) + ", ?)";
+        String row = tuple.substring(0, tuple.length() - 1) + ", ?".repeat(values.length) + ")";
         String insert = "insert into " + table[0] + " (" + table[1] + ", " + table[2] + ") values "
                 + String.join(", ", Collections.nCopies(kept.size(), row));
         try (PreparedStatement ps = c.prepareStatement(insert)) {
             int i = 1;
             for (List<Object> k : kept) {
                 i = bindKeys(ps, List.of(k), i);
-                BigDecimal total = totals.get(k);
-                if ("units".equals(table[2])) {
-                    ps.setInt(i++, total.intValueExact());
-                } else {
-                    ps.setBigDecimal(i++, total);
+                BigDecimal[] total = totals.get(k);
+                for (int j = 0; j < values.length; j++) {
+                    if (INTEGER_VALUES.contains(values[j])) {
+                        ps.setInt(i++, total[j].intValueExact());
+                    } else {
+                        ps.setBigDecimal(i++, total[j]);
+                    }
                 }
             }
             ps.executeUpdate();
         }
-        return keys.size();
     }
 
     private static int bindKeys(PreparedStatement ps, List<List<Object>> keys, int first) throws SQLException {
@@ -675,12 +700,13 @@ public final class KpiSummaries {
             countPromises(c, "insert into " + PROMISES[0] + " select * from " + PROMISES[1]
                     + "(list_value(" + marks + ")) returning " + PROMISE_KEY, chunk, 1, delta);
         }
-        delta.values().removeIf(v -> v[0] == 0 && v[1] == 0);
-        List<List<Object>> keys = new ArrayList<>(delta.keySet());
-        for (int from = 0; from < keys.size(); from += DELTA_ROWS_PER_STATEMENT) {
-            int to = Math.min(keys.size(), from + DELTA_ROWS_PER_STATEMENT);
-            rewritePromiseMonths(c, keys.subList(from, to), delta);
-        }
+        Map<List<Object>, BigDecimal[]> counts = new LinkedHashMap<>();
+        delta.forEach((k, v) -> {
+            if (v[0] != 0 || v[1] != 0) {
+                counts.put(k, new BigDecimal[] {BigDecimal.valueOf(v[0]), BigDecimal.valueOf(v[1])});
+            }
+        });
+        rewrite(c, PROMISE_MONTHS_DELTA, counts);
     }
 
     /**
@@ -711,45 +737,6 @@ public final class KpiSummaries {
                     }
                 }
             }
-        }
-    }
-
-    /** As {@link #rewrite} for kpi_promise_months, whose rows hold two counts. */
-    private static void rewritePromiseMonths(Connection c, List<List<Object>> keys,
-            Map<List<Object>, int[]> delta) throws SQLException {
-        String tuple = "(cast(? as varchar), cast(? as date), cast(? as date), cast(? as date))";
-        Map<List<Object>, int[]> totals = new HashMap<>();
-        keys.forEach(k -> totals.put(k, delta.get(k).clone()));
-        String delete = "delete from " + PROMISE_MONTHS[0] + " t using (values "
-                + String.join(", ", Collections.nCopies(keys.size(), tuple)) + ") d(k0, k1, k2, k3)"
-                + " where t.building_code = d.k0 and t.p_month = d.k1 and t.a_month = d.k2"
-                + " and t.settle_month = d.k3"
-                + " returning building_code, p_month, a_month, settle_month, promises, kept";
-        try (PreparedStatement ps = c.prepareStatement(delete)) {
-            bindKeys(ps, keys, 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int[] total = totals.get(key(rs, 4));
-                    total[0] += rs.getInt(5);
-                    total[1] += rs.getInt(6);
-                }
-            }
-        }
-        List<List<Object>> kept = keys.stream().filter(k -> totals.get(k)[0] != 0).toList();
-        if (kept.isEmpty()) {
-            return;
-        }
-        String insert = "insert into " + PROMISE_MONTHS[0] + " (building_code, p_month, a_month,"
-                + " settle_month, promises, kept) values " + String.join(", ", Collections.nCopies(
-                        kept.size(), tuple.substring(0, tuple.length() - 1) + ", ?, ?)"));
-        try (PreparedStatement ps = c.prepareStatement(insert)) {
-            int i = 1;
-            for (List<Object> k : kept) {
-                i = bindKeys(ps, List.of(k), i);
-                ps.setInt(i++, totals.get(k)[0]);
-                ps.setInt(i++, totals.get(k)[1]);
-            }
-            ps.executeUpdate();
         }
     }
 
