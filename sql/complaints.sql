@@ -9,7 +9,15 @@
 -- complaint_service_levels (30 min / 48 h when a category has no row).
 -- Butler: the butler of the unit's cluster on the day the complaint was received. Building: the
 -- unit's, as stored on the complaint (complaints.building_code, V026).
-create or replace macro kpi_complaint_facts(as_of, grain, from_period, to_period) as table
+-- Closed periods (V032, sql/README.md "Closed complaint periods"): kpi_complaints reads the
+-- stored rows of a period whose complaints were all answered and resolved by D and have not
+-- changed since they were stored (kpi_complaint_fingerprints, kpi_complaint_context), and
+-- computes the other periods from the complaints.
+
+-- live_from (optional): only complaints received from that instant (kpi_complaints: the first
+-- period it computes; the periods read from the closed store need no facts).
+create or replace macro kpi_complaint_facts(as_of, grain, from_period, to_period,
+        live_from := null) as table
 with periods as (
     select * from kpi_periods(grain, from_period, to_period)
 ),
@@ -36,6 +44,7 @@ kept as (
     where cast(c.received_at as date) <= cast(as_of as date)
         and c.received_at >= kpi_range_start(grain, from_period)
         and c.received_at < kpi_range_end(grain, to_period)
+        and (live_from is null or c.received_at >= live_from)
 ),
 timed as (
     select
@@ -69,6 +78,95 @@ final as (
 )
 select * from final;
 
+-- The complaints of each period of the grain in the range: how many, and the sum of a hash of
+-- every column kpi_complaints and the category counts read. A stored closed period is read only
+-- while its count and sum are the ones stored: any insert, update or delete of one of its
+-- complaints (through the services, an import or plain SQL) changes them (unless two 64-bit
+-- hash sums collide) and the period is computed from the complaints again. open_n: complaints
+-- not yet answered or not yet resolved; last_on: the last day of a response or resolution.
+create or replace macro kpi_complaint_fingerprints(grain, from_period, to_period) as table
+with final as (
+    select
+        cast(date_trunc(grain, received_at) as date) as p_start,
+        count(*) as complaints,
+        sum(hash(complaint_no, unit_code, building_code, category, received_at, valid,
+            owner_signed, first_response_at, resolved_at)) as fingerprint,
+        count(*) filter (where first_response_at is null or resolved_at is null) as open_n,
+        max(greatest(cast(first_response_at as date), cast(resolved_at as date))) as last_on
+    from complaints
+    where received_at >= kpi_range_start(grain, from_period)
+        and received_at < kpi_range_end(grain, to_period)
+    group by all
+)
+select * from final;
+
+-- What else every closed period's rows depend on, as one number: the scope objects (the rows'
+-- grid), the scope links (the butler of each day among them) and the service levels. A change
+-- of any of them changes it, and every stored period is then computed again until the next fill.
+create or replace macro kpi_complaint_context() as
+    (select count(*) + coalesce(sum(hash(building_code, scope, scope_code, valid_from, valid_to)),
+        0) from kpi_scope_links)
+    + 3 * (select count(*) + coalesce(sum(hash(scope, scope_code)), 0) from kpi_scopes)
+    + 5 * (select count(*) + coalesce(sum(hash(category, response_minutes, resolution_hours)), 0)
+        from complaint_service_levels);
+
+-- The periods of the range read from the closed store (V032) as of as_of: stored, settled by
+-- as_of, and neither their complaints (the fingerprints) nor the scopes, links and service
+-- levels (the context) changed since they were stored.
+create or replace macro kpi_complaint_closed_in(as_of, grain, from_period, to_period) as table
+with final as (
+    select p.period
+    from kpi_periods(grain, from_period, to_period) p
+    join kpi_complaint_closed_periods c on c.grain = grain and c.period = p.period
+    left join kpi_complaint_fingerprints(grain, from_period, to_period) f
+        on f.p_start = p.p_start
+    where c.settled_on <= cast(as_of as date)
+        and c.complaints = coalesce(f.complaints, 0)
+        and c.fingerprint = coalesce(f.fingerprint, 0)
+        and c.context = kpi_complaint_context()
+)
+select * from final;
+
+-- The first day of the first period of the range not among the closed ones (a list of keys):
+-- the complaints received before it are not read. 9999-12-31 when every period is closed.
+create or replace macro kpi_complaint_live_from(grain, from_period, to_period, closed) as
+    (select coalesce(min(p.p_start), date '9999-12-31')
+        from kpi_periods(grain, from_period, to_period) p
+        where not list_contains(coalesce(closed, []), p.period));
+
+-- The periods of the grain that can be stored as of today: ended before today, every complaint
+-- answered and resolved, the last response or resolution on or before today. As of any D on or
+-- after settled_on their kpi_complaints rows are the same (no complaint received after D, no
+-- response or resolution at or after T), so analytics.ComplaintPeriods stores the rows as of
+-- today with settled_on, the fingerprint and the context.
+-- From the month of the first complaint (today's when there is none).
+create or replace macro kpi_complaint_closable(today, grain) as table
+with periods as (
+    select p.*
+    from kpi_periods(grain,
+        strftime(coalesce((select min(received_at) from complaints), cast(today as date)),
+            '%Y-%m'),
+        strftime(cast(today as date), '%Y-%m')) p
+    where p.p_end < cast(today as date)
+),
+final as (
+    select
+        p.period,
+        p.p_start,
+        p.p_end,
+        greatest(p.p_end, f.last_on) as settled_on,
+        coalesce(f.complaints, 0) as complaints,
+        coalesce(f.fingerprint, 0) as fingerprint
+    from periods p
+    left join kpi_complaint_fingerprints(grain,
+        strftime(coalesce((select min(received_at) from complaints), cast(today as date)),
+            '%Y-%m'),
+        strftime(cast(today as date), '%Y-%m')) f on f.p_start = p.p_start
+    where coalesce(f.open_n, 0) = 0
+        and coalesce(f.last_on, p.p_end) <= cast(today as date)
+)
+select * from final;
+
 -- figures (named, optional): the columns the caller reads, default all; repeat units are
 -- computed only when asked for (NULL otherwise). The percentiles of columns not read are left
 -- out by DuckDB itself.
@@ -78,8 +176,19 @@ create or replace macro kpi_complaints(as_of, grain, from_period, to_period,
 -- repeat units three of them), and materialising every column cost more than computing the
 -- facts twice (36 months at 500,000 units, A/B: by estate 327 -> 282 ms, by butler and quarter
 -- 897 -> 793 ms, by building about the same)
-with facts as not materialized (
-    select * from kpi_complaint_facts(as_of, grain, from_period, to_period)
+--
+-- closed: the periods read from the closed store (V032, kpi_complaint_closed_in); only the
+-- others are computed: 36 months by building at 500,000 units 330 -> 130 ms once the months
+-- before the current one are stored, by butler 330 -> 115 ms (A/B in one process, identical
+-- rows).
+with closed as materialized (
+    select * from kpi_complaint_closed_in(as_of, grain, from_period, to_period)
+),
+facts as not materialized (
+    select * from kpi_complaint_facts(as_of, grain, from_period, to_period,
+        live_from := kpi_complaint_live_from(grain, from_period, to_period,
+            (select list(period) from closed)))
+    where period not in (select period from closed)
 ),
 -- the estate, cluster and building links hold on every day: joined by building alone; a
 -- butler's by the day received. Each branch is dropped by DuckDB when none of its kinds is
@@ -162,7 +271,7 @@ grid as (
     select s.scope, s.scope_code, p.period
     from kpi_scopes s
     cross join kpi_periods(grain, from_period, to_period) p
-    where list_contains(scopes, s.scope)
+    where list_contains(scopes, s.scope) and p.period not in (select period from closed)
 ),
 -- the percentiles (times 10) once per row: a macro argument is evaluated at each mention
 -- inside kpi_div1
@@ -208,6 +317,25 @@ final as (
             then coalesce(repeat_units, 0) end as repeat_units,
         kpi_div4(signed_n, resolved_n) as signoff_rate
     from joined
+    union all
+    select
+        s.scope,
+        s.scope_code,
+        s.period,
+        s.complaints,
+        s.valid_rate,
+        s.response_timeliness,
+        s.resolution_timeliness,
+        s.median_response_minutes,
+        s.p90_response_minutes,
+        s.median_resolution_hours,
+        s.p90_resolution_hours,
+        case when figures is null or list_contains(figures, 'repeat_units')
+            then s.repeat_units end,
+        s.signoff_rate
+    from kpi_complaint_closed s
+    where s.grain = grain and list_contains(scopes, s.scope)
+        and s.period in (select period from closed)
 )
 select * from final;
 
@@ -218,8 +346,15 @@ select * from final;
 -- fetching rows, not counting them, was most of that query's time.
 create or replace macro kpi_complaint_category_counts(as_of, grain, from_period, to_period,
         scopes := ['estate', 'cluster', 'building', 'butler']) as table
-with facts as not materialized (
-    select * from kpi_complaint_facts(as_of, grain, from_period, to_period)
+-- the closed periods' rows are read from kpi_complaint_category_closed (as in kpi_complaints)
+with closed as materialized (
+    select * from kpi_complaint_closed_in(as_of, grain, from_period, to_period)
+),
+facts as not materialized (
+    select * from kpi_complaint_facts(as_of, grain, from_period, to_period,
+        live_from := kpi_complaint_live_from(grain, from_period, to_period,
+            (select list(period) from closed)))
+    where period not in (select period from closed)
 ),
 -- by building alone for the estate, cluster and building links, by the day for a butler's (as
 -- in kpi_complaints)
@@ -255,8 +390,17 @@ counts as (
         count(*) filter (where f.category = 'staff') as staff
     from scoped f
     group by f.scope, f.scope_code, f.period
+),
+final as (
+    select * from counts
+    union all
+    select s.scope, s.scope_code, s.period, s.cleaning, s.decoration, s.engineering, s.fees,
+        s.greening, s.neighbour, s.noise, s.other, s.parking, s.security, s.staff
+    from kpi_complaint_category_closed s
+    where s.grain = grain and list_contains(scopes, s.scope)
+        and s.period in (select period from closed)
 )
-select * from counts;
+select * from final;
 
 -- The rows of kpi_complaint_category_counts, one per category with at least one complaint.
 create or replace macro kpi_complaint_categories(as_of, grain, from_period, to_period,

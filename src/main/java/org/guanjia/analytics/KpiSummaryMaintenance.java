@@ -2,6 +2,7 @@ package org.guanjia.analytics;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -212,6 +213,18 @@ public class KpiSummaryMaintenance {
             KpiSummaries.rebuild(c);
             log.info("KPI summaries rebuilt ({} ms)", (System.nanoTime() - start) / 1_000_000);
         });
+    }
+
+    /**
+     * Stores the closed complaint periods as of today ({@link ComplaintPeriods#fill}) in a
+     * transaction of its own; {@link ComplaintPeriodJob} runs one at a time.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public ComplaintPeriods.Filled fillComplaintPeriods(LocalDate today) {
+        List<ComplaintPeriods.Filled> filled = new ArrayList<>();
+        onConnection("Storing the closed complaint periods failed",
+                c -> filled.add(ComplaintPeriods.fill(c, today)));
+        return filled.get(0);
     }
 
     /** Work on the transaction's connection that may fail with an SQLException. */

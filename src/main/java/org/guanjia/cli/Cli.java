@@ -177,6 +177,8 @@ public final class Cli {
                 Map<String, Object> settings = new LinkedHashMap<>();
                 settings.put("guanjia.demo", "false"); // the demo command fills on request only
                 settings.put("spring.main.log-startup-info", "false");
+                // the closed complaint periods are stored by the server (kpi-bench fills first)
+                settings.put("guanjia.kpi.close-cron", "-");
                 // Vaadin's (and Hilla's) auto-configuration needs a web application context
                 settings.put("spring.autoconfigure.exclude", String.join(",", WEB_ONLY));
                 settings.putAll(properties);

@@ -8,6 +8,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.guanjia.analytics.ComplaintPeriodJob;
+import org.guanjia.analytics.ComplaintPeriods;
 import org.guanjia.analytics.Dataset;
 import org.guanjia.analytics.KpiQuery;
 import org.guanjia.analytics.KpiService;
@@ -78,6 +80,13 @@ class KpiBenchCommand extends SpringCommand {
         }
         Path file = bean(GuanjiaProperties.class).dbPath();
         out().printf("database file %s: %,d MB%n", file, Files.size(file) / (1024 * 1024));
+        // what the server stores on its schedule: the complaint periods closed as of today
+        long fillStart = System.nanoTime();
+        ComplaintPeriods.Filled filled = bean(ComplaintPeriodJob.class)
+                .fill(LocalDate.now(bean(Clock.class)));
+        out().printf("closed complaint periods: %d stored now (%,d rows, %d ms), %d stored in all%n",
+                filled.periods(), filled.rows(), (System.nanoTime() - fillStart) / 1_000_000,
+                dsl.fetchValue("select count(*) from kpi_complaint_closed_periods", Long.class));
         out().printf("as of %s, %s..%s, median of %d runs; %s%n%n", day, from, to, repeat, load());
         out().println("dataset,grain,scope,rows,median_ms,max_ms");
         List<Long> medians = new ArrayList<>();

@@ -40,9 +40,10 @@ import org.springframework.test.context.TestPropertySource;
  * read the demo company (the demo-mode context, scale 0.05): the reference from its export, the
  * service from the database. Every scope and grain as of a day in the middle of a month (with a
  * period after it in the range), by month as of a day 17 months earlier, and the aging
- * snapshots. The reference is told the product's reading where KPI.md is silent: the butler of a
- * day after D is the butler on D (REF_BUTLER_CAP_AT_D, sql/README.md). It knows only the default
- * service levels (30 minutes, 48 hours), which the demo has for every category.
+ * snapshots; the complaints with their closed periods stored (ComplaintPeriods). The reference
+ * is told the product's reading where KPI.md is silent: the butler of a day after D is the
+ * butler on D (REF_BUTLER_CAP_AT_D, sql/README.md). It knows only the default service levels
+ * (30 minutes, 48 hours), which the demo has for every category.
  */
 @TestPropertySource(properties = {"guanjia.demo=true", "guanjia.demo-scale=0.05"})
 class KpiReferenceTest extends KaribuTest {
@@ -55,6 +56,8 @@ class KpiReferenceTest extends KaribuTest {
     Clock clock;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    ComplaintPeriodJob closer;
 
     @TempDir
     Path dir;
@@ -109,6 +112,10 @@ class KpiReferenceTest extends KaribuTest {
         Path out = Files.createDirectories(dir.resolve("reference"));
         runReference(files, batch, out);
 
+        // the complaints of the closed periods are read from the store as the server does (the
+        // as-of days are before today: every period the store holds by d1 or d2 is read)
+        assertThat(closer.fill(today).periods()).as("closed complaint periods stored")
+                .isPositive();
         TestUsers.signIn("manager", Role.MANAGER, null);
         long cells = 0;
         List<String> differences = new ArrayList<>();
