@@ -138,8 +138,8 @@ create or replace macro kpi_complaint_live_from(grain, from_period, to_period, c
 -- answered and resolved, the last response or resolution on or before today. As of any D on or
 -- after settled_on their kpi_complaints rows are the same (no complaint received after D, no
 -- response or resolution at or after T), so analytics.ComplaintPeriods stores the rows as of
--- today with settled_on, the fingerprint and the context.
--- From the month of the first complaint (today's when there is none).
+-- today with settled_on, the fingerprint and the context. The periods run from the month of the
+-- first complaint (today's when there is none).
 create or replace macro kpi_complaint_closable(today, grain) as table
 with periods as (
     select p.*

@@ -6,10 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Stores the closed complaint periods ({@link ComplaintPeriods}) on the schedule
@@ -58,10 +58,13 @@ public class ComplaintPeriodJob {
         }
     }
 
-    /** The server's first fill, in the background (the command line fills on request only). */
+    /**
+     * The server's first fill, in the background: only with a web server running (not for the
+     * command line, which fills on request only, nor in a test's mock web context).
+     */
     @EventListener
     void started(ApplicationReadyEvent event) {
-        if (scheduled && event.getApplicationContext() instanceof WebApplicationContext) {
+        if (scheduled && event.getApplicationContext() instanceof WebServerApplicationContext) {
             Thread thread = new Thread(this::run, "complaint-periods");
             thread.setDaemon(true);
             thread.start();

@@ -20,9 +20,9 @@ import java.util.Objects;
  * kpi_complaints and kpi_complaint_category_counts rows of every scope object for each period
  * whose complaints were all answered and resolved, stored with the day from which they hold, a
  * fingerprint of the period's complaints and the context (scopes, links, service levels). The
- * macros read a stored period only while both still match, so a stale row is never read: a write needs no
- * maintenance, and {@link #fill} only makes more periods fast. Plain JDBC on the caller's
- * connection (and so in the caller's transaction), usable without Spring.
+ * macros read a stored period only while both still match, so a stale row is never read: a
+ * write needs no maintenance, and {@link #fill} only makes more periods fast. Plain JDBC on the
+ * caller's connection (and so in the caller's transaction), usable without Spring.
  */
 public final class ComplaintPeriods {
 
@@ -72,30 +72,15 @@ public final class ComplaintPeriods {
         long rows = 0;
         int dropped = 0;
         for (String grain : GRAINS) {
-            Map<String, Period> closable = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("select period, p_start, p_end,"
-                    + " settled_on, complaints, cast(fingerprint as decimal(38,0))"
-                    + " from kpi_complaint_closable(cast(? as date), cast(? as varchar))")) {
-                ps.setString(1, today.toString());
-                ps.setString(2, grain);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        closable.put(rs.getString(1), new Period(rs.getString(1),
-                                rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(),
-                                rs.getDate(4).toLocalDate(), rs.getLong(5),
-                                rs.getBigDecimal(6)));
-                    }
-                }
-            }
+            Map<String, Period> toStore = closable(c, today, grain);
             List<String> stale = new ArrayList<>();
-            Map<String, Period> toStore = new HashMap<>(closable);
             try (PreparedStatement ps = c.prepareStatement("select period, settled_on,"
                     + " complaints, fingerprint, context from kpi_complaint_closed_periods"
                     + " where grain = ?")) {
                 ps.setString(1, grain);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Period p = closable.get(rs.getString(1));
+                        Period p = toStore.get(rs.getString(1));
                         boolean current = p != null
                                 && p.settledOn().equals(rs.getDate(2).toLocalDate())
                                 && p.complaints() == rs.getLong(3)
@@ -109,63 +94,98 @@ public final class ComplaintPeriods {
                     }
                 }
             }
-            List<String> drop = new ArrayList<>(stale);
-            drop.addAll(toStore.keySet());
             dropped += stale.size();
-            if (!drop.isEmpty()) {
-                String list = String.join(",", drop);
-                for (String table : TABLES) {
-                    try (PreparedStatement ps = c.prepareStatement("delete from " + table
-                            + " where grain = ? and list_contains(string_split(cast(? as"
-                            + " varchar), ','), period)")) {
-                        ps.setString(1, grain);
-                        ps.setString(2, list);
-                        ps.executeUpdate();
-                    }
-                }
+            stale.addAll(toStore.keySet());
+            delete(c, grain, stale);
+            if (!toStore.isEmpty()) {
+                rows += store(c, grain, today, toStore.values(), context);
+                periods += toStore.size();
             }
-            if (toStore.isEmpty()) {
-                continue;
-            }
-            // the rows as of today (on or after every period's settled_on: the same rows as
-            // of any later day), computed from the complaints: the periods were just deleted
-            LocalDate from = toStore.values().stream().map(Period::start)
-                    .min(LocalDate::compareTo).orElseThrow();
-            LocalDate to = toStore.values().stream().map(Period::end)
-                    .max(LocalDate::compareTo).orElseThrow();
-            try (PreparedStatement ps = c.prepareStatement("insert into kpi_complaint_closed"
-                    + " select cast(? as varchar), period, scope, scope_code, " + FIGURES
-                    + " from kpi_complaints(cast(? as date), cast(? as varchar),"
-                    + " cast(? as varchar), cast(? as varchar))"
-                    + " where list_contains(string_split(cast(? as varchar), ','), period)")) {
-                bindRange(ps, grain, today, from, to, toStore.keySet());
-                rows += ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into"
-                    + " kpi_complaint_category_closed select cast(? as varchar), period, scope,"
-                    + " scope_code, " + CATEGORIES + " from kpi_complaint_category_counts("
-                    + "cast(? as date), cast(? as varchar), cast(? as varchar),"
-                    + " cast(? as varchar))"
-                    + " where list_contains(string_split(cast(? as varchar), ','), period)")) {
-                bindRange(ps, grain, today, from, to, toStore.keySet());
-                rows += ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into"
-                    + " kpi_complaint_closed_periods values (?, ?, ?, ?, ?, ?)")) {
-                for (Period p : toStore.values()) {
-                    ps.setString(1, grain);
-                    ps.setString(2, p.period());
-                    ps.setDate(3, Date.valueOf(p.settledOn()));
-                    ps.setLong(4, p.complaints());
-                    ps.setBigDecimal(5, p.fingerprint());
-                    ps.setBigDecimal(6, context);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            periods += toStore.size();
         }
         return new Filled(periods, rows, dropped);
+    }
+
+    /** The periods of a grain kpi_complaint_closable gives as of today, by key. */
+    private static Map<String, Period> closable(Connection c, LocalDate today, String grain)
+            throws SQLException {
+        Map<String, Period> closable = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select period, p_start, p_end,"
+                + " settled_on, complaints, cast(fingerprint as decimal(38,0))"
+                + " from kpi_complaint_closable(cast(? as date), cast(? as varchar))")) {
+            ps.setString(1, today.toString());
+            ps.setString(2, grain);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    closable.put(rs.getString(1), new Period(rs.getString(1),
+                            rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(),
+                            rs.getDate(4).toLocalDate(), rs.getLong(5), rs.getBigDecimal(6)));
+                }
+            }
+        }
+        return closable;
+    }
+
+    /** Deletes the stored rows and entries of these periods of a grain. */
+    private static void delete(Connection c, String grain, List<String> periods)
+            throws SQLException {
+        if (periods.isEmpty()) {
+            return;
+        }
+        for (String table : TABLES) {
+            try (PreparedStatement ps = c.prepareStatement("delete from " + table
+                    + " where grain = ? and list_contains(string_split(cast(? as varchar), ','),"
+                    + " period)")) {
+                ps.setString(1, grain);
+                ps.setString(2, String.join(",", periods));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Stores the periods (not stored now): the rows of both macros as of today, which is on or
+     * after every period's settled_on (the same rows as of any later day), computed from the
+     * complaints, and an entry per period. Returns the rows stored.
+     */
+    private static long store(Connection c, String grain, LocalDate today,
+            Collection<Period> periods, BigDecimal context) throws SQLException {
+        LocalDate from = periods.stream().map(Period::start).min(LocalDate::compareTo)
+                .orElseThrow();
+        LocalDate to = periods.stream().map(Period::end).max(LocalDate::compareTo).orElseThrow();
+        List<String> keys = periods.stream().map(Period::period).toList();
+        long rows = 0;
+        for (String[] copy : List.of(
+                new String[] {"kpi_complaint_closed", FIGURES, "kpi_complaints"},
+                new String[] {"kpi_complaint_category_closed", CATEGORIES,
+                    "kpi_complaint_category_counts"})) {
+            try (PreparedStatement ps = c.prepareStatement("insert into " + copy[0]
+                    + " select cast(? as varchar), period, scope, scope_code, " + copy[1]
+                    + " from " + copy[2] + "(cast(? as date), cast(? as varchar),"
+                    + " cast(? as varchar), cast(? as varchar))"
+                    + " where list_contains(string_split(cast(? as varchar), ','), period)")) {
+                ps.setString(1, grain);
+                ps.setString(2, today.toString());
+                ps.setString(3, grain);
+                ps.setString(4, month(from));
+                ps.setString(5, month(to));
+                ps.setString(6, String.join(",", keys));
+                rows += ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into"
+                + " kpi_complaint_closed_periods values (?, ?, ?, ?, ?, ?)")) {
+            for (Period p : periods) {
+                ps.setString(1, grain);
+                ps.setString(2, p.period());
+                ps.setDate(3, Date.valueOf(p.settledOn()));
+                ps.setLong(4, p.complaints());
+                ps.setBigDecimal(5, p.fingerprint());
+                ps.setBigDecimal(6, context);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return rows;
     }
 
     /** Empties the store (every period is then computed from the complaints). */
@@ -175,17 +195,6 @@ public final class ComplaintPeriods {
                 s.execute("delete from " + table);
             }
         }
-    }
-
-    /** The grain, the day, the months and the periods of a copy from a macro into the store. */
-    private static void bindRange(PreparedStatement ps, String grain, LocalDate today,
-            LocalDate from, LocalDate to, Collection<String> periods) throws SQLException {
-        ps.setString(1, grain);
-        ps.setString(2, today.toString());
-        ps.setString(3, grain);
-        ps.setString(4, month(from));
-        ps.setString(5, month(to));
-        ps.setString(6, String.join(",", periods));
     }
 
     private static String month(LocalDate day) {

@@ -42,6 +42,8 @@ import org.springframework.context.annotation.Import;
         "guanjia.db-path=${java.io.tmpdir}/guanjia-test-${random.uuid}/guanjia.duckdb",
         "guanjia.demo=true", "guanjia.demo-scale=0.02",
         "guanjia.backup.keep=2",
+        // no fill of the closed complaint periods between the backup and the comparison
+        "guanjia.kpi.close-cron=-",
         "guanjia.admin-password=test-admin-password"})
 @Import(TestClock.Config.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
