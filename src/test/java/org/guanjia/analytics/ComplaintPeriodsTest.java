@@ -25,7 +25,8 @@ import org.springframework.test.context.TestPropertySource;
  * month and a day 14 months ago), and still after each kind of change the store does not know
  * of — a complaint of a stored month changed (its validity, its resolution, its sign-off), one
  * received in a stored month inserted unanswered, a service level, a butler's assignment, a new
- * butler (a scope object more) — until a fill stores it again. All in one transaction,
+ * butler (a scope object more) — until a fill stores it again; and after a complaint's change
+ * exactly its month is no longer read from the store, after a change of the context no month. All in one transaction,
  * rolled back (the demo context is shared with other tests).
  */
 @TestPropertySource(properties = {"guanjia.demo=true", "guanjia.demo-scale=0.05"})
@@ -59,10 +60,11 @@ class ComplaintPeriodsTest extends KaribuTest {
             assertThat(rows(t, today)).as("rows with the store").isEqualTo(live);
             assertThat(fill(t, today).periods()).as("a second fill stores nothing").isZero();
 
+            // a complaint of a stored month inside the range the rows are read for
             String complaint = t.fetchOne("select min(complaint_no) from complaints"
                     + " where strftime(received_at, '%Y-%m') in (select period"
-                    + " from kpi_complaint_closed_periods where grain = 'month')")
-                    .get(0, String.class);
+                    + " from kpi_complaint_closed_periods where grain = 'month' and period >= ?)",
+                    YearMonth.from(today).minusMonths(24).toString()).get(0, String.class);
             assertThat(complaint).isNotNull();
             String building = t.fetchOne("select building_code from complaints"
                     + " where complaint_no = ?", complaint).get(0, String.class);
@@ -87,8 +89,15 @@ class ComplaintPeriodsTest extends KaribuTest {
                     + " where b.building_code = ? order by a.from_date limit 1)", building));
             changes.put("new butler", x -> x.execute("insert into staff (staff_code, name, role)"
                     + " values ('TEST-BUTLER', 'Test butler', 'butler')"));
+            // a complaint's change: only its month is no longer read from the store (of the
+            // months; its quarter and year neither); a change of the context: none
+            List<String> contextChanges = List.of("service level", "assignment", "new butler");
             for (var change : changes.entrySet()) {
+                int storedBefore = closedMonths(t, today);
                 change.getValue().accept(t);
+                assertThat(closedMonths(t, today)).as("months read from the store after "
+                        + change.getKey()).isEqualTo(contextChanges.contains(change.getKey())
+                                ? 0 : storedBefore - 1);
                 Map<String, List<String>> stale = rows(t, today);
                 t.connection(c -> ComplaintPeriods.clear(c));
                 Map<String, List<String>> computed = rows(t, today);
