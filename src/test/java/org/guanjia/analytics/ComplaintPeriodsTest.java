@@ -26,8 +26,8 @@ import org.springframework.test.context.TestPropertySource;
  * of — a complaint of a stored month changed (its validity, its resolution, its sign-off), one
  * received in a stored month inserted unanswered, a service level, a butler's assignment, a new
  * butler (a scope object more) — until a fill stores it again; and after a complaint's change
- * exactly its month is no longer read from the store, after a change of the context no month. All in one transaction,
- * rolled back (the demo context is shared with other tests).
+ * exactly its month is no longer read from the store, after a change of the context no month.
+ * All in one transaction, rolled back (the demo context is shared with other tests).
  */
 @TestPropertySource(properties = {"guanjia.demo=true", "guanjia.demo-scale=0.05"})
 class ComplaintPeriodsTest extends KaribuTest {
