@@ -14,10 +14,18 @@
 -- changed since they were stored (kpi_complaint_fingerprints, kpi_complaint_context), and
 -- computes the other periods from the complaints.
 
--- live_from (optional): only complaints received from that instant (kpi_complaints: the first
--- period it computes; the periods read from the closed store need no facts).
+-- The first day of the first period of the range not among the closed ones (a list of keys):
+-- the complaints received before it are not read. 9999-12-31 when every period is closed.
+create or replace macro kpi_complaint_live_from(grain, from_period, to_period, closed) as
+    (select coalesce(min(p.p_start), date '9999-12-31')
+        from kpi_periods(grain, from_period, to_period) p
+        where not list_contains(coalesce(closed, []), p.period));
+
+-- closed (optional): the keys of the periods read from the closed store (a list, from
+-- kpi_complaint_closed_in): their complaints are left out, and none received before the first
+-- other period is read (kpi_complaint_live_from).
 create or replace macro kpi_complaint_facts(as_of, grain, from_period, to_period,
-        live_from := null) as table
+        closed := null) as table
 with periods as (
     select * from kpi_periods(grain, from_period, to_period)
 ),
@@ -44,7 +52,8 @@ kept as (
     where cast(c.received_at as date) <= cast(as_of as date)
         and c.received_at >= kpi_range_start(grain, from_period)
         and c.received_at < kpi_range_end(grain, to_period)
-        and (live_from is null or c.received_at >= live_from)
+        and (closed is null
+            or c.received_at >= kpi_complaint_live_from(grain, from_period, to_period, closed))
 ),
 timed as (
     select
@@ -75,6 +84,7 @@ final as (
     from periods p
     -- the period of a day is the one starting on date_trunc(grain, day)
     join timed t on p.p_start = cast(date_trunc(grain, t.received_on) as date)
+    where closed is null or not list_contains(closed, p.period)
 )
 select * from final;
 
@@ -126,13 +136,6 @@ with final as (
         and c.context = kpi_complaint_context()
 )
 select * from final;
-
--- The first day of the first period of the range not among the closed ones (a list of keys):
--- the complaints received before it are not read. 9999-12-31 when every period is closed.
-create or replace macro kpi_complaint_live_from(grain, from_period, to_period, closed) as
-    (select coalesce(min(p.p_start), date '9999-12-31')
-        from kpi_periods(grain, from_period, to_period) p
-        where not list_contains(coalesce(closed, []), p.period));
 
 -- The periods of the grain that can be stored as of today: ended before today, every complaint
 -- answered and resolved, the last response or resolution on or before today. As of any D on or
@@ -186,9 +189,7 @@ with closed as materialized (
 ),
 facts as not materialized (
     select * from kpi_complaint_facts(as_of, grain, from_period, to_period,
-        live_from := kpi_complaint_live_from(grain, from_period, to_period,
-            (select list(period) from closed)))
-    where period not in (select period from closed)
+        closed := (select coalesce(list(period), []) from closed))
 ),
 -- the estate, cluster and building links hold on every day: joined by building alone; a
 -- butler's by the day received. Each branch is dropped by DuckDB when none of its kinds is
@@ -352,9 +353,7 @@ with closed as materialized (
 ),
 facts as not materialized (
     select * from kpi_complaint_facts(as_of, grain, from_period, to_period,
-        live_from := kpi_complaint_live_from(grain, from_period, to_period,
-            (select list(period) from closed)))
-    where period not in (select period from closed)
+        closed := (select coalesce(list(period), []) from closed))
 ),
 -- by building alone for the estate, cluster and building links, by the day for a butler's (as
 -- in kpi_complaints)
