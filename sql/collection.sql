@@ -74,22 +74,6 @@ alloc as (
         select *, kpi_month_ceil(greatest(due_on, issued_on) + 1) as k_month from paid
     )
 ),
--- small summaries (building x day or month); every period is answered from them, so each
--- statement and allocation is read once whatever the number of periods
-billed_base as (
-    select building_code, issued_on, period_month, sum(amount) as amount
-    from stmts
-    group by building_code, issued_on, period_month
-),
-billed_rows as (
-    select p.period, b.building_code, b.issued_on as scope_on, sum(b.amount) as amount
-    from periods p
-    join billed_base b on p.p_start = cast(date_trunc(grain, b.period_month) as date)
-    where kpi_collection_part(figures, 'billed')
-        and b.period_month >= kpi_range_start(grain, from_period)
-        and b.period_month < kpi_range_end(grain, to_period)
-    group by p.period, b.building_code, b.issued_on
-),
 -- the allocations dated after D, which collected and recovered subtract from the coarser
 -- tables that hold every allocation (kpi_fee_collected, kpi_fee_recovered; V030): the month rows
 -- of the months after D's and the day rows of D's month after D (a_day: the month start or the
@@ -104,35 +88,41 @@ after_d as (
     where allocated_on > cast(as_of as date)
         and allocated_on < date_trunc('month', cast(as_of as date)) + interval 1 month
 ),
--- collected per period start, building and issued_on: from kpi_fee_collected, in the period
--- when paid_by is not after the last month start of the period (sql/fee_summary.sql
--- kpi_fee_paid_by), less the allocations dated after D (in the period when dated by its end).
--- The periods' months only (kpi_range_start/kpi_range_end, common.sql), read by a scan filter.
-collected_base as (
-    select p_start, building_code, issued_on,
-        sum(amount) filter (where paid_by <= p_last) as in_period,
-        sum(amount) as to_date
+-- billed, collected in period and collected to date per period start, building and issued_on,
+-- in one grouping of three kinds of rows: the statements (kpi_fee_billed, issued by D); the
+-- allocations of kpi_fee_collected, in the period when paid_by is not after the last month start
+-- of the period (sql/fee_summary.sql kpi_fee_paid_by); less the allocations dated after D (in
+-- the period when dated by its end). Every period is answered from these small summaries, so
+-- each statement and allocation is read once whatever the number of periods; the periods'
+-- months only (kpi_range_start/kpi_range_end, common.sql), read by a scan filter.
+fee_base as (
+    select p_start, building_code, issued_on, sum(billed) as billed, sum(in_period) as in_period,
+        sum(to_date) as to_date
     from (
-        select
-            cast(date_trunc(grain, period_month) as date) as p_start,
-            cast(date_trunc(grain, period_month) + to_months(case grain when 'month' then 0
-                when 'quarter' then 2 else 11 end) as date) as p_last,
-            building_code, issued_on, paid_by, amount
+        select cast(date_trunc(grain, period_month) as date) as p_start, building_code,
+            issued_on, amount as billed, cast(0 as decimal(18,2)) as in_period,
+            cast(0 as decimal(18,2)) as to_date
+        from stmts
+        where kpi_collection_part(figures, 'billed')
+            and period_month >= kpi_range_start(grain, from_period)
+            and period_month < kpi_range_end(grain, to_period)
+        union all
+        select cast(date_trunc(grain, period_month) as date), building_code, issued_on, 0,
+            case when paid_by <= cast(date_trunc(grain, period_month) + to_months(case grain
+                when 'month' then 0 when 'quarter' then 2 else 11 end) as date)
+                then amount else 0 end,
+            amount
         from kpi_fee_collected
         where kpi_collection_part(figures, 'billed')
             and issued_on <= cast(as_of as date)
             and period_month >= kpi_range_start(grain, from_period)
             and period_month < kpi_range_end(grain, to_period)
-    )
-    group by p_start, building_code, issued_on
-    union all
-    select p_start, building_code, issued_on,
-        -sum(amount) filter (where a_day < cast(p_start + to_months(case grain when 'month' then 1
-            when 'quarter' then 3 else 12 end) as date)),
-        -sum(amount)
-    from (
-        select cast(date_trunc(grain, period_month) as date) as p_start, building_code,
-            issued_on, a_day, amount
+        union all
+        select cast(date_trunc(grain, period_month) as date), building_code, issued_on, 0,
+            case when a_day < cast(date_trunc(grain, period_month) + to_months(case grain
+                when 'month' then 1 when 'quarter' then 3 else 12 end) as date)
+                then -amount else 0 end,
+            -amount
         from after_d
         where kpi_collection_part(figures, 'billed')
             and issued_on <= cast(as_of as date)
@@ -140,17 +130,6 @@ collected_base as (
             and period_month < kpi_range_end(grain, to_period)
     )
     group by p_start, building_code, issued_on
-),
-collected_rows as (
-    select
-        p.period,
-        c.building_code,
-        c.issued_on as scope_on,
-        sum(c.in_period) as in_period,
-        sum(c.to_date) as to_date
-    from collected_base c
-    join periods p on p.p_start = c.p_start
-    group by p.period, c.building_code, c.issued_on
 ),
 -- opening arrears at a period start S: billed with k_month on or before S less paid with
 -- before_month on or before S (both are month starts). Up to stored_to, the first day of the
@@ -199,33 +178,28 @@ opening_buckets as (
     where m.on_month > b.stored_to and m.on_month <= b.last_start
     group by all
 ),
-recovered_base as (
-    select cast(date_trunc(grain, a_month) as date) as p_start, building_code,
-        sum(amount) as amount
-    from kpi_fee_recovered
-    where kpi_collection_part(figures, 'opening')
-        and k_class <= cast(date_trunc(grain, a_month) as date)
-        and a_month >= kpi_range_start(grain, from_period)
-        and a_month < kpi_range_end(grain, to_period)
-    group by all
-    union all
-    select p_start, building_code, -sum(amount)
-    from (
-        select cast(date_trunc(grain, a_day) as date) as p_start, building_code,
-            kpi_month_ceil(greatest(due_on, issued_on) + 1) as k_month, amount
-        from after_d
-        where kpi_collection_part(figures, 'opening')
-            and a_day >= kpi_range_start(grain, from_period)
-            and a_day < kpi_range_end(grain, to_period)
-    )
-    where k_month <= p_start
-    group by all
-),
 recovered_rows as (
-    select p.period, r.building_code, sum(r.amount) as amount
-    from recovered_base r
-    join periods p on p.p_start = r.p_start
-    group by p.period, r.building_code
+    select p_start, building_code, sum(amount) as amount
+    from (
+        select cast(date_trunc(grain, a_month) as date) as p_start, building_code, amount
+        from kpi_fee_recovered
+        where kpi_collection_part(figures, 'opening')
+            and k_class <= cast(date_trunc(grain, a_month) as date)
+            and a_month >= kpi_range_start(grain, from_period)
+            and a_month < kpi_range_end(grain, to_period)
+        union all
+        select p_start, building_code, -amount
+        from (
+            select cast(date_trunc(grain, a_day) as date) as p_start, building_code,
+                kpi_month_ceil(greatest(due_on, issued_on) + 1) as k_month, amount
+            from after_d
+            where kpi_collection_part(figures, 'opening')
+                and a_day >= kpi_range_start(grain, from_period)
+                and a_day < kpi_range_end(grain, to_period)
+        )
+        where k_month <= p_start
+    )
+    group by p_start, building_code
 ),
 opening_grid as (
     select p.period, p.p_start, b.building_code
@@ -264,24 +238,19 @@ opening_rows as (
     left join opening_buckets o on o.building_code = g.building_code and o.p_start = g.p_start
     where g.p_start > b.stored_to
     union all
-    select r.period, r.building_code, least(p.p_start, cast(as_of as date)), 0, r.amount
+    select p.period, r.building_code, least(r.p_start, cast(as_of as date)), 0, r.amount
     from recovered_rows r
-    join periods p on p.period = r.period
+    join periods p on p.p_start = r.p_start
 ),
 billed_by_scope as (
-    select l.scope, l.scope_code, x.period, sum(x.amount) as billed,
-        sum(x.in_period) as collected_in_period, sum(x.to_date) as collected_to_date
-    from (
-        select period, building_code, scope_on, amount, 0 as in_period, 0 as to_date
-        from billed_rows
-        union all
-        select period, building_code, scope_on, 0, coalesce(in_period, 0), to_date
-        from collected_rows
-    ) x
-    join kpi_scope_links l on l.building_code = x.building_code
+    select l.scope, l.scope_code, p.period, sum(f.billed) as billed,
+        sum(f.in_period) as collected_in_period, sum(f.to_date) as collected_to_date
+    from fee_base f
+    join periods p on p.p_start = f.p_start
+    join kpi_scope_links l on l.building_code = f.building_code
         and list_contains(scopes, l.scope)
-        and x.scope_on between l.valid_from and l.valid_to
-    group by l.scope, l.scope_code, x.period
+        and f.issued_on between l.valid_from and l.valid_to
+    group by l.scope, l.scope_code, p.period
 ),
 opening_by_scope as (
     select
