@@ -33,11 +33,13 @@ acts as (
 ),
 -- counted per butler and period start (the period of a day is the one starting on
 -- date_trunc(grain, day); weeks: Monday) before the periods are joined: 80,000 rows to join
--- instead of 6.3 million (36 months at 500,000 units, A/B with the agenda below: 477 -> 379 ms)
+-- instead of 6.3 million (36 months at 500,000 units, A/B with the agenda below: 477 -> 379 ms),
+-- the period start stays date_trunc's timestamp until then (a cast less per record: 235-260 ->
+-- 226-243 ms)
 act_start_counts as (
     select
         a.staff_code,
-        cast(date_trunc(grain, a.done_on) as date) as p_start,
+        date_trunc(grain, a.done_on) as p_start,
         count(*) filter (where a.kind = 1) as patrols,
         count(*) filter (where a.kind = 2) as visits,
         count(*) filter (where a.kind = 3) as collection_actions,
@@ -50,17 +52,17 @@ act_start_counts as (
         -- the scan of each table
         and a.done_on >= kpi_range_start(grain, from_period)
         and a.done_on < kpi_range_end(grain, to_period)
-    group by a.staff_code, cast(date_trunc(grain, a.done_on) as date)
+    group by a.staff_code, date_trunc(grain, a.done_on)
 ),
 act_counts as (
     select c.* exclude (p_start), p.period
     from act_start_counts c
-    join periods p on p.p_start = c.p_start
+    join periods p on p.p_start = cast(c.p_start as date)
 ),
 agenda_start_counts as (
     select
         i.staff_code,
-        cast(date_trunc(grain, i.due_on) as date) as p_start,
+        date_trunc(grain, i.due_on) as p_start,
         count(*) as agenda_due,
         count(*) filter (where i.done_on > i.due_on and i.done_on <= cast(as_of as date))
             as agenda_late,
@@ -70,12 +72,12 @@ agenda_start_counts as (
     where i.staff_code is not null and i.due_on <= cast(as_of as date)
         and i.due_on >= kpi_range_start(grain, from_period)
         and i.due_on < kpi_range_end(grain, to_period)
-    group by i.staff_code, cast(date_trunc(grain, i.due_on) as date)
+    group by i.staff_code, date_trunc(grain, i.due_on)
 ),
 agenda as (
     select c.* exclude (p_start), p.period
     from agenda_start_counts c
-    join periods p on p.p_start = c.p_start
+    join periods p on p.p_start = cast(c.p_start as date)
 ),
 grid as (
     select s.scope, s.scope_code, p.period
