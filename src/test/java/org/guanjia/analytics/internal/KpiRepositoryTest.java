@@ -94,6 +94,31 @@ class KpiRepositoryTest {
     }
 
     @Test
+    void aging_snapshot_days_are_read_as_positions_and_a_missing_one_as_its_text() {
+        assertThat(KpiRepository.snapshotDays(AS_OF, "quarter", "2025-10", "2026-11"))
+                .containsExactly("2026-11-20", "2025-12-31", "2026-03-31", "2026-06-30",
+                        "2026-09-30");
+        assertThat(KpiRepository.snapshotDays(AS_OF, "month", "2025-10", "2026-11"))
+                .hasSize(14).startsWith("2026-11-20", "2025-10-31", "2025-11-30")
+                .endsWith("2026-10-31");
+        assertThat(KpiRepository.snapshotDays(AS_OF, null, null, null))
+                .containsExactly("2026-11-20");
+        for (String grain : List.of("month", "year")) {
+            List<String> days = KpiRepository.snapshotDays(AS_OF, grain, "2025-10", "2026-11");
+            for (List<String> list : List.of(days.subList(0, days.size() / 2),
+                    List.of("2026-11-20"))) {
+                Map<String, KpiTable> read = repo.fetch(Dataset.AGING, AS_OF, grain, "2025-10",
+                        "2026-11", Dataset.AGING.scopes(), null, Map.of("as_of", list));
+                for (String scope : Dataset.AGING.scopes()) {
+                    assertThat(read.get(scope).rows()).as(grain + " " + scope + " " + list.size())
+                            .isNotEmpty().isEqualTo(plain(Dataset.AGING, scope, grain, "2025-10",
+                                    "2026-11"));
+                }
+            }
+        }
+    }
+
+    @Test
     void a_scope_code_missing_from_its_list_comes_back_as_its_text_and_one_with_a_comma_too() {
         List<String> some = dsl.resultQuery("select scope_code from kpi_scopes order by scope_code")
                 .fetch().getValues(0, String.class);
