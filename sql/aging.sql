@@ -138,7 +138,7 @@ final as (
         cast(coalesce(b.b4, 0) as decimal(18,2)) as bucket_181_365,
         cast(coalesce(b.b5, 0) as decimal(18,2)) as bucket_over_365,
         cast(coalesce(b.arrears, 0) as decimal(18,2)) as arrears,
-        coalesce(b.households, 0) as households_in_arrears,
+        cast(coalesce(b.households, 0) as bigint) as households_in_arrears,
         n.period
     from kpi_scopes s
     cross join snaps n

@@ -315,7 +315,7 @@ final as (
         kpi_div1(resolution_p50, 36000) as median_resolution_hours,
         kpi_div1(resolution_p90, 36000) as p90_resolution_hours,
         case when figures is null or list_contains(figures, 'repeat_units')
-            then coalesce(repeat_units, 0) end as repeat_units,
+            then cast(coalesce(repeat_units, 0) as bigint) end as repeat_units,
         kpi_div4(signed_n, resolved_n) as signoff_rate
     from joined
     union all

@@ -129,7 +129,7 @@ final as (
         g.scope,
         g.scope_code,
         g.period,
-        coalesce(b.scored_records, 0) as scored_records,
+        cast(coalesce(b.scored_records, 0) as bigint) as scored_records,
         kpi_div2(b.score6_sum, 6 * b.scored_records) as satisfaction_score,
         kpi_div4(b.satisfied_n, b.scored_records) as satisfied_rate,
         kpi_div2(b.visit_sum, 6 * b.visit_n) as visit_score,

@@ -306,8 +306,9 @@ final as (
         g.scope,
         g.scope_code,
         g.period,
-        coalesce(c.delivered_units, 0) as delivered_units,
-        coalesce(c.vacant_units, 0) as vacant_units,
+        -- counts as BIGINT, not the HUGEINT of a sum: fetched as a Java long, not a BigInteger
+        cast(coalesce(c.delivered_units, 0) as bigint) as delivered_units,
+        cast(coalesce(c.vacant_units, 0) as bigint) as vacant_units,
         kpi_div4(c.vacant_units, c.delivered_units) as vacancy_rate,
         kpi_div4(c.occupied_units, c.delivered_units) as occupancy_rate,
         case when figures is null or list_contains(figures, 'move_ins')
