@@ -213,7 +213,7 @@ opening_grid as (
 -- recovered amounts. The butler's day is least(period start, D) for all three.
 opening_rows as (
     select
-        g.period,
+        g.p_start,
         g.building_code,
         least(g.p_start, cast(as_of as date)) as scope_on,
         m.opening,
@@ -225,7 +225,7 @@ opening_rows as (
     where g.p_start <= b.stored_to
     union all
     select
-        g.period,
+        g.p_start,
         g.building_code,
         least(g.p_start, cast(as_of as date)),
         coalesce(m.opening, 0) + sum(coalesce(o.amount, 0)) over (partition by g.building_code
@@ -238,32 +238,30 @@ opening_rows as (
     left join opening_buckets o on o.building_code = g.building_code and o.p_start = g.p_start
     where g.p_start > b.stored_to
     union all
-    select p.period, r.building_code, least(r.p_start, cast(as_of as date)), 0, r.amount
+    select r.p_start, r.building_code, least(r.p_start, cast(as_of as date)), 0, r.amount
     from recovered_rows r
-    join periods p on p.p_start = r.p_start
 ),
 billed_by_scope as (
-    select l.scope, l.scope_code, p.period, sum(f.billed) as billed,
+    select l.scope, l.scope_code, f.p_start, sum(f.billed) as billed,
         sum(f.in_period) as collected_in_period, sum(f.to_date) as collected_to_date
     from fee_base f
-    join periods p on p.p_start = f.p_start
     join kpi_scope_links l on l.building_code = f.building_code
         and list_contains(scopes, l.scope)
         and f.issued_on between l.valid_from and l.valid_to
-    group by l.scope, l.scope_code, p.period
+    group by l.scope, l.scope_code, f.p_start
 ),
 opening_by_scope as (
     select
         l.scope,
         l.scope_code,
-        o.period,
+        o.p_start,
         sum(o.opening) as opening_arrears,
         sum(o.recovered) as arrears_recovered
     from opening_rows o
     join kpi_scope_links l on l.building_code = o.building_code
         and list_contains(scopes, l.scope)
         and o.scope_on between l.valid_from and l.valid_to
-    group by l.scope, l.scope_code, o.period
+    group by l.scope, l.scope_code, o.p_start
 ),
 -- promise kept: every statement of the unit overdue at action_on is paid by promised_on
 -- (allocations up to D only); the butler is the one on action_on. Only the actions whose
@@ -345,7 +343,7 @@ late_broken as (
     where f.full_on is null or f.full_on > least(pa.promised_on, cast(as_of as date))
 ),
 -- the period of promised_on is the one starting on date_trunc(grain, promised_on) (the
--- periods cover every day from the first start to the last end): an equality join
+-- periods cover every day from the first start to the last end): that day keys the counts
 promises as (
     select
         pa.building_code,
@@ -401,23 +399,23 @@ promise_epoch_counts as (
     group by all
 ),
 promises_by_scope as (
-    select l.scope, l.scope_code, p.period, sum(c.kept_n) as kept_n, sum(c.promised_n) as promised_n
+    select l.scope, l.scope_code, c.p_start, sum(c.kept_n) as kept_n, sum(c.promised_n) as promised_n
     from promise_counts c
-    join periods p on p.p_start = c.p_start
     join kpi_scope_links l on l.building_code = c.building_code
         and list_contains(scopes, l.scope) and l.scope <> 'butler'
-    group by l.scope, l.scope_code, p.period
+    group by l.scope, l.scope_code, c.p_start
     union all
-    select l.scope, l.scope_code, p.period, sum(c.kept_n), sum(c.promised_n)
+    select l.scope, l.scope_code, c.p_start, sum(c.kept_n), sum(c.promised_n)
     from promise_epoch_counts c
-    join periods p on p.p_start = c.p_start
     join kpi_scope_links l on l.building_code = c.building_code
         and list_contains(scopes, l.scope) and l.scope = 'butler'
         and c.epoch_on between l.valid_from and l.valid_to
-    group by l.scope, l.scope_code, p.period
+    group by l.scope, l.scope_code, c.p_start
 ),
+-- every scope object and period; the parts above are keyed by the period's first day (a date
+-- compares and hashes cheaper than its text; a part's rows outside the periods find no grid row)
 grid as (
-    select s.scope, s.scope_code, p.period
+    select s.scope, s.scope_code, p.period, p.p_start
     from kpi_scopes s
     cross join periods p
     where list_contains(scopes, s.scope)
@@ -448,11 +446,11 @@ joined as (
         k.promised_n
     from grid g
     left join billed_by_scope b
-        on b.scope = g.scope and b.scope_code = g.scope_code and b.period = g.period
+        on b.scope = g.scope and b.scope_code = g.scope_code and b.p_start = g.p_start
     left join opening_by_scope o
-        on o.scope = g.scope and o.scope_code = g.scope_code and o.period = g.period
+        on o.scope = g.scope and o.scope_code = g.scope_code and o.p_start = g.p_start
     left join promises_by_scope k
-        on k.scope = g.scope and k.scope_code = g.scope_code and k.period = g.period
+        on k.scope = g.scope and k.scope_code = g.scope_code and k.p_start = g.p_start
 ),
 final as (
     select
