@@ -134,7 +134,7 @@ with periods as (
 -- the months of each period that begin on or before D, with their own snapshot day
 months as (
     select
-        p.period,
+        p.p_start,
         cast(m.month_start as date) as m_start,
         least(cast(m.month_start + interval 1 month - interval 1 day as date),
             cast(as_of as date)) as m_snap
@@ -222,7 +222,7 @@ snap_counts as (
     select
         l.scope,
         l.scope_code,
-        p.period,
+        p.p_start,
         sum(u.delivered_units) as delivered_units,
         sum(u.vacant_units) as vacant_units,
         sum(u.occupied_units) as occupied_units
@@ -231,20 +231,20 @@ snap_counts as (
     join kpi_scope_links l on l.building_code = u.building_code
         and list_contains(scopes, l.scope)
         and p.snap_on between l.valid_from and l.valid_to
-    group by l.scope, l.scope_code, p.period
+    group by l.scope, l.scope_code, p.p_start
 ),
 move_ins as (
-    select l.scope, l.scope_code, p.period, cast(sum(r.move_ins) as bigint) as move_ins
-    from kpi_move_in_days r
     -- the period of a day is the one starting on date_trunc(grain, day) (weeks: Monday)
-    join periods p on p.p_start = cast(date_trunc(grain, r.day) as date)
+    select l.scope, l.scope_code, cast(date_trunc(grain, r.day) as date) as p_start,
+        cast(sum(r.move_ins) as bigint) as move_ins
+    from kpi_move_in_days r
     join kpi_scope_links l on l.building_code = r.building_code
         and list_contains(scopes, l.scope)
         and r.day between l.valid_from and l.valid_to
     where r.day <= cast(as_of as date)
         and r.day >= (select min(p_start) from periods)
         and (figures is null or list_contains(figures, 'move_ins'))
-    group by l.scope, l.scope_code, p.period
+    group by l.scope, l.scope_code, cast(date_trunc(grain, r.day) as date)
 ),
 -- inspection coverage of a month: of the units vacant on its snapshot day, those inspected in
 -- the month up to it. A month end is stored; on a live day X (the month containing D), the units
@@ -255,27 +255,27 @@ move_ins as (
 -- inspected unit, 36 months at 500,000 units, A/B: by month and estate 263 -> 192 ms, by year
 -- and butler 353 -> 267 ms, identical rows.
 inspected_live as (
-    select m.period, m.m_snap, i.unit_code, bool_or(i.vacant_then) as vacant_then
+    select m.p_start, m.m_snap, i.unit_code, bool_or(i.vacant_then) as vacant_then
     from months m
     join live_days d on d.x = m.m_snap
     join vacancy_inspections i on i.inspected_on between m.m_start and m.m_snap
-    group by m.period, m.m_snap, i.unit_code
+    group by m.p_start, m.m_snap, i.unit_code
 ),
 covered_counts as (
-    select m.period, s.building_code, m.m_snap, s.covered_units as covered_n
+    select m.p_start, s.building_code, m.m_snap, s.covered_units as covered_n
     from months m
     join stored_days d on d.x = m.m_snap
     join kpi_vacancy_month_ends s on s.snap_on = m.m_snap
     union all
-    select i.period, u.building_code, i.m_snap, count(*)
+    select i.p_start, u.building_code, i.m_snap, count(*)
     from inspected_live i
     join units u on u.unit_code = i.unit_code
     left join status_change c on c.x = i.m_snap and c.unit_code = i.unit_code
     where case when c.unit_code is null then i.vacant_then else c.st_x = 'vacant' end
-    group by i.period, u.building_code, i.m_snap
+    group by i.p_start, u.building_code, i.m_snap
 ),
 vacant_counts as (
-    select m.period, c.building_code, m.m_snap, c.vacant_units as vacant_n
+    select m.p_start, c.building_code, m.m_snap, c.vacant_units as vacant_n
     from months m
     join building_counts c on c.snap_on = m.m_snap
     where c.vacant_units > 0
@@ -284,19 +284,21 @@ coverage as (
     select
         l.scope,
         l.scope_code,
-        v.period,
+        v.p_start,
         coalesce(sum(c.covered_n), 0) as covered_n,
         sum(v.vacant_n) as vacant_n
     from vacant_counts v
-    left join covered_counts c on c.period = v.period and c.building_code = v.building_code
+    left join covered_counts c on c.p_start = v.p_start and c.building_code = v.building_code
         and c.m_snap = v.m_snap
     join kpi_scope_links l on l.building_code = v.building_code
         and list_contains(scopes, l.scope)
         and v.m_snap between l.valid_from and l.valid_to
-    group by l.scope, l.scope_code, v.period
+    group by l.scope, l.scope_code, v.p_start
 ),
+-- every scope object and period; the parts above are keyed by the period's first day (a date
+-- hashes and compares cheaper than its text: by month and butler 192-266 -> 174-219 ms)
 grid as (
-    select s.scope, s.scope_code, p.period
+    select s.scope, s.scope_code, p.period, p.p_start
     from kpi_scopes s
     cross join periods p
     where list_contains(scopes, s.scope)
@@ -316,10 +318,10 @@ final as (
         kpi_div4(v.covered_n, v.vacant_n) as inspection_coverage
     from grid g
     left join snap_counts c
-        on c.scope = g.scope and c.scope_code = g.scope_code and c.period = g.period
+        on c.scope = g.scope and c.scope_code = g.scope_code and c.p_start = g.p_start
     left join move_ins m
-        on m.scope = g.scope and m.scope_code = g.scope_code and m.period = g.period
+        on m.scope = g.scope and m.scope_code = g.scope_code and m.p_start = g.p_start
     left join coverage v
-        on v.scope = g.scope and v.scope_code = g.scope_code and v.period = g.period
+        on v.scope = g.scope and v.scope_code = g.scope_code and v.p_start = g.p_start
 )
 select * from final;
