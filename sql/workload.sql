@@ -7,52 +7,98 @@
 -- delivered (document_deliveries with delivered_on). Agenda: items of the butler due in P (on
 -- or before D), done after their due day (done_on on or before D) = late, not done by D = not
 -- done.
+
+-- The records the workload counts, as (kind, staff_code, done_on): the kind as a number (1
+-- patrol, 2 visit, 3 collection action, 4 complaint responded, 5 vacancy inspection, 6 document
+-- delivered), compared for each of 6 million rows. A complaint counts on the day of its first
+-- response, a document delivery once delivered. Read by kpi_workload for the days after the
+-- stored months, and by kpi_work_months_rows, the rows of kpi_work_months (V033).
+create or replace macro kpi_work_acts() as table
+select 1 as kind, staff_code, patrol_on as done_on from patrols
+union all
+select 2, staff_code, visited_on from visits
+union all
+select 3, staff_code, action_on from collection_actions
+union all
+select 4, responder_code, cast(first_response_at as date)
+from complaints
+where first_response_at is not null
+union all
+select 5, staff_code, inspected_on from vacancy_inspections
+union all
+select 6, staff_code, delivered_on
+from document_deliveries
+where delivered_on is not null;
+
+-- The rows of kpi_work_months (V033): per staff member (of the list staff, or every one when
+-- NULL) and month, the records of each kind. A month without records has no row. A write
+-- refreshes one kind of one staff member and month (analytics.KpiSummaries.refreshWork), a
+-- bulk load the whole table.
+create or replace macro kpi_work_months_rows(staff) as table
+select
+    staff_code,
+    cast(date_trunc('month', done_on) as date) as month,
+    count(*) filter (where kind = 1) as patrols,
+    count(*) filter (where kind = 2) as visits,
+    count(*) filter (where kind = 3) as collection_actions,
+    count(*) filter (where kind = 4) as complaints_handled,
+    count(*) filter (where kind = 5) as vacancy_inspections,
+    count(*) filter (where kind = 6) as documents_delivered
+from kpi_work_acts()
+where staff_code is not null and (staff is null or list_contains(staff, staff_code))
+group by staff_code, cast(date_trunc('month', done_on) as date);
+
 create or replace macro kpi_workload(as_of, grain, from_period, to_period,
         scopes := ['estate', 'cluster', 'building', 'butler']) as table
 with periods as (
     select * from kpi_periods(grain, from_period, to_period)
 ),
--- the kind of record as a number (1 patrol, 2 visit, 3 collection action, 4 complaint
--- responded, 5 vacancy inspection, 6 document delivered): compared for each of 6 million rows
-acts as (
-    select 1 as kind, staff_code, patrol_on as done_on from patrols
-    union all
-    select 2, staff_code, visited_on from visits
-    union all
-    select 3, staff_code, action_on from collection_actions
-    union all
-    select 4, responder_code, cast(first_response_at as date)
-    from complaints
-    where first_response_at < cast(as_of as date) + interval 1 day
-    union all
-    select 5, staff_code, inspected_on from vacancy_inspections
-    union all
-    select 6, staff_code, delivered_on
-    from document_deliveries
-    where delivered_on is not null
-),
 -- counted per butler and period start (the period of a day is the one starting on
 -- date_trunc(grain, day); weeks: Monday), which keys the counts up to the grid: 80,000 rows to
--- join instead of 6.3 million (36 months at 500,000 units, A/B with the agenda below: 477 ->
--- 379 ms), the period start left date_trunc's timestamp until the counts are made (a cast less
--- per record: 235-260 -> 226-243 ms)
+-- join instead of 6.3 million. A month that ended by D (one before the month of the day after D)
+-- is read from kpi_work_months (V033: the records per staff member and month, kept by every
+-- writer), the days from that month on up to D from the records (kpi_work_acts); weeks, which
+-- do not keep to months, from the records only. The period start stays date_trunc's timestamp
+-- until the counts are made.
 act_start_counts as (
     select
-        a.staff_code,
-        date_trunc(grain, a.done_on) as p_start,
-        count(*) filter (where a.kind = 1) as patrols,
-        count(*) filter (where a.kind = 2) as visits,
-        count(*) filter (where a.kind = 3) as collection_actions,
-        count(*) filter (where a.kind = 4) as complaints_handled,
-        count(*) filter (where a.kind = 5) as vacancy_inspections,
-        count(*) filter (where a.kind = 6) as documents_delivered
-    from acts a
-    where a.staff_code is not null and a.done_on <= cast(as_of as date)
-        -- only the periods' days (kpi_range_start/kpi_range_end, common.sql), pushed into
-        -- the scan of each table
-        and a.done_on >= kpi_range_start(grain, from_period)
-        and a.done_on < kpi_range_end(grain, to_period)
-    group by a.staff_code, date_trunc(grain, a.done_on)
+        staff_code,
+        p_start,
+        cast(sum(patrols) as bigint) as patrols,
+        cast(sum(visits) as bigint) as visits,
+        cast(sum(collection_actions) as bigint) as collection_actions,
+        cast(sum(complaints_handled) as bigint) as complaints_handled,
+        cast(sum(vacancy_inspections) as bigint) as vacancy_inspections,
+        cast(sum(documents_delivered) as bigint) as documents_delivered
+    from (
+        select staff_code, date_trunc(grain, month) as p_start, patrols, visits,
+            collection_actions, complaints_handled, vacancy_inspections, documents_delivered
+        from kpi_work_months
+        where grain <> 'week'
+            and month < date_trunc('month', cast(as_of as date) + interval 1 day)
+            and month >= kpi_range_start(grain, from_period)
+            and month < kpi_range_end(grain, to_period)
+        union all
+        select
+            a.staff_code,
+            date_trunc(grain, a.done_on),
+            count(*) filter (where a.kind = 1),
+            count(*) filter (where a.kind = 2),
+            count(*) filter (where a.kind = 3),
+            count(*) filter (where a.kind = 4),
+            count(*) filter (where a.kind = 5),
+            count(*) filter (where a.kind = 6)
+        from kpi_work_acts() a
+        where a.staff_code is not null and a.done_on <= cast(as_of as date)
+            and (grain = 'week'
+                or a.done_on >= date_trunc('month', cast(as_of as date) + interval 1 day))
+            -- only the periods' days (kpi_range_start/kpi_range_end, common.sql), pushed into
+            -- the scan of each table
+            and a.done_on >= kpi_range_start(grain, from_period)
+            and a.done_on < kpi_range_end(grain, to_period)
+        group by a.staff_code, date_trunc(grain, a.done_on)
+    )
+    group by staff_code, p_start
 ),
 act_counts as (
     select c.* exclude (p_start), cast(c.p_start as date) as p_start

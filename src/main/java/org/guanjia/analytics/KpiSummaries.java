@@ -635,6 +635,7 @@ public final class KpiSummaries {
         names.add(PROMISE_MONTHS[0]);
         names.add(AGING[0]);
         VACANCY.forEach(t -> names.add(t[0]));
+        names.add(KpiWorkMonths.TABLE);
         return names;
     }
 
@@ -649,6 +650,7 @@ public final class KpiSummaries {
         rebuildPromises(c);
         recordState(c);
         rebuildMonthEnds(c);
+        KpiWorkMonths.rebuild(c);
     }
 
     /**
@@ -772,6 +774,8 @@ public final class KpiSummaries {
             rebuild(c);
             return true;
         }
+        // the butlers' records per month (V033) of a database that had records before it
+        boolean filled = KpiWorkMonths.fillIfEmpty(c);
         // inspections from before V028 (their flag is set with every write and rebuild after it)
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select exists (select 1 from vacancy_inspections"
@@ -789,7 +793,7 @@ public final class KpiSummaries {
                 return true;
             }
         }
-        return false;
+        return filled;
     }
 
     // Written by full rebuilds only: a per-write update of one row would make concurrent

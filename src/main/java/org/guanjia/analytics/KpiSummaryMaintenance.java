@@ -175,6 +175,35 @@ public class KpiSummaryMaintenance {
     }
 
     /**
+     * Counts again the records of one kind that a staff member made in the month of {@code day}
+     * ({@link KpiWorkMonths}, V033), after such a record was written: the writer calls it for the
+     * staff member and day the record has now, and for those it had before when a change moved
+     * it. Nothing for a null staff code or day.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void refreshWork(KpiWorkMonths.Kind kind, String staffCode, LocalDate day) {
+        if (staffCode == null || day == null) {
+            return;
+        }
+        onConnection("Refreshing the butler work counts failed", c -> {
+            KpiWorkMonths.refresh(c, kind, staffCode, day);
+        });
+    }
+
+    /**
+     * Counts every staff member's records per month again (after records were written past
+     * the services: the demo, the benchmark data, an import).
+     */
+    @Transactional
+    public void rebuildWork() {
+        long start = System.nanoTime();
+        onConnection("Rebuilding the butler work counts failed", c -> {
+            KpiWorkMonths.rebuild(c);
+            log.debug("Butler work counts rebuilt ({} ms)", (System.nanoTime() - start) / 1_000_000);
+        });
+    }
+
+    /**
      * Sets the building of the units' complaints and visits to the unit's (after such records
      * were imported: V026).
      */

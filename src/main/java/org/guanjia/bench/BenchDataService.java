@@ -87,6 +87,9 @@ public class BenchDataService {
         summaries.rebuildVacancy();
         step.accept("(vacancy summaries)", new long[] {0, (System.nanoTime() - t) / 1_000_000});
         t = System.nanoTime();
+        summaries.rebuildWork();
+        step.accept("(butler work counts)", new long[] {0, (System.nanoTime() - t) / 1_000_000});
+        t = System.nanoTime();
         writer.addUsers(encoder.encode(PASSWORD));
         writer.checkpoint();
         step.accept("(users, checkpoint)", new long[] {2, (System.nanoTime() - t) / 1_000_000});
@@ -114,6 +117,9 @@ public class BenchDataService {
         long t = System.nanoTime();
         summaries.rebuildVacancy();
         step.accept("(vacancy summaries)", new long[] {0, (System.nanoTime() - t) / 1_000_000});
+        t = System.nanoTime();
+        summaries.rebuildWork();
+        step.accept("(butler work counts)", new long[] {0, (System.nanoTime() - t) / 1_000_000});
         t = System.nanoTime();
         if (writer.counts(List.of("app_users")).get("app_users") == 0) {
             writer.addUsers(encoder.encode(PASSWORD));

@@ -91,8 +91,10 @@ public class DemoService {
         Recomputed allocated = allocations.recomputeAll();
         log.info("Payments allocated in {} ms: {}", Duration.ofNanos(System.nanoTime() - started).toMillis(),
                 allocated);
-        // units, status rows and inspections were written past the services
+        // units, status rows and inspections were written past the services, and the butlers'
+        // records (counted per month for the workload figures, V033)
         summaries.rebuildVacancy();
+        summaries.rebuildWork();
         // the butlers' agenda history (what fell due, when it was done) for the workload figures
         started = System.nanoTime();
         int items = agenda.record(today);

@@ -81,6 +81,10 @@ public class ImportService {
 
     /** Problems listed in a report; all are counted. */
     static final int MAX_PROBLEMS = 200;
+
+    /** The files of records the workload counts per staff member and month (V033). */
+    private static final Set<String> WORK_FILES =
+            Set.of("collection_actions", "complaints", "vacancy_inspections", "visits");
     private static final long PROGRESS_ROWS = 100_000;
     private static final Field<Long> ROW = field(name("s", "_row"), Long.class);
 
@@ -434,9 +438,11 @@ public class ImportService {
             Set<String> vacancyUnits = touchedUnits(List.of("units", "unit_status", "vacancy_inspections"));
             Set<String> formerBuildings = buildingsLeft();
             Set<String> recordUnits = touchedUnits(List.of("complaints", "visits"));
+            boolean work = false;
             int i = 0;
             for (FileSpec f : staged.keySet()) {
                 FileCounts c = counts.get(i);
+                work |= WORK_FILES.contains(f.name()) && c.created() + c.changed() > 0;
                 progress.update(0.6 + 0.25 * i++ / staged.size(), "imp.step.writing", fileName(f));
                 if (c.changed() > 0) {
                     update(f, now, user);
@@ -455,6 +461,10 @@ public class ImportService {
             summaries.refreshVacancy(vacancyUnits, formerBuildings);
             // the units' buildings on new or changed complaints and visits (V026)
             summaries.refreshRecordBuildings(recordUnits);
+            // the butlers' records per staff member and month (V033): counted again in one pass
+            if (work) {
+                summaries.rebuildWork();
+            }
             boolean anything = counts.stream().anyMatch(c -> c.created() + c.changed() > 0);
             if (anything) {
                 audit.record("import", "interchange", null, counts.stream()

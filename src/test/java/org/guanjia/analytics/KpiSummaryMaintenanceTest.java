@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.guanjia.MasterDataFixtures;
 import org.guanjia.TestClock;
@@ -28,7 +30,11 @@ import org.guanjia.billing.PaymentService;
 import org.guanjia.collection.CollectionService;
 import org.guanjia.collection.NewCollectionAction;
 import org.guanjia.complaint.ComplaintService;
+import org.guanjia.complaint.FirstResponse;
 import org.guanjia.complaint.NewComplaint;
+import org.guanjia.document.Delivery;
+import org.guanjia.document.DocumentService;
+import org.guanjia.document.NewDocument;
 import org.guanjia.estate.Building;
 import org.guanjia.estate.EstateService;
 import org.guanjia.estate.Unit;
@@ -36,12 +42,16 @@ import org.guanjia.estate.UnitStatus;
 import org.guanjia.fees.FeeSchedule;
 import org.guanjia.fees.FeeScheduleService;
 import org.guanjia.fees.StatementRunService;
+import org.guanjia.patrol.PatrolService;
+import org.guanjia.staff.Assignment;
+import org.guanjia.staff.Staff;
 import org.guanjia.staff.StaffService;
 import org.guanjia.user.User;
 import org.guanjia.user.UserService;
 import org.guanjia.vacancy.NewInspection;
 import org.guanjia.vacancy.VacancyService;
 import org.guanjia.visit.NewVisit;
+import org.guanjia.visit.VisitChange;
 import org.guanjia.visit.VisitService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -93,6 +103,10 @@ class KpiSummaryMaintenanceTest {
     ComplaintService complaints;
     @Autowired
     VisitService visits;
+    @Autowired
+    PatrolService patrols;
+    @Autowired
+    DocumentService documents;
     @Autowired
     TestClock clock;
     @Autowired
@@ -273,6 +287,114 @@ class KpiSummaryMaintenanceTest {
         assertThat(inspections).as("inspections recorded").isGreaterThan(3);
         assertThat(moves).as("units moved to another building").isPositive();
         assertThat(dsl.fetchCount(dsl.selectFrom("kpi_move_in_days"))).as("move-in days").isPositive();
+    }
+
+    /**
+     * The butlers' records per staff member and month (V033) after random visits (new and moved
+     * to another day), collection actions, vacancy inspections, complaint responses, patrols and
+     * document deliveries through the services, dated back across month ends: equal to a fresh
+     * count, and kpi_workload equal to kpi_workload_reference (every record counted, as before
+     * V033) for every grain and as-of days on, before and after month ends.
+     */
+    @Test
+    void random_butler_work_keeps_the_month_counts_equal_to_a_recount_and_the_workload_to_the_reference()
+            throws IOException {
+        loadReferenceMacros();
+        maintenance.rebuild();
+        p = "W" + UUID.randomUUID().toString().substring(0, 5) + "-";
+        clock.set(LocalDate.of(2025, 1, 10));
+        MasterDataFixtures.create(p, estates, staff);
+        addFixtureUnits();
+        as(Role.ADMIN);
+        staff.saveStaff(new Staff(p + "S2", "Butler 2 " + p, "butler", null, "13800000001", null, true), true);
+        staff.saveAssignment(new Assignment(p + "S2", p + "C2", LocalDate.of(2024, 1, 1), null), true);
+        List<String> butlers = List.of(p + "S1", p + "S2");
+        Random random = new Random(20261201L);
+        LocalDate day = LocalDate.of(2025, 1, 10);
+        List<String> visitNos = new ArrayList<>();
+        Map<String, Integer> done = new TreeMap<>();
+        // a key customer: documents reach an occupied key customer's unit in person, by a butler
+        String key = p + "C1-B1-0102";
+        dsl.execute("insert into owners (owner_code, unit_code, name, key_customer) values (?, ?, ?, true)",
+                p + "O1", key, "Owner " + p);
+        checkWork(day);
+        for (int step = 0; step < 36; step++) {
+            day = day.plusDays(1 + random.nextInt(6));
+            clock.set(day);
+            String unit = units.get(random.nextInt(units.size()));
+            String butler = butlers.get(random.nextInt(2));
+            // the butler of the unit's cluster, for what a butler records in person
+            String own = unit.startsWith(p + "C1") ? p + "S1" : p + "S2";
+            int kind = random.nextInt(8);
+            try {
+                if (kind <= 1) {
+                    as(Role.ADMIN);
+                    visitNos.add(visits.record(new NewVisit(unit, day.minusDays(random.nextInt(40)), butler,
+                            "chance", "A", 4, null, false, null, null, List.of())).no());
+                } else if (kind == 2 && !visitNos.isEmpty()) {
+                    // a visit moved to another day, often into another month
+                    as(Role.ADMIN);
+                    visits.update(visitNos.get(random.nextInt(visitNos.size())), new VisitChange(
+                            day.minusDays(random.nextInt(60)), "chance", "B", 3, null, false));
+                    done.merge("visit moved", 1, Integer::sum);
+                } else if (kind == 3) {
+                    TestUsers.signIn(p + "butler", Role.BUTLER, own);
+                    collection.log(new NewCollectionAction(unit, day.minusDays(random.nextInt(30)), "phone",
+                            null, null, null, null, null));
+                    done.merge("collection action", 1, Integer::sum);
+                } else if (kind == 4) {
+                    as(Role.SERVICE_DESK);
+                    estates.saveStatus(new UnitStatus(unit, day.minusDays(60), "vacant", null));
+                    TestUsers.signIn(p + "butler", Role.BUTLER, own);
+                    vacancy.record(new NewInspection(unit, day.minusDays(random.nextInt(20)), true, true,
+                            true, true, null, null, null, null));
+                    done.merge("inspection", 1, Integer::sum);
+                } else if (kind == 5) {
+                    as(Role.SERVICE_DESK);
+                    String no = complaints.intake(new NewComplaint(unit, null, "phone", "noise", "Loud")).no();
+                    as(Role.ADMIN);
+                    complaints.respond(no, new FirstResponse(null, "phone", butler));
+                    done.merge("complaint responded", 1, Integer::sum);
+                } else if (kind == 6) {
+                    TestUsers.signIn(p + "butler", Role.BUTLER, p + "S1");
+                    // counted from its start (a second one waits for the first to be finished)
+                    patrols.start(p + "C1", null);
+                    done.merge("patrol", 1, Integer::sum);
+                } else {
+                    as(Role.SERVICE_DESK);
+                    estates.saveStatus(new UnitStatus(key, day.minusDays(4), "occupied", null));
+                    TestUsers.signIn(p + "butler", Role.BUTLER, p + "S1");
+                    String no = documents.create(new NewDocument("other", "Notice " + step, day.minusDays(3),
+                            null, null, null, null, p + "C1-B1", null)).no();
+                    for (Delivery d : documents.deliveries(no)) {
+                        documents.dispatch(no, List.of(d.unitCode()), day.minusDays(2));
+                        documents.delivered(no, d.unitCode(), day.minusDays(random.nextInt(2)));
+                    }
+                    done.merge("document", 1, Integer::sum);
+                }
+            } catch (ValidationException e) {
+                done.merge("refused " + kind + " " + e.getMessage(), 1, Integer::sum);
+            }
+            checkWork(day);
+        }
+        assertThat(done).as("writes of each kind").containsKeys("visit moved", "collection action",
+                "inspection", "complaint responded", "patrol", "document");
+        assertThat(String.valueOf(dsl.fetchValue("select sum(patrols) || '/' || sum(documents_delivered) from kpi_work_months"
+                + " where staff_code like ?", p + "%"))).as("patrols/documents delivered counted")
+                .matches("[1-9][0-9]*/[1-9][0-9]*");
+    }
+
+    /** kpi_work_months equals a recount; kpi_workload equals the reference for one grain and day. */
+    private void checkWork(LocalDate today) {
+        assertThat(differences("select * from kpi_work_months", "select * from kpi_work_months_rows(null)"))
+                .as("kpi_work_months on " + today).isZero();
+        LocalDate d = List.of(today, today.minusDays(9), today.withDayOfMonth(1).minusDays(1),
+                today.withDayOfMonth(1)).get(checks % 4);
+        String grain = List.of("'month'", "'quarter'", "'year'", "'week'").get(checks++ % 4);
+        String args = "date '" + d + "', " + grain + ", '2024-11', '2025-12'";
+        assertThat(differences("select * from kpi_workload(" + args + ")",
+                "select * from kpi_workload_reference(" + args + ")"))
+                .as("workload " + args).isZero();
     }
 
     /**
@@ -483,7 +605,8 @@ class KpiSummaryMaintenanceTest {
     }
 
     private void loadReferenceMacros() throws IOException {
-        for (String file : List.of("collection_reference", "aging_reference", "vacancy_reference")) {
+        for (String file : List.of("collection_reference", "aging_reference", "vacancy_reference",
+                "workload_reference")) {
             try (InputStream in = getClass().getResourceAsStream("/sql-reference/" + file + ".sql")) {
                 String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 for (String statement : sql.split(";\\s*(\\n|$)")) {

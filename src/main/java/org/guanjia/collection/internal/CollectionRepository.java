@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.guanjia.analytics.KpiSummaryMaintenance;
+import org.guanjia.analytics.KpiWorkMonths;
 import org.guanjia.collection.CollectionAction;
 import org.guanjia.collection.LawyerLetter;
 import org.guanjia.collection.LetterLine;
@@ -39,9 +41,11 @@ import org.springframework.stereotype.Repository;
 public class CollectionRepository {
 
     private final DSLContext dsl;
+    private final KpiSummaryMaintenance summaries;
 
-    CollectionRepository(DSLContext dsl) {
+    CollectionRepository(DSLContext dsl, KpiSummaryMaintenance summaries) {
         this.dsl = dsl;
+        this.summaries = summaries;
     }
 
     /** The unit's owner as printed on letters and lists: name, phone, mailing address. */
@@ -109,6 +113,7 @@ public class CollectionRepository {
         r.setOutcome(a.outcome());
         r.setFollowUpNo(a.followUpNo());
         r.insert();
+        summaries.refreshWork(KpiWorkMonths.Kind.COLLECTION_ACTIONS, a.staffCode(), a.actionOn());
     }
 
     /** The unit's log, newest first (same day: the later number first). */

@@ -12,6 +12,8 @@ import static org.guanjia.db.Tables.UNITS;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.guanjia.analytics.KpiSummaryMaintenance;
+import org.guanjia.analytics.KpiWorkMonths;
 import org.guanjia.base.Page;
 import org.guanjia.base.RecordUpdates;
 import org.guanjia.base.Scope;
@@ -38,9 +40,11 @@ public class ComplaintRepository {
     private static final int DEFAULT_RESOLUTION_HOURS = 48;
 
     private final DSLContext dsl;
+    private final KpiSummaryMaintenance summaries;
 
-    ComplaintRepository(DSLContext dsl) {
+    ComplaintRepository(DSLContext dsl, KpiSummaryMaintenance summaries) {
         this.dsl = dsl;
+        this.summaries = summaries;
     }
 
     /** A new number, e.g. CP-202503-00042 (the demo's start with "D-", so never clash). */
@@ -189,11 +193,17 @@ public class ComplaintRepository {
 
     public void respond(String no, LocalDateTime at, String method, String responderCode) {
         ComplaintsRecord r = record(no);
+        String responderBefore = r.getResponderCode();
+        LocalDateTime before = r.getFirstResponseAt();
         r.setFirstResponseAt(at);
         r.setResponseMethod(method);
         r.setResponderCode(responderCode);
         r.setStatus("responded");
         RecordUpdates.update(r, "status");
+        if (before != null) {
+            summaries.refreshWork(KpiWorkMonths.Kind.COMPLAINTS_HANDLED, responderBefore, before.toLocalDate());
+        }
+        summaries.refreshWork(KpiWorkMonths.Kind.COMPLAINTS_HANDLED, responderCode, at.toLocalDate());
     }
 
     public void classify(String no, Boolean valid, String department, String person, String plan) {

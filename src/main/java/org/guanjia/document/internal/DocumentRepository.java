@@ -15,8 +15,11 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
+import org.guanjia.analytics.KpiSummaryMaintenance;
+import org.guanjia.analytics.KpiWorkMonths;
 import org.guanjia.base.Page;
 import org.guanjia.base.RecordUpdates;
 import org.guanjia.base.Scope;
@@ -42,9 +45,11 @@ public class DocumentRepository {
     }
 
     private final DSLContext dsl;
+    private final KpiSummaryMaintenance summaries;
 
-    DocumentRepository(DSLContext dsl) {
+    DocumentRepository(DSLContext dsl, KpiSummaryMaintenance summaries) {
         this.dsl = dsl;
+        this.summaries = summaries;
     }
 
     /** Numbers like DC-2025-000042. */
@@ -270,6 +275,8 @@ public class DocumentRepository {
             LocalDate collected, LocalDate callOn, String callNote) {
         DocumentDeliveriesRecord r = dsl.fetchSingle(DOCUMENT_DELIVERIES,
                 DOCUMENT_DELIVERIES.DOCUMENT_NO.eq(documentNo).and(DOCUMENT_DELIVERIES.UNIT_CODE.eq(unitCode)));
+        String staffBefore = r.getStaffCode();
+        LocalDate deliveredBefore = r.getDeliveredOn();
         if (dispatched != null) {
             r.setDispatchedOn(dispatched);
             if (staffCode != null) {
@@ -287,6 +294,11 @@ public class DocumentRepository {
             r.setCallNote(callNote);
         }
         RecordUpdates.update(r, "unitCode");
+        // a delivery counts for its staff member on the day it was delivered
+        if (!Objects.equals(staffBefore, r.getStaffCode()) || !Objects.equals(deliveredBefore, r.getDeliveredOn())) {
+            summaries.refreshWork(KpiWorkMonths.Kind.DOCUMENTS_DELIVERED, staffBefore, deliveredBefore);
+            summaries.refreshWork(KpiWorkMonths.Kind.DOCUMENTS_DELIVERED, r.getStaffCode(), r.getDeliveredOn());
+        }
     }
 
     public boolean staffExists(String staffCode) {

@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.guanjia.analytics.KpiSummaryMaintenance;
+import org.guanjia.analytics.KpiWorkMonths;
 import org.guanjia.base.Page;
 import org.guanjia.base.RecordUpdates;
 import org.guanjia.base.Scope;
@@ -43,9 +45,11 @@ import org.springframework.stereotype.Repository;
 public class PatrolRepository {
 
     private final DSLContext dsl;
+    private final KpiSummaryMaintenance summaries;
 
-    PatrolRepository(DSLContext dsl) {
+    PatrolRepository(DSLContext dsl, KpiSummaryMaintenance summaries) {
         this.dsl = dsl;
+        this.summaries = summaries;
     }
 
     /** Numbers like PT-202503-00042 (the demo's start with "D-"). */
@@ -149,6 +153,7 @@ public class PatrolRepository {
         r.setStartedAt(startedAt);
         r.setNote(note);
         r.insert();
+        summaries.refreshWork(KpiWorkMonths.Kind.PATROLS, staffCode, on);
     }
 
     public void finish(String no, LocalDateTime at, String note) {

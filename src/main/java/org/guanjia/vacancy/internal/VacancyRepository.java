@@ -14,6 +14,8 @@ import static org.guanjia.db.Tables.VACANCY_INSPECTIONS;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.guanjia.analytics.KpiSummaryMaintenance;
+import org.guanjia.analytics.KpiWorkMonths;
 import org.guanjia.base.Page;
 import org.guanjia.base.RecordUpdates;
 import org.guanjia.base.Scope;
@@ -35,9 +37,11 @@ import org.springframework.stereotype.Repository;
 public class VacancyRepository {
 
     private final DSLContext dsl;
+    private final KpiSummaryMaintenance summaries;
 
-    VacancyRepository(DSLContext dsl) {
+    VacancyRepository(DSLContext dsl, KpiSummaryMaintenance summaries) {
         this.dsl = dsl;
+        this.summaries = summaries;
     }
 
     /** Numbers like VI-202503-00042 (the demo's start with "D-"). */
@@ -235,6 +239,7 @@ public class VacancyRepository {
         r.setOwnerInformedOn(informedOn);
         r.setOwnerInformedMethod(informedMethod);
         r.insert();
+        summaries.refreshWork(KpiWorkMonths.Kind.VACANCY_INSPECTIONS, staffCode, on);
     }
 
     public void setOwnerInformed(String no, LocalDate on, String method) {

@@ -17,6 +17,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.guanjia.analytics.KpiSummaryMaintenance;
+import org.guanjia.analytics.KpiWorkMonths;
 import org.guanjia.base.Page;
 import org.guanjia.base.RecordUpdates;
 import org.guanjia.base.Scope;
@@ -43,9 +45,11 @@ import org.springframework.stereotype.Repository;
 public class VisitRepository {
 
     private final DSLContext dsl;
+    private final KpiSummaryMaintenance summaries;
 
-    VisitRepository(DSLContext dsl) {
+    VisitRepository(DSLContext dsl, KpiSummaryMaintenance summaries) {
         this.dsl = dsl;
+        this.summaries = summaries;
     }
 
     /** Numbers like VS-202503-00042 / VP-202503-00007 (the demo's start with "D-"). */
@@ -230,11 +234,13 @@ public class VisitRepository {
         r.setNote(note);
         r.setStrongOpinion(strongOpinion);
         r.insert();
+        summaries.refreshWork(KpiWorkMonths.Kind.VISITS, staffCode, visitedOn);
     }
 
     public void updateVisit(String no, LocalDate visitedOn, String kind, String topic, Integer satisfaction,
             String note, boolean strongOpinion) {
         VisitsRecord r = dsl.fetchSingle(VISITS, VISITS.VISIT_NO.eq(no));
+        LocalDate before = r.getVisitedOn();
         r.setVisitedOn(visitedOn);
         r.setKind(kind);
         r.setTopic(topic);
@@ -242,6 +248,10 @@ public class VisitRepository {
         r.setNote(note);
         r.setStrongOpinion(strongOpinion);
         RecordUpdates.update(r, "visitedOn");
+        if (!visitedOn.equals(before)) {
+            summaries.refreshWork(KpiWorkMonths.Kind.VISITS, r.getStaffCode(), before);
+            summaries.refreshWork(KpiWorkMonths.Kind.VISITS, r.getStaffCode(), visitedOn);
+        }
     }
 
     // --- requests ------------------------------------------------------------------------------
