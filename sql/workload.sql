@@ -48,6 +48,24 @@ from kpi_work_acts()
 where staff_code is not null and (staff is null or list_contains(staff, staff_code))
 group by staff_code, cast(date_trunc('month', done_on) as date);
 
+-- The rows of kpi_agenda_months (V033): per staff member (of the list staff, or every one when
+-- NULL) and month of due_on (from from_month to to_month, both month starts, when given), the
+-- agenda items, those done after their due day (on any day: as of D, those done after D are
+-- not done) and those not done at all. The agenda's recording counts the months it wrote again
+-- (analytics.KpiWorkMonths.refreshAgenda).
+create or replace macro kpi_agenda_months_rows(staff, from_month := null, to_month := null) as table
+select
+    staff_code,
+    cast(date_trunc('month', due_on) as date) as month,
+    count(*) as agenda_due,
+    count(*) filter (where done_on > due_on) as agenda_done_late,
+    count(*) filter (where done_on is null) as agenda_not_done
+from agenda_items
+where staff_code is not null and (staff is null or list_contains(staff, staff_code))
+    and (from_month is null or due_on >= cast(from_month as date))
+    and (to_month is null or due_on < cast(to_month as date) + interval 1 month)
+group by staff_code, cast(date_trunc('month', due_on) as date);
+
 create or replace macro kpi_workload(as_of, grain, from_period, to_period,
         scopes := ['estate', 'cluster', 'building', 'butler']) as table
 with periods as (
@@ -104,20 +122,49 @@ act_counts as (
     select c.* exclude (p_start), cast(c.p_start as date) as p_start
     from act_start_counts c
 ),
+-- the agenda the same way: a month that ended by D from kpi_agenda_months, less the items of
+-- those months done after D (late there, not done as of D: at most the days after D), the rest
+-- from the items (due from that month on up to D; weeks: all)
 agenda_start_counts as (
     select
-        i.staff_code,
-        date_trunc(grain, i.due_on) as p_start,
-        count(*) as agenda_due,
-        count(*) filter (where i.done_on > i.due_on and i.done_on <= cast(as_of as date))
-            as agenda_late,
-        count(*) filter (where i.done_on is null or i.done_on > cast(as_of as date))
-            as agenda_not_done
-    from agenda_items i
-    where i.staff_code is not null and i.due_on <= cast(as_of as date)
-        and i.due_on >= kpi_range_start(grain, from_period)
-        and i.due_on < kpi_range_end(grain, to_period)
-    group by i.staff_code, date_trunc(grain, i.due_on)
+        staff_code,
+        p_start,
+        cast(sum(agenda_due) as bigint) as agenda_due,
+        cast(sum(agenda_late) as bigint) as agenda_late,
+        cast(sum(agenda_not_done) as bigint) as agenda_not_done
+    from (
+        select staff_code, date_trunc(grain, month) as p_start, agenda_due,
+            agenda_done_late as agenda_late, agenda_not_done
+        from kpi_agenda_months
+        where grain <> 'week'
+            and month < date_trunc('month', cast(as_of as date) + interval 1 day)
+            and month >= kpi_range_start(grain, from_period)
+            and month < kpi_range_end(grain, to_period)
+        union all
+        select i.staff_code, date_trunc(grain, i.due_on), 0, -count(*), count(*)
+        from agenda_items i
+        where grain <> 'week' and i.staff_code is not null
+            and i.done_on > cast(as_of as date)
+            and i.due_on < date_trunc('month', cast(as_of as date) + interval 1 day)
+            and i.due_on >= kpi_range_start(grain, from_period)
+            and i.due_on < kpi_range_end(grain, to_period)
+        group by i.staff_code, date_trunc(grain, i.due_on)
+        union all
+        select
+            i.staff_code,
+            date_trunc(grain, i.due_on),
+            count(*),
+            count(*) filter (where i.done_on > i.due_on and i.done_on <= cast(as_of as date)),
+            count(*) filter (where i.done_on is null or i.done_on > cast(as_of as date))
+        from agenda_items i
+        where i.staff_code is not null and i.due_on <= cast(as_of as date)
+            and (grain = 'week'
+                or i.due_on >= date_trunc('month', cast(as_of as date) + interval 1 day))
+            and i.due_on >= kpi_range_start(grain, from_period)
+            and i.due_on < kpi_range_end(grain, to_period)
+        group by i.staff_code, date_trunc(grain, i.due_on)
+    )
+    group by staff_code, p_start
 ),
 agenda as (
     select c.* exclude (p_start), cast(c.p_start as date) as p_start

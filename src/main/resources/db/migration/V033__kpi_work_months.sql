@@ -16,3 +16,17 @@ create table kpi_work_months (
     documents_delivered    bigint        not null default 0,
     primary key (staff_code, month)
 );
+
+-- The agenda items per staff member and month they fell due (sql/workload.sql): all of them,
+-- those done after their due day (on any day), those not done. kpi_workload reads a month from
+-- here once it has ended on or before the as-of day D, and moves the items done after D from
+-- late to not done. Kept by the agenda's recording (analytics.KpiSummaryMaintenance
+-- .refreshAgenda: the months it wrote, counted again), rebuilt with kpi_work_months.
+create table kpi_agenda_months (
+    staff_code             varchar(32)   not null,
+    month                  date          not null,
+    agenda_due             bigint        not null,
+    agenda_done_late       bigint        not null,
+    agenda_not_done        bigint        not null,
+    primary key (staff_code, month)
+);

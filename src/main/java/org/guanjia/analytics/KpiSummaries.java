@@ -636,6 +636,7 @@ public final class KpiSummaries {
         names.add(AGING[0]);
         VACANCY.forEach(t -> names.add(t[0]));
         names.add(KpiWorkMonths.TABLE);
+        names.add(KpiWorkMonths.AGENDA);
         return names;
     }
 

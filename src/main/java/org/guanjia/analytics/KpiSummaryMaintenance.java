@@ -191,8 +191,21 @@ public class KpiSummaryMaintenance {
     }
 
     /**
-     * Counts every staff member's records per month again (after records were written past
-     * the services: the demo, the benchmark data, an import).
+     * Counts the agenda items that fell due in the months from {@code from}'s to {@code to}'s
+     * again ({@link KpiWorkMonths#AGENDA}, V033), after the agenda's recording wrote items due
+     * in them; in the writer's transaction, or in one of its own after a write that had none (a
+     * count of whole months, right whenever it runs).
+     */
+    @Transactional
+    public void refreshAgenda(LocalDate from, LocalDate to) {
+        onConnection("Refreshing the agenda counts failed", c -> {
+            KpiWorkMonths.refreshAgenda(c, from, to);
+        });
+    }
+
+    /**
+     * Counts every staff member's records and agenda items per month again (after records were
+     * written past the services: the demo, the benchmark data, an import).
      */
     @Transactional
     public void rebuildWork() {

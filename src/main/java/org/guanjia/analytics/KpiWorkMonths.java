@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * month of the record, before and after the change ({@link #refresh}: a count of the records of
  * that month, a few row groups of one table); a bulk load rebuilds the table ({@link #rebuild}).
  * The counts are the rows of {@code kpi_work_months_rows} for the same keys; a month without
- * records has no row.
+ * records has no row. The agenda items per month they fell due ({@link #AGENDA}) are counted
+ * again for the months the agenda's recording wrote ({@link #refreshAgenda}).
  *
  * <p>Two transactions that count the same kind for the same staff member and month conflict
  * (an update of the same row, or the same new key), and the later one is run again
@@ -24,8 +25,11 @@ import java.util.stream.Collectors;
  */
 public final class KpiWorkMonths {
 
-    /** The summary table. */
+    /** The summary table of the records. */
     public static final String TABLE = "kpi_work_months";
+
+    /** The summary table of the agenda items, per month they fell due. */
+    public static final String AGENDA = "kpi_agenda_months";
 
     /** A kind of record, its number in kpi_work_acts and its column in {@link #TABLE}. */
     public enum Kind {
@@ -97,23 +101,48 @@ public final class KpiWorkMonths {
         }
     }
 
-    /** Replaces every row by a fresh count of all records. */
+    /**
+     * Counts the agenda items that fell due in the months from {@code from}'s to {@code to}'s
+     * again, for every staff member (after the agenda's recording wrote items due in them).
+     */
+    static void refreshAgenda(Connection c, LocalDate from, LocalDate to) throws SQLException {
+        LocalDate first = from.withDayOfMonth(1);
+        LocalDate last = to.withDayOfMonth(1);
+        try (PreparedStatement delete = c.prepareStatement("delete from " + AGENDA
+                + " where month >= ? and month <= ?");
+                PreparedStatement insert = c.prepareStatement("insert into " + AGENDA
+                        + " select * from kpi_agenda_months_rows(null, from_month := cast(? as date),"
+                        + " to_month := cast(? as date)) order by staff_code, month")) {
+            for (PreparedStatement ps : new PreparedStatement[] {delete, insert}) {
+                ps.setObject(1, first);
+                ps.setObject(2, last);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Replaces every row of both tables by a fresh count of all records and agenda items. */
     static void rebuild(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("delete from " + TABLE);
             st.execute("insert into " + TABLE + " select * from kpi_work_months_rows(null)"
                     + " order by staff_code, month");
+            st.execute("delete from " + AGENDA);
+            st.execute("insert into " + AGENDA + " select * from kpi_agenda_months_rows(null)"
+                    + " order by staff_code, month");
         }
     }
 
     /**
-     * Fills the table when it is empty while there are records to count (a database from before
-     * V033). True when it did.
+     * Fills both tables when they are empty while there are records or agenda items to count (a
+     * database from before V033). True when it did.
      */
     static boolean fillIfEmpty(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select not exists (select 1 from " + TABLE + ")"
-                        + " and exists (select 1 from kpi_work_acts() where staff_code is not null)")) {
+                        + " and not exists (select 1 from " + AGENDA + ")"
+                        + " and (exists (select 1 from kpi_work_acts() where staff_code is not null)"
+                        + " or exists (select 1 from agenda_items where staff_code is not null))")) {
             if (rs.next() && rs.getBoolean(1)) {
                 rebuild(c);
                 return true;

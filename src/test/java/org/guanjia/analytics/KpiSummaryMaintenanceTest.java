@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.guanjia.MasterDataFixtures;
 import org.guanjia.TestClock;
 import org.guanjia.TestUsers;
+import org.guanjia.agenda.AgendaService;
 import org.guanjia.base.Role;
 import org.guanjia.base.ValidationException;
 import org.guanjia.billing.AllocationService;
@@ -105,6 +106,8 @@ class KpiSummaryMaintenanceTest {
     VisitService visits;
     @Autowired
     PatrolService patrols;
+    @Autowired
+    AgendaService agenda;
     @Autowired
     DocumentService documents;
     @Autowired
@@ -312,6 +315,7 @@ class KpiSummaryMaintenanceTest {
         Random random = new Random(20261201L);
         LocalDate day = LocalDate.of(2025, 1, 10);
         List<String> visitNos = new ArrayList<>();
+        List<String> unanswered = new ArrayList<>();
         Map<String, Integer> done = new TreeMap<>();
         // a key customer: documents reach an occupied key customer's unit in person, by a butler
         String key = p + "C1-B1-0102";
@@ -351,10 +355,14 @@ class KpiSummaryMaintenanceTest {
                     done.merge("inspection", 1, Integer::sum);
                 } else if (kind == 5) {
                     as(Role.SERVICE_DESK);
-                    String no = complaints.intake(new NewComplaint(unit, null, "phone", "noise", "Loud")).no();
-                    as(Role.ADMIN);
-                    complaints.respond(no, new FirstResponse(null, "phone", butler));
-                    done.merge("complaint responded", 1, Integer::sum);
+                    unanswered.add(complaints.intake(new NewComplaint(unit, null, "phone", "noise", "Loud"))
+                            .no());
+                    // answered now, or weeks later (an agenda item done in a later month)
+                    if (random.nextBoolean()) {
+                        as(Role.ADMIN);
+                        complaints.respond(unanswered.remove(0), new FirstResponse(null, "phone", butler));
+                        done.merge("complaint responded", 1, Integer::sum);
+                    }
                 } else if (kind == 6) {
                     TestUsers.signIn(p + "butler", Role.BUTLER, p + "S1");
                     // counted from its start (a second one waits for the first to be finished)
@@ -375,10 +383,39 @@ class KpiSummaryMaintenanceTest {
             } catch (ValidationException e) {
                 done.merge("refused " + kind + " " + e.getMessage(), 1, Integer::sum);
             }
+            if (step % 4 == 3) {
+                // the hourly job: what fell due and when it was done (items open for weeks get
+                // their done day now, months after they fell due)
+                as(Role.ADMIN);
+                agenda.record(day);
+                done.merge("agenda recorded", 1, Integer::sum);
+            }
             checkWork(day);
         }
+        // the complaints still unanswered, answered at last (their response items done weeks late)
+        as(Role.ADMIN);
+        for (String no : unanswered) {
+            complaints.respond(no, new FirstResponse(null, "phone", p + "S1"));
+            done.merge("complaint responded", 1, Integer::sum);
+        }
+        agenda.record(day);
+        checkWork(day);
+        // an agenda item of a month that had ended, done in a later one: as of the day before,
+        // not done (moved from the stored month's done-late count)
+        LocalDate before = dsl.fetchOne("select max(done_on) - 1 from agenda_items where staff_code like ?"
+                + " and date_trunc('month', due_on) < date_trunc('month', done_on)", p + "%")
+                .get(0, LocalDate.class);
+        assertThat(before).as("an item done in a later month than it fell due").isNotNull();
+        for (String grain : List.of("'month'", "'quarter'")) {
+            String args = "date '" + before + "', " + grain + ", '2024-11', '2025-12'";
+            assertThat(differences("select * from kpi_workload(" + args + ")",
+                    "select * from kpi_workload_reference(" + args + ")")).as("workload " + args).isZero();
+        }
         assertThat(done).as("writes of each kind").containsKeys("visit moved", "collection action",
-                "inspection", "complaint responded", "patrol", "document");
+                "inspection", "complaint responded", "patrol", "document", "agenda recorded");
+        assertThat(String.valueOf(dsl.fetchValue("select sum(agenda_due) || '/' || sum(agenda_done_late)"
+                + " || '/' || sum(agenda_not_done) from kpi_agenda_months where staff_code like ?", p + "%")))
+                .as("agenda items due/done late/not done").matches("[1-9][0-9]*/[0-9]+/[1-9][0-9]*");
         assertThat(String.valueOf(dsl.fetchValue("select sum(patrols) || '/' || sum(documents_delivered) from kpi_work_months"
                 + " where staff_code like ?", p + "%"))).as("patrols/documents delivered counted")
                 .matches("[1-9][0-9]*/[1-9][0-9]*");
@@ -388,6 +425,8 @@ class KpiSummaryMaintenanceTest {
     private void checkWork(LocalDate today) {
         assertThat(differences("select * from kpi_work_months", "select * from kpi_work_months_rows(null)"))
                 .as("kpi_work_months on " + today).isZero();
+        assertThat(differences("select * from kpi_agenda_months", "select * from kpi_agenda_months_rows(null)"))
+                .as("kpi_agenda_months on " + today).isZero();
         LocalDate d = List.of(today, today.minusDays(9), today.withDayOfMonth(1).minusDays(1),
                 today.withDayOfMonth(1)).get(checks % 4);
         String grain = List.of("'month'", "'quarter'", "'year'", "'week'").get(checks++ % 4);

@@ -6,11 +6,14 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.guanjia.analytics.KpiSummaryMaintenance;
 import org.guanjia.agenda.AgendaItem;
 import org.guanjia.agenda.AgendaSettings;
 import org.guanjia.agenda.Butler;
@@ -37,10 +40,12 @@ public class AgendaRepository {
 
     private final DSLContext dsl;
     private final DocumentSettings documents;
+    private final KpiSummaryMaintenance summaries;
 
-    public AgendaRepository(DSLContext dsl, DocumentSettings documents) {
+    public AgendaRepository(DSLContext dsl, DocumentSettings documents, KpiSummaryMaintenance summaries) {
         this.dsl = dsl;
         this.documents = documents;
+        this.summaries = summaries;
     }
 
     private Object[] params(LocalDate asOf, LocalDate since, AgendaSettings s,
@@ -74,7 +79,9 @@ public class AgendaRepository {
      * number of rows written.
      */
     public int record(LocalDate day, LocalDate since, AgendaSettings s) {
-        return dsl.execute("insert into agenda_items (item_key, staff_code, cluster_code, kind,"
+        // the due days of the rows written (new, or a new done day): their months are counted
+        // again per staff member (V033); an item still open may be older than since
+        List<LocalDate> due = dsl.resultQuery("insert into agenda_items (item_key, staff_code, cluster_code, kind,"
                         + " record_ref, unit_code, opens_on, due_on, done_on)"
                         + " select item_key, staff_code, cluster_code, kind, record_ref, unit_code,"
                         + " opens_on, due_on, case when done_on <= cast(? as date) then done_on end"
@@ -84,9 +91,20 @@ public class AgendaRepository {
                         + " order by done_on nulls last) = 1"
                         + " on conflict (item_key) do update set done_on = excluded.done_on,"
                         + " updated_at = now()"
-                        + " where agenda_items.done_on is distinct from excluded.done_on",
-                concat(new Object[] {day}, params(day, since, s, day)));
+                        + " where agenda_items.done_on is distinct from excluded.done_on"
+                        + " returning due_on",
+                concat(new Object[] {day}, params(day, since, s, day))).fetch(0, LocalDate.class);
+        refreshMonths(due);
+        return due.size();
     }
+
+    /** Counts the agenda items of the months from the first to the last day given again. */
+    private void refreshMonths(List<LocalDate> due) {
+        due.stream().filter(Objects::nonNull).min(Comparator.naturalOrder()).ifPresent(first ->
+                summaries.refreshAgenda(first, due.stream().filter(Objects::nonNull)
+                        .max(Comparator.naturalOrder()).orElseThrow()));
+    }
+
 
     /** Rows per statement of {@link #record(Collection)}. */
     private static final int CHUNK = 20_000;
@@ -107,6 +125,7 @@ public class AgendaRepository {
                     first.dueOn(), first.deadline(), last.doneOn()));
         }
         List<AgendaItem> rows = new ArrayList<>(byKey.values());
+        List<LocalDate> due = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<AgendaItem> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
             Select<?> v = DSL.select(
@@ -119,14 +138,17 @@ public class AgendaRepository {
                     column(AGENDA_ITEMS.OPENS_ON, chunk, AgendaItem::opensOn),
                     column(AGENDA_ITEMS.DUE_ON, chunk, AgendaItem::dueOn),
                     column(AGENDA_ITEMS.DONE_ON, chunk, AgendaItem::doneOn));
-            dsl.execute("insert into agenda_items (item_key, staff_code, cluster_code, kind,"
+            due.addAll(dsl.resultQuery("insert into agenda_items (item_key, staff_code, cluster_code, kind,"
                     + " record_ref, unit_code, opens_on, due_on, done_on)"
                     + " select item_key, staff_code, cluster_code, kind, record_ref, unit_code,"
                     + " opens_on, due_on, done_on from ({0}) v"
                     + " on conflict (item_key) do update set done_on = excluded.done_on,"
                     + " updated_at = now()"
-                    + " where agenda_items.done_on is distinct from excluded.done_on", v);
+                    + " where agenda_items.done_on is distinct from excluded.done_on"
+                    + " returning due_on", v).fetch(0, LocalDate.class));
         }
+        // the months the rows written fell due in, per staff member (V033)
+        refreshMonths(due);
     }
 
     private static <V> Field<V> column(Field<V> field, List<AgendaItem> chunk,
