@@ -640,6 +640,24 @@ public final class KpiSummaries {
         return names;
     }
 
+    /**
+     * The macro whose rows (called with {@code null}: every building, unit or staff member) a
+     * summary table of {@link #tables()} holds: after any committed write, and after a crash,
+     * {@code select * from t} equals {@code select * from macro(null)} (KpiSummaryMaintenanceTest
+     * after every write; the soak check after every restart).
+     */
+    public static String rowsMacro(String table) {
+        return switch (table) {
+            case "kpi_arrears_spells" -> "kpi_arrears_spell_rows";
+            case "kpi_promise_checks" -> "kpi_promise_check_rows";
+            case "kpi_promise_months" -> "kpi_promise_month_rows";
+            case "kpi_aging_month_ends" -> "kpi_aging_month_end_rows";
+            case "kpi_vacancy_month_ends" -> "kpi_vacancy_month_end_rows";
+            case "kpi_move_in_days" -> "kpi_move_in_day_rows";
+            default -> table + "_rows";
+        };
+    }
+
     /** Replaces every summary row by a fresh computation and records the state. */
     public static void rebuild(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {

@@ -135,6 +135,8 @@ public class IntegrityCheck {
         complaints.values().stream().sorted(Comparator.comparing(ComplaintState::no))
                 .forEach(c -> complaintProblem(c).ifPresent(differences::add));
         differences.addAll(repo.orphans(100));
+        // the KPI summaries kept by the writers in their transactions: as a recount
+        differences.addAll(repo.staleSummaries());
         int[] counts = allocations(differences);
         Map<String, Integer> stored = new LinkedHashMap<>();
         for (String kind : List.of("payment", "complaint", "visit")) {

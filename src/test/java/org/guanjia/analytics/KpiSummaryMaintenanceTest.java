@@ -604,15 +604,7 @@ class KpiSummaryMaintenanceTest {
     /** Summaries equal a rebuild; collection and aging equal the reference macros. */
     private void check() {
         for (String table : KpiSummaries.tables()) {
-            String macro = switch (table) {
-                case "kpi_arrears_spells" -> "kpi_arrears_spell_rows";
-                case "kpi_promise_checks" -> "kpi_promise_check_rows";
-                case "kpi_promise_months" -> "kpi_promise_month_rows";
-                case "kpi_aging_month_ends" -> "kpi_aging_month_end_rows";
-                case "kpi_vacancy_month_ends" -> "kpi_vacancy_month_end_rows";
-                case "kpi_move_in_days" -> "kpi_move_in_day_rows";
-                default -> table + "_rows";
-            };
+            String macro = KpiSummaries.rowsMacro(table);
             assertThat(differences("select * from " + table, "select * from " + macro + "(null)"))
                     .as(table + " after " + checks + " checks").isZero();
         }

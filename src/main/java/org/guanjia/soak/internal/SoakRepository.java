@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.guanjia.analytics.KpiSummaries;
 import org.guanjia.base.Role;
 import org.guanjia.base.Scope;
 import org.guanjia.base.security.GuanjiaPrincipal;
@@ -47,6 +48,24 @@ public class SoakRepository {
     }
 
     // --- the load's actors and targets -------------------------------------------------------
+
+    /**
+     * The summary tables whose rows differ from a fresh computation (KpiSummaries.rowsMacro),
+     * with the number of rows that differ, one line each.
+     */
+    public List<String> staleSummaries() {
+        List<String> found = new ArrayList<>();
+        for (String table : KpiSummaries.tables()) {
+            String fresh = "select * from " + KpiSummaries.rowsMacro(table) + "(null)";
+            String stored = "select * from " + table;
+            long n = dsl.fetchOne("select count(*) from ((" + stored + " except all " + fresh
+                    + ") union all (" + fresh + " except all " + stored + "))").get(0, Long.class);
+            if (n > 0) {
+                found.add("summary " + table + ": " + n + " rows differ from a fresh computation");
+            }
+        }
+        return found;
+    }
 
     public int unitCount() {
         return dsl.fetchCount(UNITS);
