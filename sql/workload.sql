@@ -30,10 +30,9 @@ select 6, staff_code, delivered_on
 from document_deliveries
 where delivered_on is not null;
 
--- The rows of kpi_work_months (V033): per staff member (of the list staff, or every one when
--- NULL) and month, the records of each kind. A month without records has no row. A write
--- refreshes one kind of one staff member and month (analytics.KpiSummaries.refreshWork), a
--- bulk load the whole table.
+-- What kpi_work_months (V033) must sum to: per staff member (of the list staff, or every one
+-- when NULL) and month, the records of each kind; a month without records has no row. A write
+-- appends its difference (analytics.KpiWorkMonths.add), a bulk load stores these rows.
 create or replace macro kpi_work_months_rows(staff) as table
 select
     staff_code,
@@ -47,6 +46,22 @@ select
 from kpi_work_acts()
 where staff_code is not null and (staff is null or list_contains(staff, staff_code))
 group by staff_code, cast(date_trunc('month', done_on) as date);
+
+-- kpi_work_months as one row per staff member and month (the sum of its rows of differences),
+-- without the months whose counts are all zero: equal to kpi_work_months_rows(null) after every
+-- committed write (KpiSummaryMaintenanceTest; the soak check after every restart).
+create or replace macro kpi_work_months_stored() as table
+select staff_code, month, cast(sum(patrols) as bigint) as patrols,
+    cast(sum(visits) as bigint) as visits,
+    cast(sum(collection_actions) as bigint) as collection_actions,
+    cast(sum(complaints_handled) as bigint) as complaints_handled,
+    cast(sum(vacancy_inspections) as bigint) as vacancy_inspections,
+    cast(sum(documents_delivered) as bigint) as documents_delivered
+from kpi_work_months
+group by staff_code, month
+having sum(patrols) <> 0 or sum(visits) <> 0 or sum(collection_actions) <> 0
+    or sum(complaints_handled) <> 0 or sum(vacancy_inspections) <> 0
+    or sum(documents_delivered) <> 0;
 
 -- The rows of kpi_agenda_months (V033): per staff member (of the list staff, or every one when
 -- NULL) and month of due_on (from from_month to to_month, both month starts, when given), the
@@ -74,8 +89,9 @@ with periods as (
 -- counted per butler and period start (the period of a day is the one starting on
 -- date_trunc(grain, day); weeks: Monday), which keys the counts up to the grid: 80,000 rows to
 -- join instead of 6.3 million. A month that ended by D (one before the month of the day after D)
--- is read from kpi_work_months (V033: the records per staff member and month, kept by every
--- writer), the days from that month on up to D from the records (kpi_work_acts); weeks, which
+-- is read from kpi_work_months (V033: the records per staff member and month as rows of
+-- differences, appended by every writer and summed here), the days from that month on up to D
+-- from the records (kpi_work_acts); weeks, which
 -- do not keep to months, from the records only. The period start stays date_trunc's timestamp
 -- until the counts are made.
 act_start_counts as (

@@ -2,6 +2,7 @@ package org.guanjia.agenda;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import org.guanjia.analytics.KpiSummaryMaintenance;
 import org.guanjia.base.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +21,12 @@ class AgendaJob {
     private static final int STEP_DAYS = 7;
 
     private final AgendaService agenda;
+    private final KpiSummaryMaintenance summaries;
     private final Clock clock;
 
-    AgendaJob(AgendaService agenda, Clock clock) {
+    AgendaJob(AgendaService agenda, KpiSummaryMaintenance summaries, Clock clock) {
         this.agenda = agenda;
+        this.summaries = summaries;
         this.clock = clock;
     }
 
@@ -31,6 +34,8 @@ class AgendaJob {
     void run() {
         try {
             CurrentUser.asSystem(() -> agenda.record(LocalDate.now(clock), STEP_DAYS));
+            // the butlers' work per month: the hour's rows of differences folded (V033)
+            summaries.compactWork();
         } catch (RuntimeException e) {
             // the next run repeats the whole window, so nothing is lost by skipping one
             log.error("Recording the agenda failed", e);

@@ -643,7 +643,7 @@ public final class KpiSummaries {
     /**
      * The macro whose rows (called with {@code null}: every building, unit or staff member) a
      * summary table of {@link #tables()} holds: after any committed write, and after a crash,
-     * {@code select * from t} equals {@code select * from macro(null)} (KpiSummaryMaintenanceTest
+     * {@link #storedRows} equals {@code select * from macro(null)} (KpiSummaryMaintenanceTest
      * after every write; the soak check after every restart).
      */
     public static String rowsMacro(String table) {
@@ -656,6 +656,15 @@ public final class KpiSummaries {
             case "kpi_move_in_days" -> "kpi_move_in_day_rows";
             default -> table + "_rows";
         };
+    }
+
+    /**
+     * The query of a summary table's rows as {@link #rowsMacro} gives them: the table itself, or
+     * for kpi_work_months (rows of differences) their sums per staff member and month.
+     */
+    public static String storedRows(String table) {
+        return KpiWorkMonths.TABLE.equals(table) ? "select * from kpi_work_months_stored()"
+                : "select * from " + table;
     }
 
     /** Replaces every summary row by a fresh computation and records the state. */

@@ -175,19 +175,37 @@ public class KpiSummaryMaintenance {
     }
 
     /**
-     * Counts again the records of one kind that a staff member made in the month of {@code day}
-     * ({@link KpiWorkMonths}, V033), after such a record was written: the writer calls it for the
-     * staff member and day the record has now, and for those it had before when a change moved
-     * it. Nothing for a null staff code or day.
+     * Records that a record of the kind now counts for the staff member on the day ({@code
+     * delta} +1) or no longer does (-1) in the butlers' work per month ({@link KpiWorkMonths},
+     * V033), in the writer's transaction: a new record +1; a change that moves it to another
+     * staff member or month -1 for the former and +1 for the new. Nothing for a null staff code
+     * or day.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void refreshWork(KpiWorkMonths.Kind kind, String staffCode, LocalDate day) {
-        if (staffCode == null || day == null) {
+    public void addWork(KpiWorkMonths.Kind kind, String staffCode, LocalDate day, int delta) {
+        if (staffCode == null || day == null || delta == 0) {
             return;
         }
-        onConnection("Refreshing the butler work counts failed", c -> {
-            KpiWorkMonths.refresh(c, kind, staffCode, day);
+        onConnection("Recording the butler work counts failed", c -> {
+            KpiWorkMonths.add(c, kind, staffCode, day, delta);
         });
+    }
+
+    /**
+     * {@link #addWork} for a record that moved from one staff member and day to another (either
+     * may be null: not counted there): nothing when both are the same.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void moveWork(KpiWorkMonths.Kind kind, String staffBefore, LocalDate dayBefore, String staffAfter,
+            LocalDate dayAfter) {
+        boolean counted = staffBefore != null && dayBefore != null;
+        boolean counts = staffAfter != null && dayAfter != null;
+        if (counted && counts && staffBefore.equals(staffAfter)
+                && dayBefore.withDayOfMonth(1).equals(dayAfter.withDayOfMonth(1))) {
+            return;
+        }
+        addWork(kind, staffBefore, dayBefore, -1);
+        addWork(kind, staffAfter, dayAfter, 1);
     }
 
     /**
@@ -200,6 +218,19 @@ public class KpiSummaryMaintenance {
     public void refreshAgenda(LocalDate from, LocalDate to) {
         onConnection("Refreshing the agenda counts failed", c -> {
             KpiWorkMonths.refreshAgenda(c, from, to);
+        });
+    }
+
+    /**
+     * Folds the butlers' work rows of differences into one per staff member and month (the
+     * agenda's hourly job, one at a time).
+     */
+    @Transactional
+    public void compactWork() {
+        long start = System.nanoTime();
+        onConnection("Folding the butler work counts failed", c -> {
+            KpiWorkMonths.compact(c);
+            log.debug("Butler work counts folded ({} ms)", (System.nanoTime() - start) / 1_000_000);
         });
     }
 

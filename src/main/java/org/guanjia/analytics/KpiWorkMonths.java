@@ -6,98 +6,79 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * The butlers' records per staff member and month (V033, {@code kpi_work_months}), which
  * kpi_workload reads for the months that ended by the as-of day instead of counting every record
- * again (sql/workload.sql). A write refreshes the count of its kind for the staff member and
- * month of the record, before and after the change ({@link #refresh}: a count of the records of
- * that month, a few row groups of one table); a bulk load rebuilds the table ({@link #rebuild}).
- * The counts are the rows of {@code kpi_work_months_rows} for the same keys; a month without
- * records has no row. The agenda items per month they fell due ({@link #AGENDA}) are counted
- * again for the months the agenda's recording wrote ({@link #refreshAgenda}).
- *
- * <p>Two transactions that count the same kind for the same staff member and month conflict
- * (an update of the same row, or the same new key), and the later one is run again
- * (base.WriteConflictRetry): a count never misses a record a concurrent transaction added.
+ * again (sql/workload.sql). The table holds differences: a write appends +1 for the staff member
+ * and month of a new record, and -1 and +1 when a change moves a record to another staff member
+ * or month ({@link #add}); the count is the sum per staff member and month
+ * ({@code kpi_work_months_stored()}, which equals {@code kpi_work_months_rows(null)}). Appends
+ * never conflict, so butlers saving at the same time never wait for or retry each other (an
+ * update of one row per staff member and month did: every visit of the month hit the same row).
+ * The agenda's hourly recording folds the rows into one per staff member and month
+ * ({@link #compact}); a bulk load stores a fresh count ({@link #rebuild}). The agenda items per
+ * month they fell due ({@link #AGENDA}) are counted again for the months the agenda's recording
+ * wrote ({@link #refreshAgenda}).
  */
 public final class KpiWorkMonths {
 
-    /** The summary table of the records. */
+    /** The summary table of the records (rows of differences). */
     public static final String TABLE = "kpi_work_months";
 
     /** The summary table of the agenda items, per month they fell due. */
     public static final String AGENDA = "kpi_agenda_months";
 
-    /** A kind of record, its number in kpi_work_acts and its column in {@link #TABLE}. */
+    /** A kind of record and its column in {@link #TABLE}. */
     public enum Kind {
-        PATROLS(1, "patrols"),
-        VISITS(2, "visits"),
-        COLLECTION_ACTIONS(3, "collection_actions"),
-        COMPLAINTS_HANDLED(4, "complaints_handled"),
-        VACANCY_INSPECTIONS(5, "vacancy_inspections"),
-        DOCUMENTS_DELIVERED(6, "documents_delivered");
+        PATROLS("patrols"),
+        VISITS("visits"),
+        COLLECTION_ACTIONS("collection_actions"),
+        COMPLAINTS_HANDLED("complaints_handled"),
+        VACANCY_INSPECTIONS("vacancy_inspections"),
+        DOCUMENTS_DELIVERED("documents_delivered");
 
-        final int number;
         final String column;
 
-        Kind(int number, String column) {
-            this.number = number;
+        Kind(String column) {
             this.column = column;
         }
     }
-
-    private static final String EMPTY = Arrays.stream(Kind.values())
-            .map(k -> k.column + " = 0").collect(Collectors.joining(" and "));
 
     private KpiWorkMonths() {
     }
 
     /**
-     * Counts the records of the kind that the staff member made in the month of {@code day}
-     * again and stores the count (no row once a month has no record of any kind). Nothing for
-     * a null staff code or day (a record without either is not counted).
+     * Appends {@code delta} (+1: a record of the kind counts for the staff member on the day; -1:
+     * it no longer does) to the month of {@code day}. Nothing for a null staff code or day (a
+     * record without either is not counted).
      */
-    static void refresh(Connection c, Kind kind, String staffCode, LocalDate day) throws SQLException {
-        if (staffCode == null || day == null) {
+    static void add(Connection c, Kind kind, String staffCode, LocalDate day, int delta) throws SQLException {
+        if (staffCode == null || day == null || delta == 0) {
             return;
         }
-        LocalDate month = day.withDayOfMonth(1);
-        long count;
-        try (PreparedStatement ps = c.prepareStatement("select count(*) from kpi_work_acts()"
-                + " where kind = ? and staff_code = ? and done_on >= ? and done_on < ?")) {
-            ps.setInt(1, kind.number);
-            ps.setString(2, staffCode);
-            ps.setObject(3, month);
-            ps.setObject(4, month.plusMonths(1));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                count = rs.getLong(1);
-            }
+        try (PreparedStatement ps = c.prepareStatement("insert into " + TABLE + " (staff_code, month, "
+                + kind.column + ") values (?, ?, ?)")) {
+            ps.setString(1, staffCode);
+            ps.setObject(2, day.withDayOfMonth(1));
+            ps.setLong(3, delta);
+            ps.executeUpdate();
         }
-        if (count > 0) {
-            try (PreparedStatement ps = c.prepareStatement("insert into " + TABLE
-                    + " (staff_code, month, " + kind.column + ") values (?, ?, ?)"
-                    + " on conflict (staff_code, month) do update set " + kind.column + " = excluded."
-                    + kind.column)) {
-                ps.setString(1, staffCode);
-                ps.setObject(2, month);
-                ps.setLong(3, count);
-                ps.executeUpdate();
-            }
-            return;
-        }
-        try (PreparedStatement update = c.prepareStatement("update " + TABLE + " set " + kind.column
-                + " = 0 where staff_code = ? and month = ? and " + kind.column + " <> 0");
-                PreparedStatement delete = c.prepareStatement("delete from " + TABLE
-                        + " where staff_code = ? and month = ? and " + EMPTY)) {
-            for (PreparedStatement ps : new PreparedStatement[] {update, delete}) {
-                ps.setString(1, staffCode);
-                ps.setObject(2, month);
-                ps.executeUpdate();
-            }
+    }
+
+    /**
+     * Folds the rows of differences into one per staff member and month (none for a month whose
+     * counts are all zero). Rows other transactions append meanwhile are not in this one's view:
+     * they stay as they are, and the sums stay right. One fold at a time (the agenda's job).
+     */
+    static void compact(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("create or replace temp table kpi_work_months_folded as"
+                    + " select * from kpi_work_months_stored()");
+            st.execute("delete from " + TABLE);
+            st.execute("insert into " + TABLE + " select * from kpi_work_months_folded"
+                    + " order by staff_code, month");
+            st.execute("drop table kpi_work_months_folded");
         }
     }
 

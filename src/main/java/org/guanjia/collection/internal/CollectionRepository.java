@@ -113,7 +113,7 @@ public class CollectionRepository {
         r.setOutcome(a.outcome());
         r.setFollowUpNo(a.followUpNo());
         r.insert();
-        summaries.refreshWork(KpiWorkMonths.Kind.COLLECTION_ACTIONS, a.staffCode(), a.actionOn());
+        summaries.addWork(KpiWorkMonths.Kind.COLLECTION_ACTIONS, a.staffCode(), a.actionOn(), 1);
     }
 
     /** The unit's log, newest first (same day: the later number first). */

@@ -200,10 +200,8 @@ public class ComplaintRepository {
         r.setResponderCode(responderCode);
         r.setStatus("responded");
         RecordUpdates.update(r, "status");
-        if (before != null) {
-            summaries.refreshWork(KpiWorkMonths.Kind.COMPLAINTS_HANDLED, responderBefore, before.toLocalDate());
-        }
-        summaries.refreshWork(KpiWorkMonths.Kind.COMPLAINTS_HANDLED, responderCode, at.toLocalDate());
+        summaries.moveWork(KpiWorkMonths.Kind.COMPLAINTS_HANDLED, responderBefore,
+                before == null ? null : before.toLocalDate(), responderCode, at.toLocalDate());
     }
 
     public void classify(String no, Boolean valid, String department, String person, String plan) {

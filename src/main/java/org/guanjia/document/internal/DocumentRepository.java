@@ -15,7 +15,6 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
 import org.guanjia.analytics.KpiSummaryMaintenance;
@@ -295,10 +294,8 @@ public class DocumentRepository {
         }
         RecordUpdates.update(r, "unitCode");
         // a delivery counts for its staff member on the day it was delivered
-        if (!Objects.equals(staffBefore, r.getStaffCode()) || !Objects.equals(deliveredBefore, r.getDeliveredOn())) {
-            summaries.refreshWork(KpiWorkMonths.Kind.DOCUMENTS_DELIVERED, staffBefore, deliveredBefore);
-            summaries.refreshWork(KpiWorkMonths.Kind.DOCUMENTS_DELIVERED, r.getStaffCode(), r.getDeliveredOn());
-        }
+        summaries.moveWork(KpiWorkMonths.Kind.DOCUMENTS_DELIVERED, staffBefore, deliveredBefore, r.getStaffCode(),
+                r.getDeliveredOn());
     }
 
     public boolean staffExists(String staffCode) {

@@ -153,7 +153,7 @@ public class PatrolRepository {
         r.setStartedAt(startedAt);
         r.setNote(note);
         r.insert();
-        summaries.refreshWork(KpiWorkMonths.Kind.PATROLS, staffCode, on);
+        summaries.addWork(KpiWorkMonths.Kind.PATROLS, staffCode, on, 1);
     }
 
     public void finish(String no, LocalDateTime at, String note) {

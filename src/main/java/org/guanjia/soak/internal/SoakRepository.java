@@ -57,7 +57,7 @@ public class SoakRepository {
         List<String> found = new ArrayList<>();
         for (String table : KpiSummaries.tables()) {
             String fresh = "select * from " + KpiSummaries.rowsMacro(table) + "(null)";
-            String stored = "select * from " + table;
+            String stored = KpiSummaries.storedRows(table);
             long n = dsl.fetchOne("select count(*) from ((" + stored + " except all " + fresh
                     + ") union all (" + fresh + " except all " + stored + "))").get(0, Long.class);
             if (n > 0) {

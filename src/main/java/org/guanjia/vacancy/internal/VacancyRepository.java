@@ -239,7 +239,7 @@ public class VacancyRepository {
         r.setOwnerInformedOn(informedOn);
         r.setOwnerInformedMethod(informedMethod);
         r.insert();
-        summaries.refreshWork(KpiWorkMonths.Kind.VACANCY_INSPECTIONS, staffCode, on);
+        summaries.addWork(KpiWorkMonths.Kind.VACANCY_INSPECTIONS, staffCode, on, 1);
     }
 
     public void setOwnerInformed(String no, LocalDate on, String method) {

@@ -234,7 +234,7 @@ public class VisitRepository {
         r.setNote(note);
         r.setStrongOpinion(strongOpinion);
         r.insert();
-        summaries.refreshWork(KpiWorkMonths.Kind.VISITS, staffCode, visitedOn);
+        summaries.addWork(KpiWorkMonths.Kind.VISITS, staffCode, visitedOn, 1);
     }
 
     public void updateVisit(String no, LocalDate visitedOn, String kind, String topic, Integer satisfaction,
@@ -248,10 +248,7 @@ public class VisitRepository {
         r.setNote(note);
         r.setStrongOpinion(strongOpinion);
         RecordUpdates.update(r, "visitedOn");
-        if (!visitedOn.equals(before)) {
-            summaries.refreshWork(KpiWorkMonths.Kind.VISITS, r.getStaffCode(), before);
-            summaries.refreshWork(KpiWorkMonths.Kind.VISITS, r.getStaffCode(), visitedOn);
-        }
+        summaries.moveWork(KpiWorkMonths.Kind.VISITS, r.getStaffCode(), before, r.getStaffCode(), visitedOn);
     }
 
     // --- requests ------------------------------------------------------------------------------
