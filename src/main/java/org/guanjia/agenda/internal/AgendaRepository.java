@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.guanjia.analytics.KpiSummaryMaintenance;
 import org.guanjia.agenda.AgendaItem;
 import org.guanjia.agenda.AgendaSettings;
 import org.guanjia.agenda.Butler;
+import org.guanjia.analytics.KpiSummaryMaintenance;
 import org.guanjia.base.JsonColumn;
 import org.guanjia.document.DocumentSettings;
 import org.jooq.DSLContext;
@@ -104,7 +104,6 @@ public class AgendaRepository {
                 summaries.refreshAgenda(first, due.stream().filter(Objects::nonNull)
                         .max(Comparator.naturalOrder()).orElseThrow()));
     }
-
 
     /** Rows per statement of {@link #record(Collection)}. */
     private static final int CHUNK = 20_000;
