@@ -91,9 +91,8 @@ with periods as (
 -- join instead of 6.3 million. A month that ended by D (one before the month of the day after D)
 -- is read from kpi_work_months (V033: the records per staff member and month as rows of
 -- differences, appended by every writer and summed here), the days from that month on up to D
--- from the records (kpi_work_acts); weeks, which
--- do not keep to months, from the records only. The period start stays date_trunc's timestamp
--- until the counts are made.
+-- from the records (kpi_work_acts); weeks, which do not keep to months, from the records only.
+-- The period start stays date_trunc's timestamp until the counts are made.
 act_start_counts as (
     select
         staff_code,
