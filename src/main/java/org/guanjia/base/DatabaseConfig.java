@@ -33,9 +33,11 @@ public class DatabaseConfig {
      * statement, when the transaction's read-only flag is known. Each connection keeps up to
      * {@code guanjia.statement-cache} prepared statements ({@link StatementCache}; 0: none,
      * each statement prepared anew as the driver does). {@code guanjia.duckdb-threads} caps the
-     * threads DuckDB gives one query (0: its default, one per core): on two cores, 1 leaves a
-     * core to the saves while a KPI query runs, at the price of slower single queries (README,
-     * "Configuration"). The KPI helper threads ({@code guanjia.kpi-parallel} - 1 of them,
+     * threads DuckDB gives one query (0: its default, one per core), and while two or more of
+     * the main and read pools' connections are in use at once each query gets
+     * {@code guanjia.duckdb-threads-shared} (1; 0: no switching) — {@link QueryThreads}: a lone
+     * query uses every core, queries side by side leave cores to each other and to the saves
+     * (README, "Configuration"). The KPI helper threads ({@code guanjia.kpi-parallel} - 1 of them,
      * {@link HelperConnections}) take their read-only connections from a third pool, one
      * connection each, so that they never wait for a connection a thread they help holds.
      */
@@ -44,7 +46,18 @@ public class DatabaseConfig {
             @Value("${guanjia.statement-cache:" + StatementCache.DEFAULT_SIZE + "}") int statementCache,
             @Value("${guanjia.read-pool-size:4}") int readPoolSize,
             @Value("${guanjia.duckdb-threads:0}") int duckdbThreads,
+            @Value("${guanjia.duckdb-threads-shared:1}") int sharedThreads,
             @Value("${guanjia.kpi-parallel:2}") int kpiParallel) {
+        return dataSource(properties, statementCache, readPoolSize, duckdbThreads, sharedThreads,
+                kpiParallel, CALM_MILLIS);
+    }
+
+    /** How long at most one connection must have been in use before queries get every thread again. */
+    static final long CALM_MILLIS = 1_000;
+
+    /** As the bean, with the calm of {@link QueryThreads} given (the tests'). */
+    Pools dataSource(GuanjiaProperties properties, int statementCache, int readPoolSize,
+            int duckdbThreads, int sharedThreads, int kpiParallel, long calmMillis) {
         Path file = properties.dbPath().toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
@@ -55,15 +68,61 @@ public class DatabaseConfig {
             throw new IllegalStateException("guanjia.duckdb-threads (GUANJIA_DUCKDB_THREADS) must be 0"
                     + " (one per core) or a number of threads, not " + duckdbThreads);
         }
+        if (sharedThreads < 0) {
+            throw new IllegalStateException("guanjia.duckdb-threads-shared (GUANJIA_DUCKDB_THREADS_SHARED)"
+                    + " must be 0 (no switching) or a number of threads, not " + sharedThreads);
+        }
         String url = "jdbc:duckdb:" + file;
-        // one setting of the shared instance, set again by each new connection (harmless)
-        String init = duckdbThreads > 0 ? "SET threads = " + duckdbThreads : null;
+        // the threads for a query alone, and the connection QueryThreads switches them on
+        Connection control;
+        int full;
+        try {
+            control = new org.duckdb.DuckDBDriver().connect(url, new java.util.Properties());
+            full = duckdbThreads > 0 ? duckdbThreads : currentThreads(control);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+        QueryThreads threads = null;
+        String init = null;
+        if (sharedThreads > 0 && sharedThreads < full) {
+            Connection on = control;
+            setThreads(on, full);
+            threads = new QueryThreads(full, sharedThreads, calmMillis, System::nanoTime,
+                    n -> setThreads(on, n));
+        } else {
+            try {
+                control.close();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            control = null;
+            if (duckdbThreads > 0) {
+                // no switching: one setting of the shared instance, set again by each new connection
+                init = "SET threads = " + duckdbThreads;
+            }
+        }
         HikariDataSource main = pool("guanjia-duckdb", url, properties.poolSize(), statementCache, init);
         HikariDataSource reads = readPoolSize > 0
                 ? pool("guanjia-duckdb-reads", url, readPoolSize, statementCache, init) : null;
         HikariDataSource helpers = kpiParallel > 1
                 ? pool("guanjia-duckdb-helpers", url, kpiParallel - 1, statementCache, init) : null;
-        return new Pools(main, reads, helpers);
+        return new Pools(main, reads, helpers, threads, control);
+    }
+
+    private static int currentThreads(Connection c) throws SQLException {
+        try (java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("select current_setting('threads')")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static void setThreads(Connection c, int threads) {
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("SET threads = " + threads);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     static HikariDataSource pool(String name, String url, int size, int statementCache) {
@@ -99,29 +158,62 @@ public class DatabaseConfig {
         private final HikariDataSource main;
         private final HikariDataSource reads;
         private final HikariDataSource helpers;
+        private final QueryThreads threads;
+        private final Connection control;
 
         Pools(HikariDataSource main, HikariDataSource reads, HikariDataSource helpers) {
-            super(main);
+            this(main, reads, helpers, null, null);
+        }
+
+        /**
+         * @param threads the switch of DuckDB's threads that counts the main and read pools'
+         *                connections in use (null: none)
+         * @param control its connection (closed with the pools; may be null)
+         */
+        Pools(HikariDataSource main, HikariDataSource reads, HikariDataSource helpers,
+                QueryThreads threads, Connection control) {
+            super(threads == null ? main : threads.counted(main));
             this.main = main;
             this.reads = reads;
             this.helpers = helpers;
+            this.threads = threads;
+            this.control = control;
             DataSource others = reads != null ? reads : main;
+            if (threads != null) {
+                others = threads.counted(others);
+            }
             if (helpers == null) {
                 if (reads != null) {
-                    setReadOnlyDataSource(reads);
+                    setReadOnlyDataSource(others);
                 }
             } else {
-                setReadOnlyDataSource(new DelegatingDataSource(others) {
+                DataSource shared = others;
+                setReadOnlyDataSource(new DelegatingDataSource(shared) {
                     @Override
                     public Connection getConnection() throws SQLException {
-                        return (HelperConnections.helping() ? helpers : others).getConnection();
+                        return (HelperConnections.helping() ? helpers : shared).getConnection();
                     }
                 });
             }
         }
 
+        /** The switch of DuckDB's threads, or null when there is none (for the tests). */
+        QueryThreads queryThreads() {
+            return threads;
+        }
+
         @Override
         public void close() {
+            if (threads != null) {
+                threads.close();
+            }
+            if (control != null) {
+                try {
+                    control.close();
+                } catch (SQLException e) {
+                    // closing: nothing more to do with it
+                }
+            }
             for (HikariDataSource pool : new HikariDataSource[] {helpers, reads}) {
                 if (pool != null) {
                     pool.close();

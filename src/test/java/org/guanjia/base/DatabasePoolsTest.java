@@ -124,13 +124,13 @@ class DatabasePoolsTest {
         GuanjiaProperties props = new GuanjiaProperties(dir.resolve("threads.duckdb"), false, null, 0,
                 0, 2, null);
         // 3: not the default on any machine this runs on (one per core)
-        try (DatabaseConfig.Pools one = config.dataSource(props, 16, 1, 3, 2);
+        try (DatabaseConfig.Pools one = config.dataSource(props, 16, 1, 3, 1, 2);
                 Connection c = one.getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select current_setting('threads')")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(3);
         }
-        assertThatThrownBy(() -> config.dataSource(props, 16, 1, -1, 2))
+        assertThatThrownBy(() -> config.dataSource(props, 16, 1, -1, 1, 2))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("guanjia.duckdb-threads").hasMessageContaining("-1");
     }
