@@ -44,7 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * list, a dashboard; timed from the click on the dashboard to its last panel's figures). Every user
  * thinks about 1 s between actions. The first {@code load.warmup} seconds (60) are a warm-up
  * whose times are reported apart and not counted against the targets: a server just started
- * compiles its hot code then (the JIT compiler's threads took 0.2-0.35 of a core in the first
+ * compiles its hot code then (the JIT compiler's threads took 0.25-0.6 of a core in the first
  * 40 s of load, 0.05 after two minutes), which a server that has been running does not (errors
  * count there too). Then the users go on for {@code load.seconds}. Prints throughput,
  * p50/p95/p99 latency and errors per operation and the operations over a second, and fails on
