@@ -19,6 +19,7 @@ import org.guanjia.analytics.KpiService;
 import org.guanjia.analytics.KpiTable;
 import org.guanjia.base.AccessDeniedException;
 import org.guanjia.base.CurrentUser;
+import org.guanjia.base.InFlight;
 import org.guanjia.base.Role;
 import org.guanjia.base.Scope;
 import org.guanjia.dashboard.Dashboard.Panel;
@@ -41,6 +42,12 @@ public class DashboardService {
     private final DashboardRepository repo;
     private final CurrentUser currentUser;
     private final Clock clock;
+    /**
+     * The dashboards' figures being computed now, by {@link SharedKey}: two or three managers
+     * opening the overview in the same second wait for one computation (InFlight keeps nothing
+     * once it is done).
+     */
+    private final InFlight<SharedKey, Map<KpiQuery, KpiTable>> computing = new InFlight<>();
 
     public DashboardService(DashboardCatalog catalog, KpiService kpi, DashboardRepository repo,
             CurrentUser currentUser, Clock clock) {
@@ -94,13 +101,32 @@ public class DashboardService {
             shown.addAll(p.measures());
             shown.addAll(p.ratio());
         }
-        Map<KpiQuery, KpiTable> cache = new java.util.HashMap<>(
-                kpi.datasets(new LinkedHashSet<>(queries.values()), figures));
+        // users asking for the same figures at the same moment share one computation
+        Map<KpiQuery, KpiTable> cache = new java.util.HashMap<>(computing.get(
+                sharedKey(dashboard, f), () -> kpi.datasets(new LinkedHashSet<>(queries.values()),
+                        figures)));
         List<PanelData> out = new ArrayList<>();
         for (Panel p : dashboard.panels()) {
             out.add(panel(dashboard, p, f, queries.get(p), cache));
         }
         return out;
+    }
+
+    /**
+     * What a dashboard's figures depend on besides the data: the dashboard, the filters, the
+     * user's role and scope (KpiService applies it), and today (the as-of day).
+     */
+    record SharedKey(String dashboard, Filters filters, Role role, Scope scope, LocalDate today) {
+    }
+
+    SharedKey sharedKey(Dashboard dashboard, Filters f) {
+        return new SharedKey(dashboard.id(), f, currentUser.principal().map(p -> p.role())
+                .orElse(null), currentUser.scope(), today());
+    }
+
+    /** How many dashboard openings got the figures another one was computing (for the tests). */
+    long sharedComputations() {
+        return computing.joined();
     }
 
     /** One panel's rows for the filters; the callers ({@link #panel}, {@link #panels}) check the role. */
