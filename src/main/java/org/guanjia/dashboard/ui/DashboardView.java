@@ -141,7 +141,6 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
         computing.setIndeterminate(true);
         computing.setId("dash-progress");
         computing.addClassName("dash-progress");
-        add(head, filterBar(), activeFilters(), computing);
         Div grid = new Div();
         grid.addClassName("dash-grid");
         grid.setId("dash-grid");
@@ -150,8 +149,10 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
             cards.add(card);
             grid.add(card);
         }
-        add(grid);
+        // the figures first: they are computed in the background while the filters' choices
+        // (lists of estates, clusters, buildings, butlers read here) are
         refresh();
+        add(head, filterBar(), activeFilters(), computing, grid);
     }
 
     /**
