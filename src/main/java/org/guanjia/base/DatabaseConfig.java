@@ -74,12 +74,19 @@ public class DatabaseConfig {
         }
         String url = "jdbc:duckdb:" + file;
         // the threads for a query alone, and the connection QueryThreads switches them on
-        Connection control;
+        Connection control = null;
         int full;
         try {
             control = new org.duckdb.DuckDBDriver().connect(url, new java.util.Properties());
             full = duckdbThreads > 0 ? duckdbThreads : currentThreads(control);
         } catch (SQLException e) {
+            if (control != null) {
+                try {
+                    control.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
             throw new IllegalStateException("Cannot open the database " + file + ": " + e.getMessage(), e);
         }
         QueryThreads threads = null;

@@ -20,9 +20,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * connections are in use (users saving and reading at the same moment) each query gets
  * {@code shared} threads (1): the queries then already run side by side, and a query spread
  * over every core makes the saves next to it wait for a core — in the load test with 50 users
- * on two cores, payments' p95 went from 476-553 ms to 236-321 ms and the dashboards' from up to
- * 1.57 s to up to 1.15 s (docs/performance.md). Back to {@code full} once at most one connection
- * has been in use for {@code calmMillis}.
+ * on two cores, payments' p95 was 476-553 ms with every core per query and 301-518 ms over six
+ * runs with this switch, complaint steps 184-237 against 90-252 ms (docs/performance.md). Back to
+ * {@code full} once at most one connection has been in use for {@code calmMillis}.
  *
  * <p>The setting is changed by a thread of its own on a connection of its own
  * ({@code SET threads}, which waits for DuckDB's workers to finish their current task: 10 ms on

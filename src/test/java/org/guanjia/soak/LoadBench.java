@@ -254,7 +254,7 @@ class LoadBench {
                 : " (the first 40, with the second of the run they began in: "
                         + String.join("; ", slow) + ")").append('\n');
         if (!warmupLatencies.isEmpty()) {
-            // shown, not counted: the JIT compiler is still at work then (sql/README.md)
+            // shown, not counted: the JIT compiler is still at work then (docs/performance.md)
             s.append(String.format("%nthe warm-up (%d s, not counted against the targets):%n", warmup))
                     .append(table(warmupLatencies, warmupErrors, warmup));
         }

@@ -149,8 +149,8 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
             cards.add(card);
             grid.add(card);
         }
-        // the figures first: they are computed in the background while the filters' choices
-        // (lists of estates, clusters, buildings, butlers read here) are
+        // the figures first: their computation runs in the background while the filters'
+        // choices (the lists of estates, clusters, buildings and butlers) are read below
         refresh();
         add(head, filterBar(), activeFilters(), computing, grid);
     }
