@@ -73,12 +73,36 @@ public class DatabaseConfig {
                     + " must be 0 (no switching) or a number of threads, not " + sharedThreads);
         }
         String url = "jdbc:duckdb:" + file;
-        // the threads for a query alone, and the connection QueryThreads switches them on
+        QueryThreads threads = sharedThreads > 0 && (duckdbThreads == 0 || sharedThreads < duckdbThreads)
+                ? switching(url, duckdbThreads, sharedThreads, calmMillis) : null;
+        // without switching: one setting of the shared instance, set again by each new connection
+        String init = threads == null && duckdbThreads > 0 ? "SET threads = " + duckdbThreads : null;
+        HikariDataSource main = pool("guanjia-duckdb", url, properties.poolSize(), statementCache, init);
+        HikariDataSource reads = readPoolSize > 0
+                ? pool("guanjia-duckdb-reads", url, readPoolSize, statementCache, init) : null;
+        HikariDataSource helpers = kpiParallel > 1
+                ? pool("guanjia-duckdb-helpers", url, kpiParallel - 1, statementCache, init) : null;
+        return new Pools(main, reads, helpers, threads);
+    }
+
+    /**
+     * The switch of DuckDB's threads on a connection of its own (closed with it), or null when
+     * a query alone gets no more threads than {@code sharedThreads} (one core).
+     */
+    private static QueryThreads switching(String url, int duckdbThreads, int sharedThreads,
+            long calmMillis) {
         Connection control = null;
-        int full;
         try {
             control = new org.duckdb.DuckDBDriver().connect(url, new java.util.Properties());
-            full = duckdbThreads > 0 ? duckdbThreads : currentThreads(control);
+            int full = duckdbThreads > 0 ? duckdbThreads : currentThreads(control);
+            if (sharedThreads >= full) {
+                control.close();
+                return null;
+            }
+            Connection on = control;
+            setThreads(on, full);
+            return new QueryThreads(full, sharedThreads, calmMillis, System::nanoTime,
+                    n -> setThreads(on, n), on);
         } catch (SQLException e) {
             if (control != null) {
                 try {
@@ -87,33 +111,8 @@ public class DatabaseConfig {
                     e.addSuppressed(closing);
                 }
             }
-            throw new IllegalStateException("Cannot open the database " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot open the database " + url + ": " + e.getMessage(), e);
         }
-        QueryThreads threads = null;
-        String init = null;
-        if (sharedThreads > 0 && sharedThreads < full) {
-            Connection on = control;
-            setThreads(on, full);
-            threads = new QueryThreads(full, sharedThreads, calmMillis, System::nanoTime,
-                    n -> setThreads(on, n));
-        } else {
-            try {
-                control.close();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-            control = null;
-            if (duckdbThreads > 0) {
-                // no switching: one setting of the shared instance, set again by each new connection
-                init = "SET threads = " + duckdbThreads;
-            }
-        }
-        HikariDataSource main = pool("guanjia-duckdb", url, properties.poolSize(), statementCache, init);
-        HikariDataSource reads = readPoolSize > 0
-                ? pool("guanjia-duckdb-reads", url, readPoolSize, statementCache, init) : null;
-        HikariDataSource helpers = kpiParallel > 1
-                ? pool("guanjia-duckdb-helpers", url, kpiParallel - 1, statementCache, init) : null;
-        return new Pools(main, reads, helpers, threads, control);
     }
 
     private static int currentThreads(Connection c) throws SQLException {
@@ -166,25 +165,22 @@ public class DatabaseConfig {
         private final HikariDataSource reads;
         private final HikariDataSource helpers;
         private final QueryThreads threads;
-        private final Connection control;
 
         Pools(HikariDataSource main, HikariDataSource reads, HikariDataSource helpers) {
-            this(main, reads, helpers, null, null);
+            this(main, reads, helpers, null);
         }
 
         /**
          * @param threads the switch of DuckDB's threads that counts the main and read pools'
-         *                connections in use (null: none)
-         * @param control its connection (closed with the pools; may be null)
+         *                connections in use (null: none), closed with the pools
          */
         Pools(HikariDataSource main, HikariDataSource reads, HikariDataSource helpers,
-                QueryThreads threads, Connection control) {
+                QueryThreads threads) {
             super(threads == null ? main : threads.counted(main));
             this.main = main;
             this.reads = reads;
             this.helpers = helpers;
             this.threads = threads;
-            this.control = control;
             DataSource others = reads != null ? reads : main;
             if (threads != null) {
                 others = threads.counted(others);
@@ -213,13 +209,6 @@ public class DatabaseConfig {
         public void close() {
             if (threads != null) {
                 threads.close();
-            }
-            if (control != null) {
-                try {
-                    control.close();
-                } catch (SQLException e) {
-                    // closing: nothing more to do with it
-                }
             }
             for (HikariDataSource pool : new HikariDataSource[] {helpers, reads}) {
                 if (pool != null) {

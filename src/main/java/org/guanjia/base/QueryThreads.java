@@ -39,6 +39,8 @@ final class QueryThreads implements AutoCloseable {
     private final long calmNanos;
     private final LongSupplier nanoTime;
     private final IntConsumer apply;
+    /** The connection {@code apply} uses, closed with this (or null). */
+    private final AutoCloseable connection;
     private final Object lock = new Object();
     private final Thread thread;
     /** Connections in use now. */
@@ -56,13 +58,16 @@ final class QueryThreads implements AutoCloseable {
      * @param shared     threads for each query while connections are in use side by side
      * @param calmMillis how long at most one connection must have been in use before going back
      * @param apply      sets the threads (called on this object's thread)
+     * @param connection what {@code apply} uses, closed by {@link #close} (or null)
      */
-    QueryThreads(int full, int shared, long calmMillis, LongSupplier nanoTime, IntConsumer apply) {
+    QueryThreads(int full, int shared, long calmMillis, LongSupplier nanoTime, IntConsumer apply,
+            AutoCloseable connection) {
         this.full = full;
         this.shared = shared;
         this.calmNanos = TimeUnit.MILLISECONDS.toNanos(calmMillis);
         this.nanoTime = nanoTime;
         this.apply = apply;
+        this.connection = connection;
         this.applied = full;
         this.thread = new Thread(this::run, "guanjia-duckdb-threads");
         thread.setDaemon(true);
@@ -213,6 +218,14 @@ final class QueryThreads implements AutoCloseable {
             thread.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (Exception e) {
+                // closing: nothing more to do with it
+                log.debug("Closing the threads' connection: {}", e.toString());
+            }
         }
     }
 }

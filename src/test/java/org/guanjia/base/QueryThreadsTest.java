@@ -92,7 +92,7 @@ class QueryThreadsTest {
     void the_switch_follows_the_connections_in_use_and_the_clock() throws Exception {
         AtomicLong now = new AtomicLong(1_000_000_000L);
         List<Integer> applied = new CopyOnWriteArrayList<>();
-        try (QueryThreads threads = new QueryThreads(4, 1, 1_000, now::get, applied::add)) {
+        try (QueryThreads threads = new QueryThreads(4, 1, 1_000, now::get, applied::add, null)) {
             assertThat(threads.wanted()).isEqualTo(4);
             threads.taken();
             assertThat(threads.wanted()).isEqualTo(4);
