@@ -3,7 +3,6 @@ package org.guanjia.base.security;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -15,11 +14,17 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
  * needs inline scripts and eval; everything is loaded from the app itself), frame-ancestors
  * and X-Frame-Options limited to the app's own origin, nosniff (Spring's default) and a
  * same-origin referrer policy. Wrong passwords are throttled by {@link LoginThrottle}.
+ *
+ * <p>The views' {@code @RolesAllowed} and {@code @PermitAll} are read by Vaadin's navigation
+ * access control (a route the role may not open is refused, whatever the URL); the services check
+ * the role and the butler's clusters themselves ({@code CurrentUser}). There is no Spring method
+ * security: with it (JSR-250) every view became a CGLIB proxy, made anew at each navigation
+ * (5 ms of the server's time) and checked at each of its method calls, for nothing the
+ * navigation check does not already do.
  */
 @Configuration
 @ConditionalOnWebApplication // not in the command line, which has no web server
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
 public class SecurityConfig extends VaadinWebSecurity {
 
     static final String CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"

