@@ -140,9 +140,9 @@ class DashboardBrowserIT {
 
         page.locator("#breadcrumb-dashboard").click();
         page.locator("#chart-collection-trend").waitFor();
-        page.locator("#export-collection-trend vaadin-menu-bar-button:not([slot=overflow])").click();
+        page.locator("#export-collection-trend").click();
         Download download = page.waitForDownload(() -> page.locator(
-                "vaadin-menu-bar-item:has-text('PNG')").click());
+                "vaadin-context-menu-item:has-text('PNG')").click());
         Path png = SCREENSHOTS.resolve("collection-trend.png");
         Files.createDirectories(SCREENSHOTS);
         download.saveAs(png);

@@ -7,10 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.contextmenu.ContextMenu;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.math.BigDecimal;
@@ -67,28 +64,36 @@ class PanelCard extends Div {
         return chart != null;
     }
 
-    private MenuBar exportMenu() {
-        MenuBar menu = new MenuBar();
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON,
-                MenuBarVariant.LUMO_SMALL);
-        menu.setId("export-" + panel.id());
-        MenuItem root = menu.addItem(VaadinIcon.DOWNLOAD_ALT.create());
-        root.setAriaLabel(getTranslation("dash.export.menu"));
-        SubMenu sub = root.getSubMenu();
+    /**
+     * The export button and its menu (PNG and SVG for a chart, CSV and XLSX always), opened by a
+     * click. A plain button with a context menu rather than a menu bar: a dashboard's ten menu
+     * bars measured their overflow and built their buttons at every opening (64 ms of the time
+     * until the view shows, 44 ms of the browser's work, 38 ms of the server's response, medians
+     * of the five dashboards at scale 1).
+     */
+    private Button exportMenu() {
+        Button button = new Button(VaadinIcon.DOWNLOAD_ALT.create());
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON,
+                ButtonVariant.LUMO_SMALL);
+        button.setId("export-" + panel.id());
+        button.setAriaLabel(getTranslation("dash.export.menu"));
+        ContextMenu menu = new ContextMenu(button);
+        menu.setOpenOnClick(true);
+        menu.setId("export-menu-" + panel.id());
         String base = view.dashboard().id() + "-" + panel.id();
         if (panel.chart() != Chart.TILE) {
-            sub.addItem("PNG", e -> chart.image("png", url -> Downloads.sendUrl(this, url,
+            menu.addItem("PNG", e -> chart.image("png", url -> Downloads.sendUrl(this, url,
                     base + ".png"))).setId("png-" + panel.id());
-            sub.addItem("SVG", e -> chart.image("svg", url -> Downloads.sendUrl(this, url,
+            menu.addItem("SVG", e -> chart.image("svg", url -> Downloads.sendUrl(this, url,
                     base + ".svg"))).setId("svg-" + panel.id());
         }
-        sub.addItem("CSV", e -> Downloads.send(this, view.exports().csv(view.dashboard(), panel,
+        menu.addItem("CSV", e -> Downloads.send(this, view.exports().csv(view.dashboard(), panel,
                 view.filters(), getLocale()), "text/csv", base + ".csv")).setId("csv-" + panel.id());
-        sub.addItem("XLSX", e -> Downloads.send(this, view.exports().xlsx(view.dashboard(), panel,
+        menu.addItem("XLSX", e -> Downloads.send(this, view.exports().xlsx(view.dashboard(), panel,
                 view.filters(), getLocale()),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", base + ".xlsx"))
                 .setId("xlsx-" + panel.id());
-        return menu;
+        return button;
     }
 
     /** Characters beyond which a tile's value is set in smaller type ("397,137,389.53"). */
