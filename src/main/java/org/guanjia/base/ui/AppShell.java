@@ -2,13 +2,22 @@ package org.guanjia.base.ui;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.component.page.Viewport;
+import com.vaadin.flow.shared.communication.PushMode;
+import com.vaadin.flow.shared.ui.Transport;
 import com.vaadin.flow.theme.Theme;
 import com.vaadin.flow.theme.lumo.Lumo;
 
-/** Page-wide settings: phone-friendly viewport and the Lumo theme. */
+/**
+ * Page-wide settings: phone-friendly viewport, the Lumo theme, and server push (a WebSocket
+ * from the server, requests as usual to it; long polling where a proxy refuses WebSockets):
+ * what the background work computes (a dashboard's figures) reaches the page the moment it is
+ * done, instead of at the page's next poll.
+ */
 @Viewport("width=device-width, initial-scale=1, viewport-fit=cover")
 @Meta(name = "theme-color", content = "#1a5fb4")
 @Theme(themeClass = Lumo.class)
+@Push(value = PushMode.AUTOMATIC, transport = Transport.WEBSOCKET_XHR)
 public class AppShell implements AppShellConfigurator {
 }

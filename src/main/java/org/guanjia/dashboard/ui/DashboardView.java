@@ -115,6 +115,11 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
         return cards;
     }
 
+    /** Whether the figures are being computed (the progress bar shows). */
+    boolean isComputing() {
+        return computing.isVisible();
+    }
+
     private void render() {
         removeAll();
         cards.clear();
@@ -169,7 +174,10 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
         int run = ++generation;
         Dashboard d = dashboard;
         Filters f = filters;
-        ui.setPollInterval(POLL_MS);
+        if (!ui.getPushConfiguration().getPushMode().isEnabled()) {
+            // without push (a test's mocked UI): the page asks for the figures
+            ui.setPollInterval(POLL_MS);
+        }
         Runnable job = new DelegatingSecurityContextRunnable(() -> {
             long start = System.nanoTime();
             List<PanelData> all = null;
