@@ -67,9 +67,9 @@ class PanelCard extends Div {
     /**
      * The export button and its menu (PNG and SVG for a chart, CSV and XLSX always), opened by a
      * click. A plain button with a context menu rather than a menu bar: a dashboard's ten menu
-     * bars measured their overflow and built their buttons at every opening (64 ms of the time
-     * until the view shows, 44 ms of the browser's work, 38 ms of the server's response, medians
-     * of the five dashboards at scale 1).
+     * bars measured their overflow and built their buttons at every opening (35 ms of the time
+     * until the view shows, 18 ms of the browser's work, 13 ms of the server's answer: medians of
+     * the five dashboards at scale 1, docs/performance.md).
      */
     private Button exportMenu() {
         Button button = new Button(VaadinIcon.DOWNLOAD_ALT.create());
