@@ -224,9 +224,9 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
     }
 
     /**
-     * How often the browser asks for the figures while they are computed: a figure is shown
-     * half an interval late on average, and a poll that finds nothing costs a small request
-     * (at 500,000 units the overview's figures take about 0.2-0.3 s in the web process).
+     * How often a page without push asks for the figures while they are computed (a test's
+     * mocked UI; the app pushes them, AppShell): a figure is shown half an interval late on
+     * average, and a poll that finds nothing costs a request.
      */
     private static final int POLL_MS = 100;
 
