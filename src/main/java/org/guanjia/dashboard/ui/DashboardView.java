@@ -175,7 +175,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
         Dashboard d = dashboard;
         Filters f = filters;
         if (!ui.getPushConfiguration().getPushMode().isEnabled()) {
-            // without push (a test's mocked UI): the page asks for the figures
+            // only should push be switched off (AppShell): then the page asks for the figures
             ui.setPollInterval(POLL_MS);
         }
         Runnable job = new DelegatingSecurityContextRunnable(() -> {
@@ -224,9 +224,10 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
     }
 
     /**
-     * How often a page without push asks for the figures while they are computed (a test's
-     * mocked UI; the app pushes them, AppShell): a figure is shown half an interval late on
-     * average, and a poll that finds nothing costs a request.
+     * How often a page without push would ask for the figures while they are computed (the app
+     * pushes them, AppShell; a browser whose WebSocket is refused gets them by long polling):
+     * a figure is shown half an interval late on average, and a poll that finds nothing costs a
+     * request.
      */
     private static final int POLL_MS = 100;
 
