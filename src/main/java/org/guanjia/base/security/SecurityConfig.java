@@ -3,6 +3,7 @@ package org.guanjia.base.security;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -15,16 +16,17 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
  * and X-Frame-Options limited to the app's own origin, nosniff (Spring's default) and a
  * same-origin referrer policy. Wrong passwords are throttled by {@link LoginThrottle}.
  *
- * <p>The views' {@code @RolesAllowed} and {@code @PermitAll} are read by Vaadin's navigation
- * access control (a route the role may not open is refused, whatever the URL); the services check
- * the role and the butler's clusters themselves ({@code CurrentUser}). There is no Spring method
- * security: with it (JSR-250) every view became a CGLIB proxy, made anew at each navigation
- * (5 ms of the server's time) and checked at each of its method calls, for nothing the
- * navigation check does not already do.
+ * <p>JSR-250 method security makes every view with {@code @PermitAll} or {@code @RolesAllowed} a
+ * Spring proxy (about 5 ms of the server's time per navigation). It stays: Vaadin reuses the
+ * view instance when the user navigates to the route already shown only if the instance's class
+ * is the route's class, which a proxy's is not, so every navigation (a dashboard's new filters, a
+ * unit after another) builds its view afresh, as the views are written for
+ * ({@code FollowUpsViewTest} fails without it: a finance user got the butler's view).
  */
 @Configuration
 @ConditionalOnWebApplication // not in the command line, which has no web server
 @EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
 public class SecurityConfig extends VaadinWebSecurity {
 
     static final String CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
