@@ -163,8 +163,9 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
     /**
      * Queries every panel again for the current filters, in the background: at once the
      * dashboard shows a progress bar and the cards say they are computing, and the figures come
-     * when the queries are done (at 500,000 units about two seconds for the overview in the web
-     * process), so the page and its filters can be used meanwhile. A result that arrives after
+     * when the queries are done, pushed to the page (AppShell's {@code @Push}; at 500,000 units
+     * about two seconds for the overview in the web process), so the page and its filters can
+     * be used meanwhile. A result that arrives after
      * the filters changed again is dropped.
      */
     void refresh() {
@@ -174,10 +175,6 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
         int run = ++generation;
         Dashboard d = dashboard;
         Filters f = filters;
-        if (!ui.getPushConfiguration().getPushMode().isEnabled()) {
-            // only should push be switched off (AppShell): then the page asks for the figures
-            ui.setPollInterval(POLL_MS);
-        }
         Runnable job = new DelegatingSecurityContextRunnable(() -> {
             long start = System.nanoTime();
             List<PanelData> all = null;
@@ -204,7 +201,6 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
         if (run != generation) {
             return;
         }
-        UI.getCurrent().setPollInterval(-1);
         computing.setVisible(false);
         if (error != null) {
             LOG.warn("Dashboard {} failed: {}", d.id(), error.toString());
@@ -222,14 +218,6 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDy
         LOG.info("Dashboard {} computed {} panels (figures {} ms, charts {} ms)", d.id(), cards.size(),
                 figures, (System.nanoTime() - shown) / 1_000_000);
     }
-
-    /**
-     * How often a page without push would ask for the figures while they are computed (the app
-     * pushes them, AppShell; a browser whose WebSocket is refused gets them by long polling):
-     * a figure is shown half an interval late on average, and a poll that finds nothing costs a
-     * request.
-     */
-    private static final int POLL_MS = 100;
 
     /**
      * The dashboards' background queries (daemon threads: they never hold the JVM up). Four at
