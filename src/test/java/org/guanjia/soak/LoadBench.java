@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.guanjia.base.CurrentUser;
+import org.guanjia.base.GuanjiaProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,6 +76,8 @@ class LoadBench {
     SoakLoad load;
     @Autowired
     Clock clock;
+    @Autowired
+    GuanjiaProperties properties;
 
     private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
     /** The warm-up's operations: reported apart, not against the targets. */
@@ -134,6 +137,11 @@ class LoadBench {
         started = System.nanoTime();
         measured = started + warmup * 1_000_000_000L;
         users.forEach(Thread::start);
+        // the CPU counted up to a second before the users stop (their threads and browsers gone
+        // after that)
+        Probe probe = new Probe(Path.of(properties.dbPath() + ".wal"), started, measured,
+                started + (seconds - 1) * 1_000_000_000L);
+        probe.start();
         SoakLoad.Counts counts;
         try (AckFile file = new AckFile(ack)) {
             // the load signs its workers in itself; starting it is for the system (as the CLI)
@@ -149,8 +157,11 @@ class LoadBench {
         for (Thread t : users) {
             t.join(120_000);
         }
+        probe.interrupt();
+        probe.join();
         double elapsed = (System.nanoTime() - measured) / 1e9;
-        String report = report(elapsed) + "\n" + counts.summary() + "\nuptime: " + uptime();
+        String report = report(elapsed) + "\n" + counts.summary() + "\nuptime: " + uptime()
+                + "\n" + probe.report();
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "load-report.txt"), report);
@@ -308,6 +319,199 @@ class LoadBench {
     private static double ms(long[] sorted, double p) {
         int i = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    /**
+     * What the machine did while the users ran, sampled every 50 ms, to explain the slow moments:
+     * how late this thread woke (a pause of the whole JVM: a safepoint or a collection), the
+     * share of both cores busy (/proc/stat), the CPU of this JVM's JIT compiler threads
+     * (/proc/self/task) and the write-ahead log's size (a drop is a DuckDB checkpoint). The report
+     * lists the seconds with a wake-up over 100 ms late, a checkpoint, the cores more than 95 %
+     * busy or the compiler over 0.3 of a core, with the run's second as in "operations over 1 s".
+     */
+    static final class Probe extends Thread {
+        private final Path wal;
+        private final long started;
+        private final long measured;
+        private final long until;
+        private final List<String> notes = new ArrayList<>();
+        /** CPU jiffies per group of threads and processes when the timed part began. */
+        private Map<String, Long> atMeasured;
+        private Map<String, Long> atEnd;
+        private long busySeconds;
+        private long seconds;
+
+        Probe(Path wal, long started, long measured, long until) {
+            super("load-probe");
+            setDaemon(true);
+            this.wal = wal;
+            this.started = started;
+            this.measured = measured;
+            this.until = until;
+        }
+
+        @Override
+        public void run() {
+            long second = -1;
+            long late = 0;
+            long[] cpu = cpu();
+            long jit = jitJiffies();
+            long lastWal = size(wal);
+            String checkpoint = null;
+            while (!isInterrupted()) {
+                long before = System.nanoTime();
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    break;
+                }
+                long now = System.nanoTime();
+                late = Math.max(late, (now - before) / 1_000_000 - 50);
+                if (atMeasured == null && now >= measured) {
+                    atMeasured = cpuByGroup();
+                }
+                if (atEnd == null && now >= until) {
+                    atEnd = cpuByGroup();
+                }
+                long walSize = size(wal);
+                if (walSize < lastWal) {
+                    checkpoint = String.format("checkpoint (WAL %.1f -> %.1f MB)", lastWal / 1e6,
+                            walSize / 1e6);
+                }
+                lastWal = walSize;
+                long at = (now - started) / 1_000_000_000L;
+                if (second < 0) {
+                    second = at;
+                }
+                if (at != second) {
+                    long[] c = cpu();
+                    double busy = c[1] == cpu[1] ? 0 : (double) (c[0] - cpu[0]) / (c[1] - cpu[1]);
+                    // jiffies of the whole machine per core: the compiler's share of one core
+                    long j = jitJiffies();
+                    double cores = Runtime.getRuntime().availableProcessors();
+                    double compiling = c[1] == cpu[1] ? 0 : (j - jit) * cores / (c[1] - cpu[1]);
+                    jit = j;
+                    cpu = c;
+                    seconds++;
+                    if (busy > 0.95) {
+                        busySeconds++;
+                    }
+                    if (late > 100 || checkpoint != null || busy > 0.95 || compiling > 0.3) {
+                        notes.add(String.format("%d s: cores %.0f %% busy, JIT compiler %.2f of a"
+                                + " core, woke up to %d ms late%s", second, busy * 100, compiling,
+                                late, checkpoint == null ? "" : ", " + checkpoint));
+                    }
+                    second = at;
+                    late = 0;
+                    checkpoint = null;
+                }
+            }
+        }
+
+        String report() {
+            StringBuilder used = new StringBuilder();
+            if (atMeasured != null && atEnd != null) {
+                Map<String, Long> spent = new HashMap<>();
+                atEnd.forEach((k, v) -> spent.put(k, v - atMeasured.getOrDefault(k, 0L)));
+                spent.entrySet().stream().filter(e -> e.getValue() > 0)
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
+                        .forEach(e -> used.append(String.format(" %s %.1f;", e.getKey(),
+                                e.getValue() / (double) JIFFIES)));
+            }
+            return String.format("probe: %d of %d seconds with both cores over 95 %% busy; the"
+                    + " seconds with a late wake-up (>100 ms), a checkpoint, busy cores or the JIT"
+                    + " compiler over 0.3 of a core:%n  %s%nCPU seconds in the timed part (to a"
+                    + " second before the end), by thread name (this JVM, digits dropped) and"
+                    + " Chromium:%s%n",
+                    busySeconds, seconds, String.join("\n  ", notes), used);
+        }
+
+        /** Jiffies per second (USER_HZ, 100 on Linux). */
+        private static final int JIFFIES = 100;
+
+        /**
+         * CPU jiffies so far per thread name of this JVM (digits dropped: "soak-", "http-nio-")
+         * and of the Chromium processes together ("chromium"; one that has exited is missing).
+         */
+        private static Map<String, Long> cpuByGroup() {
+            Map<String, Long> groups = new HashMap<>();
+            addTasks(Path.of("/proc/self/task"), groups, true);
+            addTasks(Path.of("/proc"), groups, false);
+            return groups;
+        }
+
+        private static void addTasks(Path dir, Map<String, Long> groups, boolean threads) {
+            try (var tasks = Files.list(dir)) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    if (!t.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    try {
+                        String stat = Files.readString(t.resolve("stat"));
+                        int close = stat.lastIndexOf(')');
+                        String name = stat.substring(stat.indexOf('(') + 1, close);
+                        String group = threads ? name.replaceAll("[0-9]+", "")
+                                : name.startsWith("chrom") ? "chromium" : null;
+                        if (group == null) {
+                            continue;
+                        }
+                        String[] f = stat.substring(close + 2).split(" ");
+                        groups.merge(group, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                    } catch (Exception e) {
+                        // a thread or process that ended meanwhile
+                    }
+                }
+            } catch (Exception e) {
+                // no /proc: nothing to tell
+            }
+        }
+
+        /** CPU jiffies of this JVM's JIT compiler threads so far (/proc/self/task). */
+        private static long jitJiffies() {
+            long sum = 0;
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String stat = Files.readString(t.resolve("stat"));
+                        int close = stat.lastIndexOf(')');
+                        String name = stat.substring(stat.indexOf('(') + 1, close);
+                        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                            String[] f = stat.substring(close + 2).split(" ");
+                            // utime and stime: fields 14 and 15 of stat, 12 and 13 after the name
+                            sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        }
+                    } catch (Exception e) {
+                        // a thread that ended meanwhile
+                    }
+                }
+            } catch (Exception e) {
+                return 0;
+            }
+            return sum;
+        }
+
+        private static long size(Path file) {
+            try {
+                return Files.size(file);
+            } catch (Exception e) {
+                return 0;
+            }
+        }
+
+        /** Busy and total jiffies of all cores (/proc/stat), zeros where there is none. */
+        private static long[] cpu() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < f.length; i++) {
+                    total += Long.parseLong(f[i]);
+                }
+                long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                return new long[] {total - idle, total};
+            } catch (Exception e) {
+                return new long[2];
+            }
+        }
     }
 
     private static String uptime() {
