@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.guanjia.MasterDataFixtures;
 import org.guanjia.TestClock;
 import org.guanjia.TestUsers;
@@ -110,7 +111,7 @@ class DashboardBrowserIT {
         // the page's own resources all load: no redirect to the login page, no 404 (a 304 is a
         // cached file). The production bundle's theme link without a theme name (AppShell) is
         // not emitted by the development bundle these tests run with: checked by hand
-        List<String> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> failed = new CopyOnWriteArrayList<>();
         page.onResponse(r -> {
             if (r.url().contains("/VAADIN/") && r.status() >= 300 && r.status() != 304) {
                 failed.add(r.status() + " " + r.url());

@@ -435,12 +435,33 @@ class LoadBench {
          */
         private static Map<String, Long> cpuByGroup() {
             Map<String, Long> groups = new HashMap<>();
-            addTasks(Path.of("/proc/self/task"), groups, true);
-            addTasks(Path.of("/proc"), groups, false);
+            forEachTask(Path.of("/proc/self/task"), (name, jiffies) -> groups.merge(
+                    name.replaceAll("[0-9]+", ""), jiffies, Long::sum));
+            forEachTask(Path.of("/proc"), (name, jiffies) -> {
+                if (name.startsWith("chrom")) {
+                    groups.merge("chromium", jiffies, Long::sum);
+                }
+            });
             return groups;
         }
 
-        private static void addTasks(Path dir, Map<String, Long> groups, boolean threads) {
+        /** CPU jiffies of this JVM's JIT compiler threads so far (/proc/self/task). */
+        private static long jitJiffies() {
+            long[] sum = new long[1];
+            forEachTask(Path.of("/proc/self/task"), (name, jiffies) -> {
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    sum[0] += jiffies;
+                }
+            });
+            return sum[0];
+        }
+
+        /**
+         * Tells {@code each} the name and CPU jiffies so far (utime + stime) of every numbered
+         * entry of {@code dir} (/proc: processes, /proc/self/task: this JVM's threads); one that
+         * ends meanwhile is left out, and without /proc nothing is told.
+         */
+        private static void forEachTask(Path dir, java.util.function.ObjLongConsumer<String> each) {
             try (var tasks = Files.list(dir)) {
                 for (Path t : (Iterable<Path>) tasks::iterator) {
                     if (!t.getFileName().toString().chars().allMatch(Character::isDigit)) {
@@ -450,13 +471,9 @@ class LoadBench {
                         String stat = Files.readString(t.resolve("stat"));
                         int close = stat.lastIndexOf(')');
                         String name = stat.substring(stat.indexOf('(') + 1, close);
-                        String group = threads ? name.replaceAll("[0-9]+", "")
-                                : name.startsWith("chrom") ? "chromium" : null;
-                        if (group == null) {
-                            continue;
-                        }
+                        // utime and stime: fields 14 and 15 of stat, 12 and 13 after the name
                         String[] f = stat.substring(close + 2).split(" ");
-                        groups.merge(group, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                        each.accept(name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
                     } catch (Exception e) {
                         // a thread or process that ended meanwhile
                     }
@@ -464,30 +481,6 @@ class LoadBench {
             } catch (Exception e) {
                 // no /proc: nothing to tell
             }
-        }
-
-        /** CPU jiffies of this JVM's JIT compiler threads so far (/proc/self/task). */
-        private static long jitJiffies() {
-            long sum = 0;
-            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-                for (Path t : (Iterable<Path>) tasks::iterator) {
-                    try {
-                        String stat = Files.readString(t.resolve("stat"));
-                        int close = stat.lastIndexOf(')');
-                        String name = stat.substring(stat.indexOf('(') + 1, close);
-                        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                            String[] f = stat.substring(close + 2).split(" ");
-                            // utime and stime: fields 14 and 15 of stat, 12 and 13 after the name
-                            sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                        }
-                    } catch (Exception e) {
-                        // a thread that ended meanwhile
-                    }
-                }
-            } catch (Exception e) {
-                return 0;
-            }
-            return sum;
         }
 
         private static long size(Path file) {
