@@ -296,6 +296,16 @@ public class KpiRepository {
         return out;
     }
 
+    /** The keys of the periods of a grain from one month to another, in order (kpi_periods). */
+    public List<String> periods(String grain, String from, String to) {
+        return periodKeys(grain, from, to);
+    }
+
+    /** How many scope objects the kinds have (kpi_scopes; kept as {@link #fetch} keeps them). */
+    public int scopeCount(List<String> kinds) {
+        return scopeCodes(kinds).size();
+    }
+
     /**
      * The keys of the periods of a grain from one month to another, in order (kpi_periods),
      * kept once read: they depend on the three parameters alone, and a list that lacked a key
