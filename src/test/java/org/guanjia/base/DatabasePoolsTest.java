@@ -124,15 +124,57 @@ class DatabasePoolsTest {
         GuanjiaProperties props = new GuanjiaProperties(dir.resolve("threads.duckdb"), false, null, 0,
                 0, 2, null);
         // 3: not the default on any machine this runs on (one per core)
-        try (DatabaseConfig.Pools one = config.dataSource(props, 16, 1, 3, 1, 2);
+        try (DatabaseConfig.Pools one = config.dataSource(props, 16, 1, 3, 1, 2, 0.0001);
                 Connection c = one.getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select current_setting('threads')")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(3);
         }
-        assertThatThrownBy(() -> config.dataSource(props, 16, 1, -1, 1, 2))
+        assertThatThrownBy(() -> config.dataSource(props, 16, 1, -1, 1, 2, 0.0001))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("guanjia.duckdb-threads").hasMessageContaining("-1");
+    }
+
+    /**
+     * guanjia.duckdb-index-scan-percentage: a few rows of a small table are read by a scan, not
+     * through the index (as DuckDB's default threshold would), on every connection; a value
+     * that is not a fraction is refused.
+     */
+    @Test
+    void the_index_scan_threshold_reaches_every_connection_and_a_bad_one_is_refused()
+            throws Exception {
+        DatabaseConfig config = new DatabaseConfig();
+        GuanjiaProperties props = new GuanjiaProperties(dir.resolve("index.duckdb"), false, null, 0,
+                0, 2, null);
+        try (DatabaseConfig.Pools one = config.dataSource(props, 16, 1, 0, 1, 2, 0.0001);
+                Connection c = one.getConnection(); Statement st = c.createStatement()) {
+            st.execute("create table r as select i, 'u' || (i % 2000) as unit from range(20000) t(i)");
+            st.execute("create index r_unit on r (unit)");
+            // 10 rows of 20,000: under DuckDB's 2,048, over this threshold's 2
+            String lookup = "explain analyze select * from r where unit = 'u7'";
+            assertThat(plan(st, lookup)).contains("Sequential Scan").doesNotContain("Index Scan");
+            try (Connection other = one.getConnection(); Statement o = other.createStatement()) {
+                o.execute("begin transaction read only");
+                assertThat(plan(o, lookup)).contains("Sequential Scan");
+                o.execute("commit");
+            }
+            st.execute("SET index_scan_max_count = 2048");
+            st.execute("SET index_scan_percentage = 0.001");
+            assertThat(plan(st, lookup)).contains("Index Scan");
+        }
+        assertThatThrownBy(() -> config.dataSource(props, 16, 1, 0, 1, 2, 1.5))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("guanjia.duckdb-index-scan-percentage").hasMessageContaining("1.5");
+    }
+
+    private static String plan(Statement st, String explain) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (ResultSet rs = st.executeQuery(explain)) {
+            while (rs.next()) {
+                out.append(rs.getString(2));
+            }
+        }
+        return out.toString();
     }
 
     @Test
