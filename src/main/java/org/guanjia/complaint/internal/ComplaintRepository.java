@@ -82,9 +82,10 @@ public class ComplaintRepository {
     private static final Field<String> OWNER_NAME = DSL.field(DSL.select(DSL.min(OWNERS.NAME))
             .from(OWNERS).where(OWNERS.UNIT_CODE.eq(COMPLAINTS.UNIT_CODE))).as("owner_name");
 
-    private SelectOnConditionStep<Record> select() {
+    /** The complaints with their building, owner name (as {@code ownerName}), responder and levels. */
+    private SelectOnConditionStep<Record> select(Field<String> ownerName) {
         return dsl.select(COMPLAINTS.fields()).select(BUILDINGS.BUILDING_CODE, BUILDINGS.CLUSTER_CODE,
-                        OWNER_NAME, STAFF.NAME, responseLevel().as("response_level"),
+                        ownerName, STAFF.NAME, responseLevel().as("response_level"),
                         resolutionLevel().as("resolution_level"))
                 .from(COMPLAINTS)
                 .join(UNITS).on(UNITS.UNIT_CODE.eq(COMPLAINTS.UNIT_CODE))
@@ -110,8 +111,20 @@ public class ComplaintRepository {
                 r.get("response_level", Integer.class), r.get("resolution_level", Integer.class));
     }
 
+    /**
+     * One complaint as the list shows it, read after every step taken on it: the owner's name by
+     * a query of its own, since as the list's correlated subquery DuckDB plans it as a join over
+     * every owner (at the demo's size 6.0 ms against 3.6 ms).
+     */
     public Optional<Complaint> find(String no) {
-        return select().where(COMPLAINTS.COMPLAINT_NO.eq(no)).fetchOptional(ComplaintRepository::map);
+        Field<String> owner = DSL.castNull(SQLDataType.VARCHAR).as("owner_name");
+        Record r = select(owner).where(COMPLAINTS.COMPLAINT_NO.eq(no)).fetchOne();
+        if (r == null) {
+            return Optional.empty();
+        }
+        r.set(owner, dsl.select(DSL.min(OWNERS.NAME)).from(OWNERS)
+                .where(OWNERS.UNIT_CODE.eq(r.get(COMPLAINTS.UNIT_CODE))).fetchOne(0, String.class));
+        return Optional.of(map(r));
     }
 
     /**
@@ -156,7 +169,7 @@ public class ComplaintRepository {
 
     /** Newest first: the butler works on today's complaints. */
     public List<Complaint> list(Scope scope, ComplaintFilter filter, LocalDateTime now, Page page) {
-        return select().where(condition(scope, filter, now))
+        return select(OWNER_NAME).where(condition(scope, filter, now))
                 .orderBy(COMPLAINTS.RECEIVED_AT.desc(), COMPLAINTS.COMPLAINT_NO.desc())
                 .offset(page.offset()).limit(page.limit())
                 .fetch(ComplaintRepository::map);
