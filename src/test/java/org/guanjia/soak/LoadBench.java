@@ -44,16 +44,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * finance user, who records them), 12 managers reading KPI datasets through the HTTP API on
  * loopback (Basic auth) and 3 headless-Chromium sessions clicking through the dashboards (menu,
  * list, a dashboard; timed from the click on the dashboard to its last panel's figures). Every user
- * thinks about 1 s between actions. The first {@code load.warmup} seconds (60) are a warm-up
+ * thinks about 1 s between actions. The first {@code load.warmup} seconds (120) are a warm-up
  * whose times are reported apart and not counted against the targets: a server just started
  * compiles its hot code then (the JIT compiler's threads took 0.25-0.6 of a core in the first
- * 40 s of load, 0.05 after two minutes), which a server that has been running does not (errors
- * count there too). Then the users go on for {@code load.seconds}. Prints throughput,
+ * 40 s of load; with 60 s of warm-up still 10-13 CPU-s of the two minutes timed, and the saves'
+ * own code about a fifth more CPU than after 120 s: docs/performance.md "A server that has been
+ * running"), which a server that has been running does not (errors count there too). Then the users go on for {@code load.seconds}. Prints throughput,
  * p50/p95/p99 latency and errors per operation and per kind (saves, API reads, dashboards: the
  * targets' terms) and the operations over a second, and fails on any error.
  *
  * <p>Run: {@code mvn -B -o -Pload test} (options: {@code -Dload.seconds=120},
- * {@code -Dload.warmup=60}, {@code -Dload.scale=1.0}, {@code -Dload.think=1000}, and the users of
+ * {@code -Dload.warmup=120}, {@code -Dload.scale=1.0}, {@code -Dload.think=1000}, and the users of
  * each kind: {@code -Dload.butlers=35}, {@code -Dload.managers=12}, {@code -Dload.browsers=3}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -92,7 +93,7 @@ class LoadBench {
     /** Operations that began before this (System.nanoTime) are the warm-up: not timed. */
     private volatile long measured = System.nanoTime();
     /** The warm-up's length in seconds. */
-    private final int warmup = Integer.getInteger("load.warmup", 60);
+    private final int warmup = Integer.getInteger("load.warmup", 120);
 
     private void record(String op, long nanos, Throwable error) {
         // the browsers sign in once, during the warm-up: shown with the timed operations
@@ -413,16 +414,18 @@ class LoadBench {
             if (atMeasured != null && atEnd != null) {
                 Map<String, Long> spent = new HashMap<>();
                 atEnd.forEach((k, v) -> spent.put(k, v - atMeasured.getOrDefault(k, 0L)));
-                spent.entrySet().stream().filter(e -> e.getValue() > 0)
+                spent.entrySet().stream().filter(e -> !e.getKey().startsWith(WAIT)
+                                && e.getValue() > 0)
                         .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
-                        .forEach(e -> used.append(String.format(" %s %.1f;", e.getKey(),
-                                e.getValue() / (double) JIFFIES)));
+                        .forEach(e -> used.append(String.format(" %s %.1f (waited %.1f);",
+                                e.getKey(), e.getValue() / (double) JIFFIES,
+                                spent.getOrDefault(WAIT + e.getKey(), 0L) / 1e9)));
             }
             return String.format("probe: %d of %d seconds with both cores over 95 %% busy; the"
                     + " seconds with a late wake-up (>100 ms), a checkpoint, busy cores or the JIT"
                     + " compiler over 0.3 of a core:%n  %s%nCPU seconds in the timed part (to a"
                     + " second before the end), by thread name (this JVM, digits dropped) and"
-                    + " Chromium:%s%n",
+                    + " Chromium, and in brackets the seconds they waited for a core:%s%n",
                     busySeconds, seconds, String.join("\n  ", notes), used);
         }
 
@@ -442,7 +445,56 @@ class LoadBench {
                     groups.merge("chromium", jiffies, Long::sum);
                 }
             });
+            // and the nanoseconds each group's threads waited on a run queue (schedstat's second
+            // field, WAIT before the name): ready to run, no core free
+            waitByTask(Path.of("/proc/self/task"), (name, nanos) -> groups.merge(
+                    WAIT + name.replaceAll("[0-9]+", ""), nanos, Long::sum));
+            // of Chromium's processes every thread (named by its task: "Compositor", ...)
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path p : (Iterable<Path>) processes::iterator) {
+                    if (p.getFileName().toString().chars().allMatch(Character::isDigit)
+                            && processName(p).startsWith("chrom")) {
+                        waitByTask(p.resolve("task"), (name, nanos) -> groups.merge(
+                                WAIT + "chromium", nanos, Long::sum));
+                    }
+                }
+            } catch (Exception e) {
+                // no /proc: nothing to tell
+            }
             return groups;
+        }
+
+        /** A process's name (/proc/N/stat), empty when it ended meanwhile. */
+        private static String processName(Path process) {
+            try {
+                String stat = Files.readString(process.resolve("stat"));
+                return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            } catch (Exception e) {
+                return "";
+            }
+        }
+
+        /** The key prefix of a group's run-queue wait in {@link #cpuByGroup}. */
+        private static final String WAIT = "wait:";
+
+        /**
+         * Tells {@code each} the name (/proc/.../task/T/stat's: the thread's) and the nanoseconds
+         * waited on a run queue so far (schedstat's second field) of every thread in {@code dir};
+         * one that ends meanwhile is left out.
+         */
+        private static void waitByTask(Path dir, java.util.function.ObjLongConsumer<String> each) {
+            try (var tasks = Files.list(dir)) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String[] sched = Files.readString(t.resolve("schedstat")).trim().split(" ");
+                        each.accept(processName(t), Long.parseLong(sched[1]));
+                    } catch (Exception e) {
+                        // a thread that ended meanwhile, or no schedstat
+                    }
+                }
+            } catch (Exception e) {
+                // no such directory: nothing to tell
+            }
         }
 
         /** CPU jiffies of this JVM's JIT compiler threads so far (/proc/self/task). */
