@@ -49,9 +49,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * compiles its hot code then (the JIT compiler's threads took 0.25-0.6 of a core in the first
  * 40 s of load; with 60 s of warm-up still 10-13 CPU-s of the two minutes timed, and the saves'
  * own code about a fifth more CPU than after 120 s: docs/performance.md "A server that has been
- * running"), which a server that has been running does not (errors count there too). Then the users go on for {@code load.seconds}. Prints throughput,
- * p50/p95/p99 latency and errors per operation and per kind (saves, API reads, dashboards: the
- * targets' terms) and the operations over a second, and fails on any error.
+ * running"), which a server that has been running does not (errors count there too). Then the
+ * users go on for {@code load.seconds}. Prints throughput, p50/p95/p99 latency and errors per
+ * operation and per kind (saves, API reads, dashboards: the targets' terms) and the operations
+ * over a second, and fails on any error.
  *
  * <p>Run: {@code mvn -B -o -Pload test} (options: {@code -Dload.seconds=120},
  * {@code -Dload.warmup=120}, {@code -Dload.scale=1.0}, {@code -Dload.think=1000}, and the users of
