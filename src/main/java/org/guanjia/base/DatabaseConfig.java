@@ -68,9 +68,9 @@ public class DatabaseConfig {
      * compressed columns, about 0.1 ms a row here, while a scan filters some 50 million values a
      * second: at the demo's size a unit's 56 statements took 6.7 ms through the index and 2.5 ms
      * by a scan of all 135,706, and with this threshold the payments' p50 in the load test with
-     * the saves alone went from 76 ms to 49 ms (docs/performance.md). At 500,000 units (18 million statements) a unit's
-     * rows are still read through the index, as is any single row by its key in a table of more
-     * than 10,000 rows.
+     * the saves alone went from 76 ms to 49 ms (docs/performance.md). At 500,000 units (18
+     * million statements) a unit's rows are still read through the index, as is any single row
+     * by its key in a table of more than 10,000 rows.
      */
     static final String INDEX_SCAN_PERCENTAGE = "0.0001";
 
