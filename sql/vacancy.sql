@@ -195,57 +195,6 @@ status_change as (
     asof left join changed_status sb on sb.unit_code = c.unit_code and sb.from_date <= c.b
     asof left join changed_status sx on sx.unit_code = c.unit_code and sx.from_date <= c.x
 ),
--- units per building on each snapshot day (a building's rows add up)
-counts_on as (
-    select m.snap_on, m.building_code, m.delivered_units, m.vacant_units, m.occupied_units
-    from stored_days d
-    join kpi_vacancy_month_ends m on m.snap_on = d.x
-    union all
-    select d.x, m.building_code, m.delivered_units, m.vacant_units, m.occupied_units
-    from live_days d
-    join kpi_vacancy_month_ends m on m.snap_on = d.b
-    union all
-    select x, building_code,
-        count(st_x) - count(st_b),
-        count(*) filter (where st_x = 'vacant') - count(*) filter (where st_b = 'vacant'),
-        count(*) filter (where st_x = 'occupied') - count(*) filter (where st_b = 'occupied')
-    from status_change
-    group by x, building_code
-),
-building_counts as (
-    select snap_on, building_code, sum(delivered_units) as delivered_units,
-        sum(vacant_units) as vacant_units, sum(occupied_units) as occupied_units
-    from counts_on
-    group by snap_on, building_code
-),
-snap_counts as (
-    select
-        l.scope,
-        l.scope_code,
-        p.p_start,
-        sum(u.delivered_units) as delivered_units,
-        sum(u.vacant_units) as vacant_units,
-        sum(u.occupied_units) as occupied_units
-    from periods p
-    join building_counts u on u.snap_on = p.snap_on
-    join kpi_scope_links l on l.building_code = u.building_code
-        and list_contains(scopes, l.scope)
-        and p.snap_on between l.valid_from and l.valid_to
-    group by l.scope, l.scope_code, p.p_start
-),
-move_ins as (
-    -- the period of a day is the one starting on date_trunc(grain, day) (weeks: Monday)
-    select l.scope, l.scope_code, cast(date_trunc(grain, r.day) as date) as p_start,
-        cast(sum(r.move_ins) as bigint) as move_ins
-    from kpi_move_in_days r
-    join kpi_scope_links l on l.building_code = r.building_code
-        and list_contains(scopes, l.scope)
-        and r.day between l.valid_from and l.valid_to
-    where r.day <= cast(as_of as date)
-        and r.day >= (select min(p_start) from periods)
-        and (figures is null or list_contains(figures, 'move_ins'))
-    group by l.scope, l.scope_code, cast(date_trunc(grain, r.day) as date)
-),
 -- inspection coverage of a month: of the units vacant on its snapshot day, those inspected in
 -- the month up to it. A month end is stored; on a live day X (the month containing D), the units
 -- inspected in the month up to X: one whose status or delivery did not change in (b, X] (not in
@@ -255,47 +204,94 @@ move_ins as (
 -- inspected unit, 36 months at 500,000 units, A/B: by month and estate 263 -> 192 ms, by year
 -- and butler 353 -> 267 ms, identical rows.
 inspected_live as (
-    select m.p_start, m.m_snap, i.unit_code, bool_or(i.vacant_then) as vacant_then
+    select m.m_snap, i.unit_code, bool_or(i.vacant_then) as vacant_then
     from months m
     join live_days d on d.x = m.m_snap
     join vacancy_inspections i on i.inspected_on between m.m_start and m.m_snap
-    group by m.p_start, m.m_snap, i.unit_code
+    group by m.m_snap, i.unit_code
 ),
-covered_counts as (
-    select m.p_start, s.building_code, m.m_snap, s.covered_units as covered_n
-    from months m
-    join stored_days d on d.x = m.m_snap
-    join kpi_vacancy_month_ends s on s.snap_on = m.m_snap
+-- units per building on each snapshot day (a building's rows add up), with the vacant ones
+-- inspected in the day's month up to it (read for the months' snapshot days only)
+counts_on as (
+    select m.snap_on, m.building_code, m.delivered_units, m.vacant_units, m.occupied_units,
+        m.covered_units
+    from stored_days d
+    join kpi_vacancy_month_ends m on m.snap_on = d.x
     union all
-    select i.p_start, u.building_code, i.m_snap, count(*)
+    select d.x, m.building_code, m.delivered_units, m.vacant_units, m.occupied_units, 0
+    from live_days d
+    join kpi_vacancy_month_ends m on m.snap_on = d.b
+    union all
+    select x, building_code,
+        count(st_x) - count(st_b),
+        count(*) filter (where st_x = 'vacant') - count(*) filter (where st_b = 'vacant'),
+        count(*) filter (where st_x = 'occupied') - count(*) filter (where st_b = 'occupied'),
+        0
+    from status_change
+    group by x, building_code
+    union all
+    select i.m_snap, u.building_code, 0, 0, 0, count(*)
     from inspected_live i
     join units u on u.unit_code = i.unit_code
     left join status_change c on c.x = i.m_snap and c.unit_code = i.unit_code
     where case when c.unit_code is null then i.vacant_then else c.st_x = 'vacant' end
-    group by i.p_start, u.building_code, i.m_snap
+    group by i.m_snap, u.building_code
 ),
-vacant_counts as (
-    select m.p_start, c.building_code, m.m_snap, c.vacant_units as vacant_n
+building_counts as (
+    select snap_on, building_code, sum(delivered_units) as delivered_units,
+        sum(vacant_units) as vacant_units, sum(occupied_units) as occupied_units,
+        sum(covered_units) as covered_units
+    from counts_on
+    group by snap_on, building_code
+),
+-- the rows summed per scope object and period, in one grouping, each with the day that gives
+-- its butler: the units on the period's snapshot day, which is also the snapshot day of its last
+-- month beginning on or before D (least(end, D)), with that month's vacant units and those of
+-- them inspected (coverage); the same of the period's earlier months (quarters and years) on
+-- their own days; the move-ins per day (the period of a day is the one starting on
+-- date_trunc(grain, day); weeks: Monday). A period without a month beginning on or before D has
+-- no coverage (NULL), nor one whose coverage is not read (months: none).
+building_rows as (
+    select p.p_start, u.building_code, p.snap_on as scope_on, u.delivered_units,
+        u.vacant_units, u.occupied_units,
+        case when m.m_snap is not null then u.covered_units end as covered_n,
+        case when m.m_snap is not null then u.vacant_units end as vacant_n,
+        cast(null as bigint) as move_ins
+    from periods p
+    join building_counts u on u.snap_on = p.snap_on
+    left join months m on m.p_start = p.p_start and m.m_snap = p.snap_on
+    union all
+    select m.p_start, u.building_code, m.m_snap, null, null, null, u.covered_units,
+        u.vacant_units, null
     from months m
-    join building_counts c on c.snap_on = m.m_snap
-    where c.vacant_units > 0
+    join periods p on p.p_start = m.p_start and m.m_snap < p.snap_on
+    join building_counts u on u.snap_on = m.m_snap
+    union all
+    select cast(date_trunc(grain, r.day) as date), r.building_code, r.day, null, null, null,
+        null, null, r.move_ins
+    from kpi_move_in_days r
+    where r.day <= cast(as_of as date)
+        and r.day >= (select min(p_start) from periods)
+        and (figures is null or list_contains(figures, 'move_ins'))
 ),
-coverage as (
+by_scope as (
     select
         l.scope,
         l.scope_code,
-        v.p_start,
-        coalesce(sum(c.covered_n), 0) as covered_n,
-        sum(v.vacant_n) as vacant_n
-    from vacant_counts v
-    left join covered_counts c on c.p_start = v.p_start and c.building_code = v.building_code
-        and c.m_snap = v.m_snap
-    join kpi_scope_links l on l.building_code = v.building_code
+        r.p_start,
+        sum(r.delivered_units) as delivered_units,
+        sum(r.vacant_units) as vacant_units,
+        sum(r.occupied_units) as occupied_units,
+        sum(r.covered_n) as covered_n,
+        sum(r.vacant_n) as vacant_n,
+        sum(r.move_ins) as move_ins
+    from building_rows r
+    join kpi_scope_links l on l.building_code = r.building_code
         and list_contains(scopes, l.scope)
-        and v.m_snap between l.valid_from and l.valid_to
-    group by l.scope, l.scope_code, v.p_start
+        and r.scope_on between l.valid_from and l.valid_to
+    group by l.scope, l.scope_code, r.p_start
 ),
--- every scope object and period; the parts above are keyed by the period's first day (a date
+-- every scope object and period; the sums are keyed by the period's first day (a date
 -- hashes and compares cheaper than its text: by month and butler 192-266 -> 174-219 ms)
 grid as (
     select s.scope, s.scope_code, p.period, p.p_start
@@ -314,14 +310,10 @@ final as (
         kpi_div4(c.vacant_units, c.delivered_units) as vacancy_rate,
         kpi_div4(c.occupied_units, c.delivered_units) as occupancy_rate,
         case when figures is null or list_contains(figures, 'move_ins')
-            then coalesce(m.move_ins, 0) end as move_ins,
-        kpi_div4(v.covered_n, v.vacant_n) as inspection_coverage
+            then cast(coalesce(c.move_ins, 0) as bigint) end as move_ins,
+        kpi_div4(c.covered_n, c.vacant_n) as inspection_coverage
     from grid g
-    left join snap_counts c
+    left join by_scope c
         on c.scope = g.scope and c.scope_code = g.scope_code and c.p_start = g.p_start
-    left join move_ins m
-        on m.scope = g.scope and m.scope_code = g.scope_code and m.p_start = g.p_start
-    left join coverage v
-        on v.scope = g.scope and v.scope_code = g.scope_code and v.p_start = g.p_start
 )
 select * from final;

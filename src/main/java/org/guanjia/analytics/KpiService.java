@@ -298,6 +298,10 @@ public class KpiService {
 
     /** The rows of the query's estate and of the user's scope. */
     private KpiTable inScope(KpiQuery q, KpiTable all, Scope scope) {
+        if (q.estate() == null && scope.all()) {
+            // every row (not copied: by month and building at 500,000 units, 120,024 rows)
+            return all;
+        }
         Predicate<String> keep = code -> true;
         if (q.estate() != null) {
             Set<String> inEstate = repo.scopeCodesInEstate(q.by(), q.estate());
