@@ -140,6 +140,53 @@ select * from kpi_fee_collected_rows(buildings, stored := true);
 create or replace macro kpi_fee_recovered_of_months(buildings) as table
 select * from kpi_fee_recovered_rows(buildings, stored := true);
 
+-- kpi_fee_periods (V034): kpi_fee_billed and kpi_fee_collected side by side per building,
+-- issued_on and period month (kpi_collection's billed, collected in period and to date read one
+-- row per key). From the statements and allocations (the definition), or with stored := true
+-- from the maintained kpi_fee_billed and kpi_fee_collected tables (filled first: what is
+-- inserted). paid_in_month / _quarter / _year: paid_by (kpi_fee_paid_by) not after the last
+-- month start of the period month's month, quarter, year. analytics.KpiSummaries.applyDelta
+-- adds a payment's difference with the same rules.
+create or replace macro kpi_fee_period_rows_of(buildings, stored) as table
+select
+    building_code,
+    issued_on,
+    period_month,
+    cast(sum(billed) as decimal(18,2)) as billed,
+    cast(sum(paid) as decimal(18,2)) as paid,
+    cast(sum(case when paid_by <= period_month then paid else 0 end) as decimal(18,2))
+        as paid_in_month,
+    cast(sum(case when paid_by
+        <= cast(date_trunc('quarter', period_month) + interval 2 month as date)
+        then paid else 0 end) as decimal(18,2)) as paid_in_quarter,
+    cast(sum(case when paid_by
+        <= cast(date_trunc('year', period_month) + interval 11 month as date)
+        then paid else 0 end) as decimal(18,2)) as paid_in_year
+from (
+    select building_code, issued_on, period_month, amount as billed,
+        cast(0 as decimal(18,2)) as paid, period_month as paid_by
+    from (
+        select * from kpi_fee_billed where stored
+        union all
+        select * from kpi_fee_billed_rows(buildings) where not stored
+    )
+    union all
+    select building_code, issued_on, period_month, 0, amount, paid_by
+    from (
+        select * from kpi_fee_collected where stored
+        union all
+        select * from kpi_fee_collected_rows(buildings) where not stored
+    )
+)
+where buildings is null or list_contains(buildings, building_code)
+group by building_code, issued_on, period_month;
+
+create or replace macro kpi_fee_period_rows(buildings) as table
+select * from kpi_fee_period_rows_of(buildings, false);
+
+create or replace macro kpi_fee_periods_of_tables(buildings) as table
+select * from kpi_fee_period_rows_of(buildings, true);
+
 -- A statement is owed overdue on day X when issued_on <= X, due_on < X and it is not yet paid
 -- in full at the end of X: from greatest(issued_on, due_on + 1) to the day of the allocation
 -- that completes it (exclusive; allocations never exceed the amount). A unit is in arrears on

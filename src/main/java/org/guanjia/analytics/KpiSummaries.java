@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -64,9 +65,9 @@ public final class KpiSummaries {
      * Bump when the summary SQL changes meaning: start-up then rebuilds every summary. 2: the
      * promise checks (V022). 3: the vacancy summaries (V024). 4: kpi_fee_paid_day stored by day.
      * 5: the opening arrears at month ends (V025). 6: kpi_fee_collected and kpi_fee_recovered
-     * (V030). 7: kpi_promise_months (V031).
+     * (V030). 7: kpi_promise_months (V031). 8: kpi_fee_periods (V034).
      */
-    public static final int VERSION = 7;
+    public static final int VERSION = 8;
 
     /**
      * The per-unit summary (V022) and its macro: the check of a promise depends only on its
@@ -146,6 +147,8 @@ public final class KpiSummaries {
             // grouped from the month rows just written (V030)
             new String[] {"kpi_fee_collected", "kpi_fee_collected_of_months", "all"},
             new String[] {"kpi_fee_recovered", "kpi_fee_recovered_of_months", "all"},
+            // billed and collected side by side (V034), from the two tables just written
+            new String[] {"kpi_fee_periods", "kpi_fee_periods_of_tables", "all"},
             new String[] {"kpi_arrears_spells", "kpi_arrears_spell_rows", "all"});
 
     /** The tables a {@link Contribution} covers, their key columns and their value column. */
@@ -157,6 +160,15 @@ public final class KpiSummaries {
         {"kpi_fee_collected", "building_code, issued_on, period_month, paid_by", "amount"},
         {"kpi_fee_recovered", "building_code, a_month, k_class", "amount"},
     };
+
+    /** The positions of kpi_fee_billed and kpi_fee_collected in {@link #DELTA_TABLES}. */
+    private static final int BILLED = 0;
+    private static final int COLLECTED = 4;
+
+    /** kpi_fee_periods (V034): its key and value columns, its rows regrouped from two others. */
+    private static final String[] PERIODS_DELTA = {"kpi_fee_periods",
+        "building_code, issued_on, period_month",
+        "billed, paid, paid_in_month, paid_in_quarter, paid_in_year"};
 
     /** Rows per statement when a delta is written (each row is a handful of bind values). */
     private static final int DELTA_ROWS_PER_STATEMENT = 200;
@@ -376,6 +388,9 @@ public final class KpiSummaries {
     public static int applyDelta(Connection c, Contribution before, Contribution after) throws SQLException {
         int rows = 0;
         Set<String> buildings = new LinkedHashSet<>();
+        // kpi_fee_periods (V034): the billed and collected differences regrouped per building,
+        // issued_on and period month, as kpi_fee_period_rows_of groups the two tables
+        Map<List<Object>, BigDecimal[]> periods = new LinkedHashMap<>();
         for (int t = 0; t < DELTA_TABLES.length; t++) {
             Map<List<Object>, BigDecimal> delta = new LinkedHashMap<>(after.tables.get(t));
             before.tables.get(t).forEach((k, v) -> delta.merge(k, v.negate(), BigDecimal::add));
@@ -384,9 +399,45 @@ public final class KpiSummaries {
             delta.forEach((k, v) -> values.put(k, new BigDecimal[] {v}));
             values.keySet().forEach(k -> buildings.add((String) k.get(0)));
             rows += rewrite(c, DELTA_TABLES[t], values);
+            if (t == BILLED || t == COLLECTED) {
+                int table = t;
+                delta.forEach((k, v) -> addPeriod(periods, table, k, v));
+            }
         }
+        periods.values().removeIf(v -> Arrays.stream(v).allMatch(x -> x.signum() == 0));
+        rows += rewrite(c, PERIODS_DELTA, periods);
         refreshAging(c, buildings);
         return rows;
+    }
+
+    /**
+     * Adds a difference of kpi_fee_billed (key building, issued_on, period month, due_on) or
+     * kpi_fee_collected (key building, issued_on, period month, paid_by) to the values of its
+     * kpi_fee_periods key: billed; or paid, and paid in month, quarter and year when paid_by is
+     * not after the period month's own month, last quarter month, last year month.
+     */
+    private static void addPeriod(Map<List<Object>, BigDecimal[]> periods, int table,
+            List<Object> key, BigDecimal amount) {
+        LocalDate month = (LocalDate) key.get(2);
+        BigDecimal[] values = periods.computeIfAbsent(List.of(key.get(0), key.get(1), month), k -> {
+            BigDecimal[] zero = new BigDecimal[5];
+            Arrays.fill(zero, BigDecimal.ZERO);
+            return zero;
+        });
+        if (table == BILLED) {
+            values[0] = values[0].add(amount);
+            return;
+        }
+        LocalDate paidBy = (LocalDate) key.get(3);
+        values[1] = values[1].add(amount);
+        LocalDate quarterLast = month.withMonth((month.getMonthValue() - 1) / 3 * 3 + 3);
+        LocalDate yearLast = month.withMonth(12);
+        for (int i = 0; i < 3; i++) {
+            LocalDate last = i == 0 ? month : i == 1 ? quarterLast : yearLast;
+            if (!paidBy.isAfter(last)) {
+                values[2 + i] = values[2 + i].add(amount);
+            }
+        }
     }
 
     /**
@@ -584,7 +635,9 @@ public final class KpiSummaries {
                 }
             }
         }
-        List<List<Object>> kept = keys.stream().filter(k -> totals.get(k)[0].signum() != 0).toList();
+        // a key keeps its row while any of its values is not zero
+        List<List<Object>> kept = keys.stream()
+                .filter(k -> Arrays.stream(totals.get(k)).anyMatch(v -> v.signum() != 0)).toList();
         if (kept.isEmpty()) {
             return;
         }
@@ -649,6 +702,7 @@ public final class KpiSummaries {
     public static String rowsMacro(String table) {
         return switch (table) {
             case "kpi_arrears_spells" -> "kpi_arrears_spell_rows";
+            case "kpi_fee_periods" -> "kpi_fee_period_rows";
             case "kpi_promise_checks" -> "kpi_promise_check_rows";
             case "kpi_promise_months" -> "kpi_promise_month_rows";
             case "kpi_aging_month_ends" -> "kpi_aging_month_end_rows";
