@@ -40,9 +40,11 @@ import java.util.stream.Collectors;
  *
  * <p>kpi_fee_collected and kpi_fee_recovered (V030) group the month rows coarser: a refresh or
  * rebuild fills them from the month rows just written, a delta adds what each month row of a
- * unit adds to them ({@link #paidBy}, {@link #recoveryClass}). The promise counts (V031,
- * kpi_promise_months) follow the promise checks: {@link #refreshPromises} rewrites the counts of
- * the keys whose checks it deleted or inserted.
+ * unit adds to them ({@link #paidBy}, {@link #recoveryClass}). kpi_fee_periods (V034) holds
+ * kpi_fee_billed and kpi_fee_collected side by side per building, issued_on and period month:
+ * filled from the two, and a delta regroups their differences ({@link #addPeriod}). The promise
+ * counts (V031, kpi_promise_months) follow the promise checks: {@link #refreshPromises} rewrites
+ * the counts of the keys whose checks it deleted or inserted.
  *
  * <p>The month-end aging rows (V023) are computed from the building tables, so each of the
  * paths above regroups them for the buildings it touched ({@link #refreshAging}) once those are
