@@ -187,6 +187,38 @@ select * from kpi_fee_period_rows_of(buildings, false);
 create or replace macro kpi_fee_periods_of_tables(buildings) as table
 select * from kpi_fee_period_rows_of(buildings, true);
 
+-- kpi_fee_open (V035): per building, issued_on and due_on, the statements less every allocation
+-- to them, where not zero (kpi_aging's snapshot on D adds back what was paid after D). From the
+-- statements and allocations (the definition), or with stored := true from the maintained
+-- kpi_fee_billed and kpi_fee_paid_month tables (filled first: what is inserted).
+-- analytics.KpiSummaries.applyDelta adds a payment's difference the same way.
+create or replace macro kpi_fee_open_rows_of(buildings, stored) as table
+select building_code, issued_on, due_on, cast(sum(amount) as decimal(18,2)) as amount
+from (
+    select building_code, issued_on, due_on, amount
+    from (
+        select * from kpi_fee_billed where stored
+        union all
+        select * from kpi_fee_billed_rows(buildings) where not stored
+    )
+    union all
+    select building_code, issued_on, due_on, -amount
+    from (
+        select * from kpi_fee_paid_month where stored
+        union all
+        select * from kpi_fee_paid_month_rows(buildings) where not stored
+    )
+)
+where buildings is null or list_contains(buildings, building_code)
+group by building_code, issued_on, due_on
+having sum(amount) <> 0;
+
+create or replace macro kpi_fee_open_rows(buildings) as table
+select * from kpi_fee_open_rows_of(buildings, false);
+
+create or replace macro kpi_fee_open_of_tables(buildings) as table
+select * from kpi_fee_open_rows_of(buildings, true);
+
 -- A statement is owed overdue on day X when issued_on <= X, due_on < X and it is not yet paid
 -- in full at the end of X: from greatest(issued_on, due_on + 1) to the day of the allocation
 -- that completes it (exclusive; allocations never exceed the amount). A unit is in arrears on

@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
  * rebuild fills them from the month rows just written, a delta adds what each month row of a
  * unit adds to them ({@link #paidBy}, {@link #recoveryClass}). kpi_fee_periods (V034) holds
  * kpi_fee_billed and kpi_fee_collected side by side per building, issued_on and period month:
- * filled from the two, and a delta regroups their differences ({@link #addPeriod}). The promise
+ * filled from the two, and a delta regroups their differences ({@link #addPeriod}); so does
+ * kpi_fee_open (V035) with kpi_fee_billed and kpi_fee_paid_month (billed less paid). The promise
  * counts (V031, kpi_promise_months) follow the promise checks: {@link #refreshPromises} rewrites
  * the counts of the keys whose checks it deleted or inserted.
  *
@@ -67,9 +68,9 @@ public final class KpiSummaries {
      * Bump when the summary SQL changes meaning: start-up then rebuilds every summary. 2: the
      * promise checks (V022). 3: the vacancy summaries (V024). 4: kpi_fee_paid_day stored by day.
      * 5: the opening arrears at month ends (V025). 6: kpi_fee_collected and kpi_fee_recovered
-     * (V030). 7: kpi_promise_months (V031). 8: kpi_fee_periods (V034).
+     * (V030). 7: kpi_promise_months (V031). 8: kpi_fee_periods (V034). 9: kpi_fee_open (V035).
      */
-    public static final int VERSION = 8;
+    public static final int VERSION = 9;
 
     /**
      * The per-unit summary (V022) and its macro: the check of a promise depends only on its
@@ -151,6 +152,8 @@ public final class KpiSummaries {
             new String[] {"kpi_fee_recovered", "kpi_fee_recovered_of_months", "all"},
             // billed and collected side by side (V034), from the two tables just written
             new String[] {"kpi_fee_periods", "kpi_fee_periods_of_tables", "all"},
+            // what is still owed (V035), from the billed and month rows just written
+            new String[] {"kpi_fee_open", "kpi_fee_open_of_tables", "all"},
             new String[] {"kpi_arrears_spells", "kpi_arrears_spell_rows", "all"});
 
     /** The tables a {@link Contribution} covers, their key columns and their value column. */
@@ -163,9 +166,14 @@ public final class KpiSummaries {
         {"kpi_fee_recovered", "building_code, a_month, k_class", "amount"},
     };
 
-    /** The positions of kpi_fee_billed and kpi_fee_collected in {@link #DELTA_TABLES}. */
+    /** The positions of kpi_fee_billed, kpi_fee_paid_month and kpi_fee_collected in {@link #DELTA_TABLES}. */
     private static final int BILLED = 0;
+    private static final int PAID_MONTH = 2;
     private static final int COLLECTED = 4;
+
+    /** kpi_fee_open (V035): billed less paid per building, issued_on and due_on. */
+    private static final String[] OPEN_DELTA = {"kpi_fee_open", "building_code, issued_on, due_on",
+        "amount"};
 
     /** kpi_fee_periods (V034): its key and value columns, its rows regrouped from two others. */
     private static final String[] PERIODS_DELTA = {"kpi_fee_periods",
@@ -393,6 +401,9 @@ public final class KpiSummaries {
         // kpi_fee_periods (V034): the billed and collected differences regrouped per building,
         // issued_on and period month, as kpi_fee_period_rows_of groups the two tables
         Map<List<Object>, BigDecimal[]> periods = new LinkedHashMap<>();
+        // kpi_fee_open (V035): the billed differences less the paid ones per building, issued_on
+        // and due_on, as kpi_fee_open_rows_of groups kpi_fee_billed and kpi_fee_paid_month
+        Map<List<Object>, BigDecimal> open = new LinkedHashMap<>();
         for (int t = 0; t < DELTA_TABLES.length; t++) {
             Map<List<Object>, BigDecimal> delta = new LinkedHashMap<>(after.tables.get(t));
             before.tables.get(t).forEach((k, v) -> delta.merge(k, v.negate(), BigDecimal::add));
@@ -405,9 +416,22 @@ public final class KpiSummaries {
                 int table = t;
                 delta.forEach((k, v) -> addPeriod(periods, table, k, v));
             }
+            if (t == BILLED || t == PAID_MONTH) {
+                // keys (building, issued_on, period month, due_on[, allocation month])
+                BigDecimal sign = t == BILLED ? BigDecimal.ONE : BigDecimal.ONE.negate();
+                delta.forEach((k, v) -> open.merge(List.of(k.get(0), k.get(1), k.get(3)),
+                        v.multiply(sign), BigDecimal::add));
+            }
         }
         periods.values().removeIf(v -> Arrays.stream(v).allMatch(x -> x.signum() == 0));
         rows += rewrite(c, PERIODS_DELTA, periods);
+        Map<List<Object>, BigDecimal[]> openValues = new LinkedHashMap<>();
+        open.forEach((k, v) -> {
+            if (v.signum() != 0) {
+                openValues.put(k, new BigDecimal[] {v});
+            }
+        });
+        rows += rewrite(c, OPEN_DELTA, openValues);
         refreshAging(c, buildings);
         return rows;
     }
