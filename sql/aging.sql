@@ -67,19 +67,10 @@ owed_parts as (
         and greatest(o.issued_on, o.due_on + 1) <= cast(as_of as date)
     union all
     select cast(as_of as date), p.building_code, p.due_on, p.amount
-    from kpi_fee_paid_month p
+    from kpi_fee_paid_after(as_of) p
     where exists (select 1 from live_d)
-        and p.a_month > date_trunc('month', cast(as_of as date))
         and p.issued_on <= cast(as_of as date)
         and greatest(p.issued_on, p.due_on + 1) <= cast(as_of as date)
-    union all
-    select cast(as_of as date), d.building_code, d.due_on, d.amount
-    from kpi_fee_paid_day d
-    where exists (select 1 from live_d)
-        and d.allocated_on > cast(as_of as date)
-        and d.allocated_on < date_trunc('month', cast(as_of as date)) + interval 1 month
-        and d.issued_on <= cast(as_of as date)
-        and greatest(d.issued_on, d.due_on + 1) <= cast(as_of as date)
     union all
     select n.snap_on, b.building_code, b.due_on, b.amount
     from live_snaps n

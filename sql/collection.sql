@@ -74,19 +74,12 @@ alloc as (
         select *, kpi_month_ceil(greatest(due_on, issued_on) + 1) as k_month from paid
     )
 ),
--- the allocations dated after D, which collected and recovered subtract from the coarser
--- tables that hold every allocation (kpi_fee_periods, V034; kpi_fee_recovered, V030): the month
--- rows of the months after D's and the day rows of D's month after D (a_day: the month start or
--- the day). As of today, few rows; as of a day long ago, what the month rows were read for before.
+-- the allocations dated after D (sql/fee_summary.sql kpi_fee_paid_after), which collected and
+-- recovered subtract from the coarser tables that hold every allocation (kpi_fee_periods of V034
+-- and kpi_fee_recovered of V030). As of today, few rows; as of a day long ago, what the month
+-- rows were read for before.
 after_d as (
-    select building_code, issued_on, period_month, due_on, a_month as a_day, amount
-    from kpi_fee_paid_month
-    where a_month > date_trunc('month', cast(as_of as date))
-    union all
-    select building_code, issued_on, period_month, due_on, allocated_on, amount
-    from kpi_fee_paid_day
-    where allocated_on > cast(as_of as date)
-        and allocated_on < date_trunc('month', cast(as_of as date)) + interval 1 month
+    select * from kpi_fee_paid_after(as_of)
 ),
 -- billed, collected in period and collected to date per period month, building and issued_on:
 -- one row per key of kpi_fee_periods (V034, sql/fee_summary.sql: the statements and their

@@ -140,6 +140,21 @@ select * from kpi_fee_collected_rows(buildings, stored := true);
 create or replace macro kpi_fee_recovered_of_months(buildings) as table
 select * from kpi_fee_recovered_rows(buildings, stored := true);
 
+-- The allocations dated after D, from the summary tables: the month rows of the months after
+-- D's and the day rows of D's month after D (a_day: the month start or the day). As of today,
+-- few rows. kpi_collection subtracts them from the tables that hold every allocation
+-- (kpi_fee_periods, kpi_fee_recovered), kpi_aging adds them back to what is open now
+-- (kpi_fee_open).
+create or replace macro kpi_fee_paid_after(as_of) as table
+select building_code, issued_on, period_month, due_on, a_month as a_day, amount
+from kpi_fee_paid_month
+where a_month > date_trunc('month', cast(as_of as date))
+union all
+select building_code, issued_on, period_month, due_on, allocated_on, amount
+from kpi_fee_paid_day
+where allocated_on > cast(as_of as date)
+    and allocated_on < date_trunc('month', cast(as_of as date)) + interval 1 month;
+
 -- kpi_fee_periods (V034): kpi_fee_billed and kpi_fee_collected side by side per building,
 -- issued_on and period month (kpi_collection's billed, collected in period and to date read one
 -- row per key). From the statements and allocations (the definition), or with stored := true

@@ -362,14 +362,21 @@ public final class KpiSummaries {
      * quarter and year, the first the allocation month is not after; 9999-12-01 after all three.
      */
     static LocalDate paidBy(LocalDate periodMonth, LocalDate aMonth) {
-        LocalDate quarterLast = periodMonth.withMonth((periodMonth.getMonthValue() - 1) / 3 * 3 + 3);
-        LocalDate yearLast = periodMonth.withMonth(12);
-        for (LocalDate last : List.of(periodMonth, quarterLast, yearLast)) {
+        for (LocalDate last : lastMonths(periodMonth)) {
             if (!aMonth.isAfter(last)) {
                 return last;
             }
         }
         return LocalDate.of(9999, 12, 1);
+    }
+
+    /**
+     * The last month starts of a period month's month, quarter and year (the month itself, the
+     * last month of its quarter, December), as kpi_fee_paid_by compares with them.
+     */
+    private static List<LocalDate> lastMonths(LocalDate periodMonth) {
+        return List.of(periodMonth, periodMonth.withMonth((periodMonth.getMonthValue() - 1) / 3 * 3 + 3),
+                periodMonth.withMonth(12));
     }
 
     /**
@@ -456,11 +463,9 @@ public final class KpiSummaries {
         }
         LocalDate paidBy = (LocalDate) key.get(3);
         values[1] = values[1].add(amount);
-        LocalDate quarterLast = month.withMonth((month.getMonthValue() - 1) / 3 * 3 + 3);
-        LocalDate yearLast = month.withMonth(12);
-        for (int i = 0; i < 3; i++) {
-            LocalDate last = i == 0 ? month : i == 1 ? quarterLast : yearLast;
-            if (!paidBy.isAfter(last)) {
+        List<LocalDate> lasts = lastMonths(month);
+        for (int i = 0; i < lasts.size(); i++) {
+            if (!paidBy.isAfter(lasts.get(i))) {
                 values[2 + i] = values[2 + i].add(amount);
             }
         }
