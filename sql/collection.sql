@@ -226,14 +226,23 @@ opening_rows as (
     select r.p_start, r.building_code, least(r.p_start, cast(as_of as date)), 0, r.amount
     from recovered_rows r
 ),
+-- each part summed per scope object and period: a building's own rows without the join with its
+-- link, which holds on every day (36 months at 500,000 units, A/B by month and building
+-- 270 -> 252 ms, identical rows)
 billed_by_scope as (
     select l.scope, l.scope_code, f.p_start, sum(f.billed) as billed,
         sum(f.in_period) as collected_in_period, sum(f.to_date) as collected_to_date
     from fee_base f
     join kpi_scope_links l on l.building_code = f.building_code
-        and list_contains(scopes, l.scope)
+        and list_contains(scopes, l.scope) and l.scope <> 'building'
         and f.issued_on between l.valid_from and l.valid_to
     group by l.scope, l.scope_code, f.p_start
+    union all
+    select 'building', f.building_code, f.p_start, sum(f.billed), sum(f.in_period),
+        sum(f.to_date)
+    from fee_base f
+    where list_contains(scopes, 'building')
+    group by f.building_code, f.p_start
 ),
 opening_by_scope as (
     select
@@ -244,9 +253,14 @@ opening_by_scope as (
         sum(o.recovered) as arrears_recovered
     from opening_rows o
     join kpi_scope_links l on l.building_code = o.building_code
-        and list_contains(scopes, l.scope)
+        and list_contains(scopes, l.scope) and l.scope <> 'building'
         and o.scope_on between l.valid_from and l.valid_to
     group by l.scope, l.scope_code, o.p_start
+    union all
+    select 'building', o.building_code, o.p_start, sum(o.opening), sum(o.recovered)
+    from opening_rows o
+    where list_contains(scopes, 'building')
+    group by o.building_code, o.p_start
 ),
 -- promise kept: every statement of the unit overdue at action_on is paid by promised_on
 -- (allocations up to D only); the butler is the one on action_on. Only the actions whose
@@ -387,8 +401,13 @@ promises_by_scope as (
     select l.scope, l.scope_code, c.p_start, sum(c.kept_n) as kept_n, sum(c.promised_n) as promised_n
     from promise_counts c
     join kpi_scope_links l on l.building_code = c.building_code
-        and list_contains(scopes, l.scope) and l.scope <> 'butler'
+        and list_contains(scopes, l.scope) and l.scope in ('estate', 'cluster')
     group by l.scope, l.scope_code, c.p_start
+    union all
+    select 'building', c.building_code, c.p_start, sum(c.kept_n), sum(c.promised_n)
+    from promise_counts c
+    where list_contains(scopes, 'building')
+    group by c.building_code, c.p_start
     union all
     select l.scope, l.scope_code, c.p_start, sum(c.kept_n), sum(c.promised_n)
     from promise_epoch_counts c

@@ -274,6 +274,9 @@ building_rows as (
         and r.day >= (select min(p_start) from periods)
         and (figures is null or list_contains(figures, 'move_ins'))
 ),
+-- the rows summed per scope object and period; a building's own rows without the join with its
+-- link (36 months at 500,000 units, A/B by month and building 243 -> 220 ms, by year 167 -> 129,
+-- identical rows)
 by_scope as (
     select
         l.scope,
@@ -287,9 +290,16 @@ by_scope as (
         sum(r.move_ins) as move_ins
     from building_rows r
     join kpi_scope_links l on l.building_code = r.building_code
-        and list_contains(scopes, l.scope)
+        and list_contains(scopes, l.scope) and l.scope <> 'building'
         and r.scope_on between l.valid_from and l.valid_to
     group by l.scope, l.scope_code, r.p_start
+    union all
+    select 'building', r.building_code, r.p_start,
+        sum(r.delivered_units), sum(r.vacant_units), sum(r.occupied_units), sum(r.covered_n),
+        sum(r.vacant_n), sum(r.move_ins)
+    from building_rows r
+    where list_contains(scopes, 'building')
+    group by r.building_code, r.p_start
 ),
 -- every scope object and period; the sums are keyed by the period's first day (a date
 -- hashes and compares cheaper than its text: by month and butler 192-266 -> 174-219 ms)
