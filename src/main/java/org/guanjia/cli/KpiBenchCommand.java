@@ -72,6 +72,27 @@ class KpiBenchCommand extends SpringCommand {
         }
     }
 
+    /**
+     * A fixed DuckDB computation of the kind the KPI macros are made of (5 million rows grouped
+     * into 100,000 groups, on every core), timed as the median of three runs: the same on any
+     * database, so its time tells how fast the shared machine is at the moment, which moves
+     * the KPI queries' times by up to half within minutes.
+     */
+    static final String REFERENCE = "select count(*), sum(s) from (select i % 100000 as k,"
+            + " sum(i) as s from range(5000000) t(i) group by k)";
+
+    /** The median of three runs of {@link #REFERENCE}, in milliseconds. */
+    static long reference(DSLContext dsl) {
+        List<Long> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            dsl.fetch(REFERENCE);
+            runs.add((System.nanoTime() - start) / 1_000_000);
+        }
+        Collections.sort(runs);
+        return runs.get(1);
+    }
+
     @Override
     protected int execute() throws Exception {
         KpiService kpis = bean(KpiService.class);
@@ -134,8 +155,10 @@ class KpiBenchCommand extends SpringCommand {
                 warmed++;
             }
         }
-        out().printf("as of %s, %s..%s, median of %d runs after %d untimed queries (%.1f s); %s%n%n",
-                day, from, to, repeat, warmed, (System.nanoTime() - warmStart) / 1e9, load());
+        long referenceBefore = reference(dsl);
+        out().printf("as of %s, %s..%s, median of %d runs after %d untimed queries (%.1f s); %s;"
+                + " machine reference %d ms%n%n", day, from, to, repeat, warmed,
+                (System.nanoTime() - warmStart) / 1e9, load(), referenceBefore);
         out().println("dataset,grain,scope,rows,median_ms,max_ms");
         List<Long> medians = new ArrayList<>();
         List<String> over = new ArrayList<>();
@@ -185,7 +208,8 @@ class KpiBenchCommand extends SpringCommand {
             out().printf("not run (budget of %d s spent): %d%n", budget, notRun.size());
             notRun.forEach(o -> out().println("  " + o));
         }
-        out().println(load());
+        out().printf("%s; machine reference %d ms before the timed queries, %d ms after (%s)%n",
+                load(), referenceBefore, reference(dsl), REFERENCE);
         return Cli.OK;
     }
 }

@@ -93,4 +93,25 @@ class CliTest {
         assertThat(err.toString()).contains("already holds data");
         assertThat(out.toString()).isEmpty();
     }
+
+    @Test
+    void kpi_bench_times_each_query_and_the_machine_reference() {
+        Path db = dir.resolve("bench.duckdb");
+        assertThat(run(db, "demo", "--scale", "0.02", "--seed", "7")).isEqualTo(Cli.OK);
+        out.getBuffer().setLength(0);
+        assertThat(run(db, "kpi-bench", "--months", "3", "--repeat", "1", "--warmup", "0",
+                "--datasets", "collection,satisfaction", "--grains", "month,year"))
+                .as(err::toString).isEqualTo(Cli.OK);
+        String text = out.toString();
+        // one line per dataset, grain and scope: 2 x 2 x 4
+        assertThat(text).contains("dataset,grain,scope,rows,median_ms,max_ms",
+                "collection,month,estate,", "collection,year,butler,", "satisfaction,month,building,",
+                "queries 16, median ");
+        assertThat(text.lines().filter(l -> l.matches("(collection|satisfaction),(month|year),"
+                + "(estate|cluster|building|butler),\\d+,\\d+,\\d+"))).hasSize(16);
+        assertThat(text).containsPattern("over 300 ms: \\d+ of 16");
+        assertThat(text).containsPattern("machine reference \\d+ ms before the timed queries,"
+                + " \\d+ ms after");
+        assertThat(text).doesNotContain("quarter");
+    }
 }
