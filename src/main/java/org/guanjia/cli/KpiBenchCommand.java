@@ -155,10 +155,11 @@ class KpiBenchCommand extends SpringCommand {
                 warmed++;
             }
         }
+        double warmSeconds = (System.nanoTime() - warmStart) / 1e9;
         long referenceBefore = reference(dsl);
         out().printf("as of %s, %s..%s, median of %d runs after %d untimed queries (%.1f s); %s;"
-                + " machine reference %d ms%n%n", day, from, to, repeat, warmed,
-                (System.nanoTime() - warmStart) / 1e9, load(), referenceBefore);
+                + " machine reference %d ms%n%n", day, from, to, repeat, warmed, warmSeconds, load(),
+                referenceBefore);
         out().println("dataset,grain,scope,rows,median_ms,max_ms");
         List<Long> medians = new ArrayList<>();
         List<String> over = new ArrayList<>();
