@@ -59,8 +59,6 @@ record_start_counts as (
     select
         r.building_code,
         r.p_start,
-        count(*) as scored_records,
-        sum(r.score6) as score6_sum,
         count(*) filter (where r.score6 >= 24) as satisfied_n,
         sum(r.score6) filter (where r.source = 'visit') as visit_sum,
         count(*) filter (where r.source = 'visit') as visit_n,
@@ -78,8 +76,6 @@ record_epoch_start_counts as (
         r.building_code,
         r.p_start,
         e.epoch_on,
-        count(*) as scored_records,
-        sum(r.score6) as score6_sum,
         count(*) filter (where r.score6 >= 24) as satisfied_n,
         sum(r.score6) filter (where r.source = 'visit') as visit_sum,
         count(*) filter (where r.source = 'visit') as visit_n,
@@ -135,7 +131,15 @@ final as (
         kpi_div2(b.complaint_sum, 6 * b.complaint_n) as complaint_score,
         kpi_div2(b.repair_sum, 6 * b.repair_n) as repair_score
     from grid g
-    left join by_scope b
+    -- the records and their score sum are those of the three sources: two aggregates fewer in
+    -- the groupings of 1.1 million records (36 months at 500,000 units, A/B, identical rows: by
+    -- month and butler 256 -> 222 ms, by month and building 178 -> 167)
+    left join (
+        select *, visit_n + complaint_n + repair_n as scored_records,
+            coalesce(visit_sum, 0) + coalesce(complaint_sum, 0) + coalesce(repair_sum, 0)
+                as score6_sum
+        from by_scope
+    ) b
         on b.scope = g.scope and b.scope_code = g.scope_code and b.p_start = g.p_start
 )
 select * from final;
