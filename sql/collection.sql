@@ -77,8 +77,12 @@ alloc as (
 -- the allocations dated after D (sql/fee_summary.sql kpi_fee_paid_after), which collected and
 -- recovered subtract from the coarser tables that hold every allocation (kpi_fee_periods of V034
 -- and kpi_fee_recovered of V030). As of today, few rows; as of a day long ago, what the month
--- rows were read for before.
-after_d as (
+-- rows were read for before. Not materialised, nor scanned once for both readers: each reads
+-- the table with its own filters pushed into the scan (as of a past day, by month and building,
+-- the recovered part's reader, which wants the days of D's month after D, skips the month rows
+-- the collected part subtracts: A/B as of 2025-06-30 307 -> 266 ms, as of 2025-06-15 291 -> 270,
+-- by quarter and every kind 316 -> 288; as of today the same; identical rows).
+after_d as not materialized (
     select * from kpi_fee_paid_after(as_of)
 ),
 -- billed, collected in period and collected to date per period month, building and issued_on:
