@@ -1,5 +1,6 @@
 package org.guanjia.analytics.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -213,6 +215,16 @@ public class KpiRepository {
             binds.add(codeList);
         }
         binds.addAll(kinds);
+        // with a position for each code and period, the rows are ordered by the positions: the
+        // same order when both lists are in code point order (the codes as read, the periods
+        // of a grain, whose keys sort as their days do), and numbers sort faster than text (at
+        // 500,000 units by month and building, alternated in one process: complaints 389 -> 313
+        // ms, vacancy 314 -> 289, collection 428 -> 409). The rows across kinds may come in
+        // another order: each kind is a table of its own. A code or period a list lacks has no
+        // position: those rows come last, and the loop below orders such a result again.
+        boolean byPosition = dataset != Dataset.AGING && codeList != null
+                && lists.containsKey("period") && ascending(lists.get("scope_code"))
+                && ascending(lists.get("period"));
         String sql = "select list_position([" + marks + "], scope) as scope_index, "
                 + String.join(", ", select) + " from " + macro
                 + "(cast(? as date), cast(? as varchar), cast(? as varchar), cast(? as varchar),"
@@ -220,7 +232,8 @@ public class KpiRepository {
                 + (tell ? ", figures := string_split(cast(? as varchar), ',')" : "") + ") m"
                 + codeJoin + " where scope in (" + marks + ")"
                 + (lag ? " window w as (order by " + order + ")" : "")
-                + " order by " + order;
+                + " order by " + (byPosition ? "scope_index, scope_code" + INDEX + ", scope_code"
+                        + TEXT + ", period" + INDEX + ", period" + TEXT : order);
         List<String> columns = new ArrayList<>();
         Map<String, List<List<Object>>> rows = new LinkedHashMap<>();
         kinds.forEach(k -> rows.put(k, new ArrayList<>()));
@@ -249,6 +262,7 @@ public class KpiRepository {
             }
             Object[] last = new Object[width + 1];
             boolean missed = false;
+            boolean unplaced = false;
             while (rs.next()) {
                 String kind = kinds.get(rs.getInt(1) - 1);
                 List<Object> row = new ArrayList<>(columns.size());
@@ -265,6 +279,7 @@ public class KpiRepository {
                             row.add(rs.getObject(i + 1));
                             // a scope object newer than the cached codes: read them again next time
                             missed |= indexes.get(i) == lists.get("scope_code");
+                            unplaced = true;
                         } else {
                             row.add(indexes.get(i).get(at - 1));
                         }
@@ -285,6 +300,16 @@ public class KpiRepository {
                     rows.get(kind).add(row);
                 }
             }
+            if (byPosition && unplaced) {
+                int code = columns.indexOf("scope_code");
+                int period = columns.indexOf("period");
+                Comparator<byte[]> unsigned = Arrays::compareUnsigned;
+                Comparator<List<Object>> byText = Comparator
+                        .<List<Object>, byte[]>comparing(r -> utf8(r.get(code)), unsigned)
+                        .thenComparing(r -> utf8(r.get(period)), unsigned);
+                // a stable sort: a category's rows keep their order within a code and period
+                rows.values().forEach(list -> list.sort(byText));
+            }
             if (missed) {
                 scopeCodes.clear();
             }
@@ -294,6 +319,21 @@ public class KpiRepository {
         Map<String, KpiTable> out = new LinkedHashMap<>();
         rows.forEach((k, v) -> out.put(k, new KpiTable(columns, v)));
         return out;
+    }
+
+    /** Whether each key is after the one before it in code point order (DuckDB's text order). */
+    static boolean ascending(List<String> keys) {
+        for (int i = 1; i < keys.size(); i++) {
+            if (Arrays.compareUnsigned(utf8(keys.get(i - 1)), utf8(keys.get(i))) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A key's UTF-8 bytes, which DuckDB compares unsigned when it orders text. */
+    private static byte[] utf8(Object key) {
+        return key.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The keys of the periods of a grain from one month to another, in order (kpi_periods). */

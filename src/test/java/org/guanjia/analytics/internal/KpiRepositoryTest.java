@@ -137,6 +137,43 @@ class KpiRepositoryTest {
     }
 
     @Test
+    void rows_are_in_code_and_period_order_when_codes_and_periods_miss_from_their_lists() {
+        List<String> codes = dsl.resultQuery("select distinct scope_code from kpi_scopes"
+                + " order by scope_code").fetch().getValues(0, String.class);
+        List<String> everyOther = new ArrayList<>();
+        for (int i = 1; i < codes.size(); i += 2) {
+            everyOther.add(codes.get(i));
+        }
+        List<String> oddMonths = List.of("2025-11", "2026-01", "2026-03", "2026-05", "2026-07");
+        List<String> months = repo.periods("month", "2025-10", "2026-11");
+        List<String> reversedCodes = new ArrayList<>(codes);
+        java.util.Collections.reverse(reversedCodes);
+        List<String> reversedMonths = new ArrayList<>(months);
+        java.util.Collections.reverse(reversedMonths);
+        // ordered by the positions (both lists ascending) with rows lacking one, and by the text
+        // (a list not in code point order, every key in it)
+        for (Map<String, List<String>> keys : List.of(
+                Map.of("scope_code", everyOther, "period", oddMonths),
+                Map.of("scope_code", codes, "period", oddMonths),
+                Map.of("scope_code", reversedCodes, "period", months),
+                Map.of("scope_code", codes, "period", reversedMonths))) {
+            for (Dataset d : List.of(Dataset.COLLECTION, Dataset.COMPLAINT_CATEGORIES,
+                    Dataset.VACANCY)) {
+                Map<String, KpiTable> read = repo.fetch(d, AS_OF, "month", "2025-10", "2026-11",
+                        d.scopes(), null, keys);
+                for (String scope : d.scopes()) {
+                    assertThat(read.get(scope).rows()).as(d + " " + scope + " " + keys)
+                            .isNotEmpty().isEqualTo(plain(d, scope, "month", "2025-10", "2026-11"));
+                }
+            }
+        }
+        assertThat(KpiRepository.ascending(List.of("B1", "B2", "B10"))).isFalse();
+        assertThat(KpiRepository.ascending(List.of("B1", "B10", "B2"))).isTrue();
+        assertThat(KpiRepository.ascending(List.of("Z9", "a1", "é1", "楼1"))).isTrue();
+        assertThat(KpiRepository.ascending(List.of("2025-12", "2026-01", "2026-01"))).isFalse();
+    }
+
+    @Test
     void the_complaint_categories_come_back_as_rows_of_every_category_with_complaints() {
         KpiTable categories = repo.fetch(Dataset.COMPLAINT_CATEGORIES, AS_OF, "month", "2025-10",
                 "2026-11", List.of("estate")).get("estate");
