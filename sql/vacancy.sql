@@ -309,17 +309,6 @@ by_scope as (
     from per_building c
     where list_contains(scopes, 'building')
     union all
-    select l.scope, l.scope_code, r.p_start,
-        sum(r.delivered_units), sum(r.vacant_units), sum(r.occupied_units), sum(r.covered_n),
-        sum(r.vacant_n), sum(r.move_ins)
-    from building_rows r
-    join kpi_scope_links l on l.building_code = r.building_code
-        and list_contains(scopes, l.scope) and l.scope <> 'building'
-        and r.scope_on between l.valid_from and l.valid_to
-    where list_has_any(scopes, ['estate', 'cluster', 'butler'])
-        and grain not in ('quarter', 'year')
-    group by l.scope, l.scope_code, r.p_start
-    union all
     select l.scope, l.scope_code, c.p_start,
         sum(columns(c.* exclude (building_code, p_start)))
     from per_building c
@@ -328,13 +317,17 @@ by_scope as (
     where list_has_any(scopes, ['estate', 'cluster']) and grain in ('quarter', 'year')
     group by l.scope, l.scope_code, c.p_start
     union all
+    -- the butlers, and by month (and week) the estates and clusters: the rows with their days
     select l.scope, l.scope_code, r.p_start,
-        sum(r.delivered_units), sum(r.vacant_units), sum(r.occupied_units), sum(r.covered_n),
-        sum(r.vacant_n), sum(r.move_ins)
+        sum(columns(r.* exclude (p_start, building_code, scope_on)))
     from building_rows r
     join kpi_scope_links l on l.building_code = r.building_code
-        and l.scope = 'butler' and r.scope_on between l.valid_from and l.valid_to
-    where list_contains(scopes, 'butler') and grain in ('quarter', 'year')
+        and list_contains(scopes, l.scope)
+        and (l.scope = 'butler'
+            or (l.scope in ('estate', 'cluster') and grain not in ('quarter', 'year')))
+        and r.scope_on between l.valid_from and l.valid_to
+    where list_contains(scopes, 'butler')
+        or (list_has_any(scopes, ['estate', 'cluster']) and grain not in ('quarter', 'year'))
     group by l.scope, l.scope_code, r.p_start
 ),
 -- every scope object and period; the sums are keyed by the period's first day (a date
