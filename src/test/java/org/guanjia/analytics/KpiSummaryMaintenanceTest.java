@@ -207,9 +207,26 @@ class KpiSummaryMaintenanceTest {
         assertThat(maintenance.refreshesByDifference() - byDifference).as("refreshes by difference")
                 .isGreaterThan(15);
         assertThat(promises).as("promises checked").isGreaterThan(10);
+        // a payment and a promise of the current month (the wall clock's, which the rebuild's
+        // order reads: KpiSummaries.recentLast)
+        LocalDate today = LocalDate.now();
+        clock.set(today);
+        as(Role.FINANCE);
+        ledger.issueStatement(new CorrectionStatement(units.get(0), YearMonth.from(today).toString(),
+                "property_fee", new BigDecimal("99.25"), today, null));
+        pay(units.get(0), today, 321, null);
+        collection.log(new NewCollectionAction(units.get(2), today, "phone", null, today.plusDays(3),
+                null, null, null));
+        check();
         // a rebuild stores the day rows by day, so that reading one month's days (every KPI
         // query as of a day) touches few row groups
         maintenance.rebuild();
+        // and the month rows by building and the promise checks by unit, each with the recent
+        // months after the others, so that a filter from a recent day skips the older row groups
+        assertStoredInOrder("kpi_fee_paid_month", KpiSummaries.recentLast("a_month"),
+                "building_code, issued_on, period_month, due_on, a_month");
+        assertStoredInOrder("kpi_promise_checks", KpiSummaries.recentLast("settle_on"),
+                "unit_code, action_no");
         assertThat(dsl.fetchOne("select count(*), count(*) filter (where back) from (select"
                 + " allocated_on < lag(allocated_on) over (order by rowid) as back from kpi_fee_paid_day)")
                 .into(Integer[].class)).as("day rows, and those stored after a later day").satisfies(n -> {
@@ -557,6 +574,19 @@ class KpiSummaryMaintenanceTest {
     }
 
     /** The four units MasterDataFixtures.create makes for the prefix p. */
+    /** The rows of table are stored (rowid order) by recent, false first, then by keys. */
+    private void assertStoredInOrder(String table, String recent, String keys) {
+        Integer[] n = dsl.fetchOne("select count(*), count(*) filter (where recent),"
+                + " count(*) filter (where stored_at <> ordered_at) from (select " + recent
+                + " as recent, row_number() over (order by rowid) as stored_at, row_number() over"
+                + " (order by " + recent + ", " + keys + ", rowid) as ordered_at from " + table + ")")
+                .into(Integer[].class);
+        assertThat(n).as(table + ": rows, recent rows, rows out of order")
+                .satisfies(c -> assertThat(c[0]).isGreaterThan(c[1]))
+                .satisfies(c -> assertThat(c[1]).isPositive())
+                .satisfies(c -> assertThat(c[2]).isZero());
+    }
+
     private void addFixtureUnits() {
         for (String c : List.of("C1", "C2")) {
             for (String room : List.of("0101", "0102")) {
