@@ -573,7 +573,6 @@ class KpiSummaryMaintenanceTest {
         checks++;
     }
 
-    /** The four units MasterDataFixtures.create makes for the prefix p. */
     /** The rows of table are stored (rowid order) by recent, false first, then by keys. */
     private void assertStoredInOrder(String table, String recent, String keys) {
         Integer[] n = dsl.fetchOne("select count(*), count(*) filter (where recent),"
@@ -587,6 +586,7 @@ class KpiSummaryMaintenanceTest {
                 .satisfies(c -> assertThat(c[2]).isZero());
     }
 
+    /** The four units MasterDataFixtures.create makes for the prefix p. */
     private void addFixtureUnits() {
         for (String c : List.of("C1", "C2")) {
             for (String room : List.of("0101", "0102")) {
