@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.guanjia.analytics.ComplaintPeriodJob;
 import org.guanjia.analytics.ComplaintPeriods;
 import org.guanjia.analytics.Dataset;
@@ -70,6 +71,35 @@ class KpiBenchCommand extends SpringCommand {
         } catch (java.io.IOException | RuntimeException e) {
             return "load average unknown";
         }
+    }
+
+    /**
+     * The process's CPU time in user and system mode (milliseconds) and its minor page faults so
+     * far, from Linux's /proc/self/stat (clock ticks of 10 ms, Linux's USER_HZ); null elsewhere.
+     * On this shared virtual machine a query's time depends on more than its own work: a new
+     * process's first runs of a query by month took 424-469 ms with 16,000-20,000 page faults
+     * and 100-150 ms of system time each, later runs 230-300 ms with 3,000-5,000 faults and
+     * 30-60 ms (docs/performance.md "A fresh machine").
+     */
+    static long[] processCpu() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // the fields after the command name in parentheses: state is the first (field 3)
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            return new long[] {Long.parseLong(f[11]) * 10, Long.parseLong(f[12]) * 10,
+                Long.parseLong(f[7])};
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** What the process spent between two {@link #processCpu} readings, as a line's end. */
+    static String cpuSpent(long[] before, long[] after) {
+        if (before == null || after == null) {
+            return "process CPU unknown";
+        }
+        return String.format(Locale.ROOT, "process CPU %,d ms user, %,d ms system, %,d minor page faults",
+                after[0] - before[0], after[1] - before[1], after[2] - before[2]);
     }
 
     /**
@@ -166,6 +196,7 @@ class KpiBenchCommand extends SpringCommand {
         String slowest = "";
         long slowestMs = -1;
         long benchStart = System.nanoTime();
+        long[] cpuStart = processCpu();
         List<String> notRun = new ArrayList<>();
         for (int k = 0; k < queries.size(); k++) {
             String label = labels.get(k)[0] + " " + labels.get(k)[1] + " by " + labels.get(k)[2];
@@ -199,11 +230,13 @@ class KpiBenchCommand extends SpringCommand {
             out().println("no query run");
             return Cli.OK;
         }
+        long[] cpuEnd = processCpu();
         Collections.sort(medians);
         long total = medians.stream().mapToLong(Long::longValue).sum();
         out().printf("%nqueries %d, median %d ms, slowest %d ms (%s), total %d ms%n",
                 medians.size(), medians.get(medians.size() / 2), slowestMs, slowest, total);
         out().printf("over %d ms: %d of %d%n", TARGET_MS, over.size(), medians.size());
+        out().printf("timed queries: %s%n", cpuSpent(cpuStart, cpuEnd));
         over.forEach(o -> out().println("  " + o));
         if (!notRun.isEmpty()) {
             out().printf("not run (budget of %d s spent): %d%n", budget, notRun.size());

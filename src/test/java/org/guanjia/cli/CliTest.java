@@ -6,7 +6,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -113,5 +115,28 @@ class CliTest {
         assertThat(text).containsPattern("machine reference \\d+ ms before the timed queries,"
                 + " \\d+ ms after");
         assertThat(text).doesNotContain("quarter");
+        // the process's CPU and page faults over the timed queries (Linux; "unknown" elsewhere)
+        assertThat(text).containsPattern("timed queries: process CPU ([\\d,]+ ms user, [\\d,]+ ms"
+                + " system, [\\d,]+ minor page faults|unknown)");
+    }
+
+    @Test
+    void process_cpu_is_read_from_proc_self_stat_where_linux_has_it() {
+        long[] before = KpiBenchCommand.processCpu();
+        if (!Files.isReadable(Path.of("/proc/self/stat"))) {
+            assertThat(before).isNull();
+            assertThat(KpiBenchCommand.cpuSpent(before, before)).isEqualTo("process CPU unknown");
+            return;
+        }
+        // 64 MB of fresh memory outside the heap (zeroed, so every page is touched): page faults
+        ByteBuffer touched = ByteBuffer.allocateDirect(64 << 20);
+        long[] after = KpiBenchCommand.processCpu();
+        assertThat(touched.capacity()).isEqualTo(64 << 20);
+        assertThat(before).hasSize(3);
+        assertThat(after[0]).isGreaterThanOrEqualTo(before[0]);
+        assertThat(after[1]).isGreaterThanOrEqualTo(before[1]);
+        assertThat(after[2] - before[2]).isGreaterThanOrEqualTo((64 << 20) / 4096 / 2);
+        assertThat(KpiBenchCommand.cpuSpent(new long[] {1000, 20, 5}, new long[] {13340, 2130, 12345}))
+                .isEqualTo("process CPU 12,340 ms user, 2,110 ms system, 12,340 minor page faults");
     }
 }
