@@ -98,7 +98,8 @@ class KpiBenchCommand extends SpringCommand {
         if (before == null || after == null) {
             return "process CPU unknown";
         }
-        return String.format(Locale.ROOT, "process CPU %,d ms user, %,d ms system, %,d minor page faults",
+        return String.format(Locale.ROOT,
+                "process CPU %,d ms user, %,d ms system, %,d minor page faults",
                 after[0] - before[0], after[1] - before[1], after[2] - before[2]);
     }
 

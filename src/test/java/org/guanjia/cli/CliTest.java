@@ -128,15 +128,17 @@ class CliTest {
             assertThat(KpiBenchCommand.cpuSpent(before, before)).isEqualTo("process CPU unknown");
             return;
         }
-        // 64 MB of fresh memory outside the heap (zeroed, so every page is touched): page faults
+        // 64 MB of fresh memory outside the heap (zeroed, so every page is touched): page faults,
+        // at least one per 2 MB even where the kernel gives huge pages
         ByteBuffer touched = ByteBuffer.allocateDirect(64 << 20);
         long[] after = KpiBenchCommand.processCpu();
         assertThat(touched.capacity()).isEqualTo(64 << 20);
         assertThat(before).hasSize(3);
         assertThat(after[0]).isGreaterThanOrEqualTo(before[0]);
         assertThat(after[1]).isGreaterThanOrEqualTo(before[1]);
-        assertThat(after[2] - before[2]).isGreaterThanOrEqualTo((64 << 20) / 4096 / 2);
-        assertThat(KpiBenchCommand.cpuSpent(new long[] {1000, 20, 5}, new long[] {13340, 2130, 12345}))
+        assertThat(after[2] - before[2]).isGreaterThanOrEqualTo(32);
+        assertThat(KpiBenchCommand.cpuSpent(new long[] {1000, 20, 5},
+                new long[] {13340, 2130, 12345}))
                 .isEqualTo("process CPU 12,340 ms user, 2,110 ms system, 12,340 minor page faults");
     }
 }
