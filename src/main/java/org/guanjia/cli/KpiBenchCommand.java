@@ -1,5 +1,8 @@
 package org.guanjia.cli;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -104,6 +107,48 @@ class KpiBenchCommand extends SpringCommand {
     }
 
     /**
+     * The environment variable DuckDB's bundled allocator (jemalloc, with DuckDB's prefix) reads
+     * its options from when the database library loads. With DuckDB's own short decay it hands
+     * the pages a query freed back to the system between two queries, and the next query takes
+     * a page fault on each again: at 500,000 units 247,000-521,000 faults and 5.0-8.6 s of
+     * system CPU over the timed queries, against 51,000-140,000 and 1.1-4.3 s with
+     * {@code dirty_decay_ms:10000,muzzy_decay_ms:10000} and a pre-touched heap
+     * (docs/performance.md "Page faults"). The Docker image sets it.
+     */
+    static final String ALLOCATOR_ENV = "DUCKDB_JE_MALLOC_CONF";
+
+    /**
+     * The memory settings the figures depend on, as a line: the JVM heap at start and at most
+     * (MB), whether its pages are touched at start ({@code -XX:+AlwaysPreTouch}, null: unknown),
+     * and the options of DuckDB's allocator ({@link #ALLOCATOR_ENV}, null or blank: unset).
+     */
+    static String memorySetup(long initialBytes, long maxBytes, Boolean preTouch,
+            String allocator) {
+        return String.format(Locale.ROOT, "memory: heap %,d MB at start, %,d MB at most, %s;"
+                + " DuckDB's allocator %s", initialBytes >> 20, maxBytes >> 20,
+                preTouch == null ? "pre-touch unknown"
+                        : preTouch ? "pre-touched" : "not pre-touched",
+                allocator == null || allocator.isBlank()
+                        ? "with its own decay (" + ALLOCATOR_ENV + " unset)"
+                        : ALLOCATOR_ENV + "=" + allocator);
+    }
+
+    /** {@link #memorySetup} of this process. */
+    static String memorySetup() {
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        Boolean preTouch;
+        try {
+            preTouch = Boolean.valueOf(ManagementFactory
+                    .getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("AlwaysPreTouch").getValue());
+        } catch (RuntimeException e) {
+            // a JVM without HotSpot's options
+            preTouch = null;
+        }
+        return memorySetup(heap.getInit(), heap.getMax(), preTouch, System.getenv(ALLOCATOR_ENV));
+    }
+
+    /**
      * A fixed DuckDB computation of the kind the KPI macros are made of (5 million rows grouped
      * into 100,000 groups, on every core), timed as the median of three runs: the same on any
      * database, so its time tells how fast the shared machine is at the moment, which moves
@@ -138,6 +183,7 @@ class KpiBenchCommand extends SpringCommand {
         }
         Path file = bean(GuanjiaProperties.class).dbPath();
         out().printf("database file %s: %,d MB%n", file, Files.size(file) / (1024 * 1024));
+        out().println(memorySetup());
         // what the server stores on its schedule: the complaint periods closed as of today
         long fillStart = System.nanoTime();
         ComplaintPeriods.Filled filled = bean(ComplaintPeriodJob.class)

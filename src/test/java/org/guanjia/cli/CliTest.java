@@ -118,6 +118,26 @@ class CliTest {
         // the process's CPU and page faults over the timed queries (Linux; "unknown" elsewhere)
         assertThat(text).containsPattern("timed queries: process CPU ([\\d,]+ ms user, [\\d,]+ ms"
                 + " system, [\\d,]+ minor page faults|unknown)");
+        // the heap and DuckDB's allocator options the figures were taken with
+        assertThat(text).containsPattern("memory: heap [\\d,]+ MB at start, [\\d,]+ MB at most, "
+                + "(pre-touched|not pre-touched|pre-touch unknown); DuckDB's allocator ");
+    }
+
+    @Test
+    void the_memory_line_names_the_heap_and_the_allocator_options() {
+        assertThat(KpiBenchCommand.memorySetup(4L << 30, 4L << 30, true,
+                "dirty_decay_ms:10000,muzzy_decay_ms:10000"))
+                .isEqualTo("memory: heap 4,096 MB at start, 4,096 MB at most, pre-touched;"
+                        + " DuckDB's allocator DUCKDB_JE_MALLOC_CONF=dirty_decay_ms:10000,"
+                        + "muzzy_decay_ms:10000");
+        assertThat(KpiBenchCommand.memorySetup(384L << 20, 8L << 30, false, " "))
+                .isEqualTo("memory: heap 384 MB at start, 8,192 MB at most, not pre-touched;"
+                        + " DuckDB's allocator with its own decay (DUCKDB_JE_MALLOC_CONF unset)");
+        assertThat(KpiBenchCommand.memorySetup(384L << 20, 8L << 30, null, null))
+                .contains("pre-touch unknown", "(DUCKDB_JE_MALLOC_CONF unset)");
+        // this process: the test JVM's heap (at most -Xmx2g, pom.xml) and its pre-touch flag
+        assertThat(KpiBenchCommand.memorySetup()).startsWith("memory: heap ")
+                .contains(" 2,048 MB at most, not pre-touched;");
     }
 
     @Test
