@@ -28,7 +28,7 @@ ENV GUANJIA_DB=/data/guanjia.duckdb GUANJIA_BACKUP_DIR=/backups
 # docs/performance.md "Page faults"): DuckDB's allocator keeps the pages a query freed for 10 s
 # (its own decay hands them back between two queries), and the JVM touches its starting heap,
 # a fifth of the memory, once at start (about 2 s per GB on a small virtual machine). At
-# 500,000 units kpi-bench had no query over 300 ms in 11 of 15 runs so, in 1 of 14 without.
+# 500,000 units kpi-bench had no query over 300 ms in 14 of 19 runs so, in 1 of 14 without.
 ENV DUCKDB_JE_MALLOC_CONF=dirty_decay_ms:10000,muzzy_decay_ms:10000
 VOLUME ["/data", "/backups"]
 EXPOSE 8080
