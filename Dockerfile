@@ -1,5 +1,6 @@
 # Build the production jar (frontend bundle included), then run it on a JRE, extracted and with
-# a class-data-sharing archive: it starts in about 11 s instead of 16 s on 2 cores.
+# a class-data-sharing archive: it starts in about 11 s instead of 16 s on 2 cores, plus about
+# 2 s per GB for the pre-touched starting heap below (19 s in all with 24 GB of memory).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
