@@ -72,4 +72,46 @@ class DeploymentFilesTest {
                 .contains("USER guanjia").contains("VOLUME [\"/data\", \"/backups\"]")
                 .doesNotContain("GUANJIA_ADMIN_PASSWORD=");
     }
+
+    /**
+     * The image's entry point (a shell line, README "Page faults"): the server, started with no
+     * arguments or only --settings, pre-touches its heap; a command (backup, restore) does not
+     * wait for that. Run here with a stand-in java on the PATH that prints its arguments.
+     */
+    @Test
+    void only_the_server_pre_touches_its_heap(@org.junit.jupiter.api.io.TempDir Path bin)
+            throws Exception {
+        String docker = Files.readString(Path.of("Dockerfile"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^ENTRYPOINT (\\[.*\\])$")
+                .matcher(docker);
+        assertThat(m.find()).as("a one-line ENTRYPOINT in exec form").isTrue();
+        List<String> entry = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(m.group(1), new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho \"$@\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        assertThat(entryPoint(entry, bin))
+                .isEqualTo("-XX:SharedArchiveFile=/app/guanjia.jsa -XX:InitialRAMPercentage=20"
+                        + " -XX:MaxRAMPercentage=60 -XX:+AlwaysPreTouch -jar /app/guanjia.jar");
+        assertThat(entryPoint(entry, bin, "--server.port=9090"))
+                .contains("-XX:+AlwaysPreTouch").endsWith("/app/guanjia.jar --server.port=9090");
+        assertThat(entryPoint(entry, bin, "backup", "--to", "/backups/a b"))
+                .doesNotContain("AlwaysPreTouch").contains("-XX:InitialRAMPercentage=20")
+                .endsWith("/app/guanjia.jar backup --to /backups/a b");
+        assertThat(entryPoint(entry, bin, "restore", "/backups/x.duckdb"))
+                .doesNotContain("AlwaysPreTouch").endsWith(" restore /backups/x.duckdb");
+    }
+
+    /** What the entry point runs with these arguments, with bin first on the PATH. */
+    private static String entryPoint(List<String> entry, Path bin, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(entry);
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).trim();
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
 }
