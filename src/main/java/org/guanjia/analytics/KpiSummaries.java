@@ -55,9 +55,9 @@ import java.util.stream.Collectors;
  * their writers call {@link #refreshVacancyBuildings}; a full {@link #rebuild} (which a refresh
  * of more than half of the buildings is) computes them as well.
  *
- * <p>Complaints and visits carry their unit's building (V026), written with the record;
- * {@link #refreshRecordBuildings} sets it for imported records, and every full
- * {@link #rebuildVacancy} (and so {@link #rebuild}) for all records written past the
+ * <p>Complaints, visits (V026) and vacancy inspections (V036) carry their unit's building,
+ * written with the record; {@link #refreshRecordBuildings} sets it for imported records, and
+ * every full {@link #rebuildVacancy} (and so {@link #rebuild}) for all records written past the
  * repositories. A unit with records cannot move to another building. Vacancy inspections
  * carry whether their unit was vacant that day (V028): {@link #refreshInspectionFlags} with
  * every vacancy refresh and full rebuild.
@@ -137,10 +137,11 @@ public final class KpiSummaries {
             new String[] {"kpi_move_in_days", "kpi_move_in_day_rows", "building_code, day"});
 
     /**
-     * The records that carry their unit's building (V026) for the KPI views: kept by
+     * The records that carry their unit's building (V026, V036) for the KPI views: kept by
      * {@link #refreshRecordBuildings}.
      */
-    private static final List<String> RECORD_TABLES = List.of("complaints", "visits");
+    private static final List<String> RECORD_TABLES = List.of("complaints", "visits",
+            "vacancy_inspections");
 
     /** A full rebuild stores the month ends up to this many months after the current one. */
     static final int AGING_MONTHS_AHEAD = 24;
@@ -547,9 +548,9 @@ public final class KpiSummaries {
     }
 
     /**
-     * Sets the building of the complaints and visits (V026) of the given units, every unit when
-     * null, to their unit's building where it differs (records imported or written past the
-     * repositories); more than {@link #MAX_UNITS_PER_PROMISE_REFRESH} units in one pass over all
+     * Sets the building of the complaints, visits (V026) and vacancy inspections (V036) of the
+     * given units, every unit when null, to their unit's building where it differs (records
+     * imported or written past the repositories); more than {@link #MAX_UNITS_PER_PROMISE_REFRESH} units in one pass over all
      * records instead of one per chunk of 1,000 units (a large import). Returns the number of
      * records changed.
      */

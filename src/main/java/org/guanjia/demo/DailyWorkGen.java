@@ -278,6 +278,7 @@ final class DailyWorkGen {
         VacancyInspectionsRecord r = new VacancyInspectionsRecord();
         r.setInspectionNo(no);
         r.setUnitCode(u.code);
+        r.setBuildingCode(u.building.code);
         r.setInspectedOn(day);
         r.setStaffCode(butler);
         r.setDoorsWindowsOk(doors);

@@ -437,7 +437,8 @@ public class ImportService {
             Set<String> promiseUnits = touchedUnits(List.of("collection_actions"));
             Set<String> vacancyUnits = touchedUnits(List.of("units", "unit_status", "vacancy_inspections"));
             Set<String> formerBuildings = buildingsLeft();
-            Set<String> recordUnits = touchedUnits(List.of("complaints", "visits"));
+            Set<String> recordUnits = touchedUnits(List.of("complaints", "visits",
+                    "vacancy_inspections"));
             boolean work = false;
             int i = 0;
             for (FileSpec f : staged.keySet()) {
@@ -459,7 +460,8 @@ public class ImportService {
             promiseUnits.removeAll(units);
             summaries.refreshPromises(promiseUnits);
             summaries.refreshVacancy(vacancyUnits, formerBuildings);
-            // the units' buildings on new or changed complaints and visits (V026)
+            // the units' buildings on new or changed complaints, visits and inspections (V026,
+            // V036)
             summaries.refreshRecordBuildings(recordUnits);
             // the butlers' records per staff member and month (V033): counted again in one pass
             if (work) {
@@ -476,8 +478,8 @@ public class ImportService {
 
         /**
          * Units with new or changed rows in these files: for statements and payments their
-         * allocation is recomputed, for collection actions their promise checks, for complaints
-         * and visits the building stored on the records.
+         * allocation is recomputed, for collection actions their promise checks, for complaints,
+         * visits and vacancy inspections the building stored on the records.
          */
         private Set<String> touchedUnits(List<String> files) {
             Set<String> units = new LinkedHashSet<>();

@@ -480,9 +480,19 @@ class KpiSummaryMaintenanceTest {
         as(Role.ADMIN);
         String visit = visits.record(new NewVisit(p + "C1-B1-0102", LocalDate.of(2025, 3, 9), p + "S1", "chance",
                 "A", 5, null, false, null, null, List.of())).no();
+        // a vacancy inspection (V036) of a unit vacant that day
+        String vacant = p + "C2-B1-0102";
+        as(Role.SERVICE_DESK);
+        estates.saveStatus(new UnitStatus(vacant, LocalDate.of(2025, 3, 1), "vacant", null));
+        as(Role.MANAGER);
+        String inspection = vacancy.record(new NewInspection(vacant, LocalDate.of(2025, 3, 9), true,
+                true, true, true, null, null, null, null)).no();
+        as(Role.ADMIN);
         assertThat(building("complaints", "complaint_no", complaint)).isEqualTo(p + "C2-B1");
         assertThat(building("complaints", "complaint_no", moved)).isEqualTo(p + "C1-B1");
         assertThat(building("visits", "visit_no", visit)).isEqualTo(p + "C1-B1");
+        assertThat(building("vacancy_inspections", "inspection_no", inspection))
+                .isEqualTo(p + "C2-B1");
 
         // a unit with records cannot move to another building (the import refuses it as well):
         // the building stored on them stays the unit's
@@ -494,9 +504,16 @@ class KpiSummaryMaintenanceTest {
         // rows written past the services (as the SQL tests' given rows) get it from a rebuild
         dsl.execute("update complaints set building_code = null where complaint_no = ?", complaint);
         dsl.execute("update visits set building_code = 'nowhere' where visit_no = ?", visit);
+        dsl.execute("update vacancy_inspections set building_code = null where inspection_no = ?",
+                inspection);
         maintenance.rebuildVacancy();
         assertThat(building("complaints", "complaint_no", complaint)).isEqualTo(p + "C2-B1");
         assertThat(building("visits", "visit_no", visit)).isEqualTo(p + "C1-B1");
+        assertThat(building("vacancy_inspections", "inspection_no", inspection))
+                .isEqualTo(p + "C2-B1");
+        assertThat(dsl.fetchValue("select count(*) from vacancy_inspections i join units u"
+                + " using (unit_code) where i.building_code is distinct from u.building_code"))
+                .isEqualTo(0L);
         assertThat(dsl.fetchValue("select count(*) from complaints c join units u using (unit_code)"
                 + " where c.building_code is distinct from u.building_code")).isEqualTo(0L);
 
@@ -513,6 +530,11 @@ class KpiSummaryMaintenanceTest {
         dsl.execute("update complaints set building_code = null where complaint_no = ?", complaint);
         assertThat(refreshBuildings(List.of(p + "C2-B1-0101"))).isEqualTo(1);
         assertThat(building("complaints", "complaint_no", complaint)).isEqualTo(p + "C2-B1");
+        dsl.execute("update vacancy_inspections set building_code = null where inspection_no = ?",
+                inspection);
+        assertThat(refreshBuildings(List.of(vacant))).isEqualTo(1);
+        assertThat(building("vacancy_inspections", "inspection_no", inspection))
+                .isEqualTo(p + "C2-B1");
     }
 
     /**

@@ -274,6 +274,9 @@ class ImportServiceTest {
         assertVacancySummariesFresh();
         assertThat(dsl.fetchValue("select covered_units from kpi_vacancy_month_ends where building_code = 'VQB'"
                 + " and snap_on = date '2025-03-31'")).isEqualTo(1);
+        // the imported inspection carries its unit's building (V036), which kpi_vacancy reads
+        assertThat(dsl.fetchValue("select building_code from vacancy_inspections"
+                + " where inspection_no = 'VQI1'")).isEqualTo("VQB");
 
         // VQU3 (no rows refer to it) moves to the other building; VQU2 moves in
         run(folder(with(with(files, "units.csv", "unit_code,building_code,floor,room,area_sqm,delivered_on",

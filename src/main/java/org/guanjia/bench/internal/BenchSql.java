@@ -285,7 +285,8 @@ final class BenchSql {
             // monthly inspections of vacant units (not yet decorating)
             new Step("vacancy_inspections", "insert into vacancy_inspections (inspection_no, unit_code,"
                 + " inspected_on, staff_code, doors_windows_ok, utilities_off_ok, no_leak, no_cracks,"
-                + " owner_informed_on, owner_informed_method, created_at, created_by, updated_at, updated_by)"
+                + " owner_informed_on, owner_informed_method, created_at, created_by, updated_at, updated_by,"
+                + " building_code)"
                 + " select 'VI' || lpad(u.u::varchar, 7, '0') || '-' || m.period, u.unit_code,"
                 + " m.ms + 3 + irnd('iday', u.u, m.m, 20), 'SB' || lpad((u.c * 2 + u.u % 2)::varchar, 6, '0'),"
                 + " rnd('i1', u.u, m.m) > 0.012, rnd('i2', u.u, m.m) > 0.018, rnd('i3', u.u, m.m) > 0.01,"
@@ -293,7 +294,7 @@ final class BenchSql {
                 + " case when rnd('inf', u.u, m.m) < 0.6 then m.ms + 4 + irnd('iday', u.u, m.m, 20) end,"
                 + " case when rnd('inf', u.u, m.m) < 0.6 then case when rnd('infm', u.u, m.m) < 0.6 then 'sms'"
                 + "   else 'app' end end,"
-                + " " + STAMP + ", 'bench', " + STAMP + ", 'bench'"
+                + " " + STAMP + ", 'bench', " + STAMP + ", 'bench', 'B' || lpad(u.b::varchar, 6, '0')"
                 + " from bench_units u join bench_months m on m.ms > u.delivered"
                 + "   and (u.decorating_on is null or u.decorating_on > m.me)"
                 + " where rnd('insp', u.u, m.m) < 0.9 and m.ms + 4 + irnd('iday', u.u, m.m, 20) < date ':today'"
