@@ -185,15 +185,26 @@ changed_status as (
     from unit_status
     where unit_code in (select unit_code from changed)
 ),
--- their status on b and on X (null: not delivered yet)
-status_change as (
-    select c.x, c.unit_code, u.building_code,
-        case when u.delivered_on <= c.b then coalesce(sb.status, 'vacant') end as st_b,
-        case when u.delivered_on <= c.x then coalesce(sx.status, 'vacant') end as st_x
+-- their status on b and on X (null: not delivered yet): the status of the latest row on or
+-- before each day (one row per unit and day: the primary key), both from one grouping of the
+-- unit's rows up to X. Against two as-of joins, 36 months at 500,000 units (4,090 units changed
+-- since the last month end), A/B in one process, ten runs each, identical rows for month,
+-- quarter and week: by month and estate about 93 -> 80 ms, by building 160 -> 125, by butler
+-- 170 -> 143.
+status_at as (
+    select c.x, c.b, c.unit_code,
+        arg_max(s.status, s.from_date) filter (where s.from_date <= c.b) as sb,
+        arg_max(s.status, s.from_date) filter (where s.from_date <= c.x) as sx
     from changed c
-    join units u on u.unit_code = c.unit_code
-    asof left join changed_status sb on sb.unit_code = c.unit_code and sb.from_date <= c.b
-    asof left join changed_status sx on sx.unit_code = c.unit_code and sx.from_date <= c.x
+    left join changed_status s on s.unit_code = c.unit_code and s.from_date <= c.x
+    group by c.x, c.b, c.unit_code
+),
+status_change as (
+    select a.x, a.unit_code, u.building_code,
+        case when u.delivered_on <= a.b then coalesce(a.sb, 'vacant') end as st_b,
+        case when u.delivered_on <= a.x then coalesce(a.sx, 'vacant') end as st_x
+    from status_at a
+    join units u on u.unit_code = a.unit_code
 ),
 -- inspection coverage of a month: of the units vacant on its snapshot day, those inspected in
 -- the month up to it. A month end is stored; on a live day X (the month containing D), the units
