@@ -550,9 +550,9 @@ public final class KpiSummaries {
     /**
      * Sets the building of the complaints, visits (V026) and vacancy inspections (V036) of the
      * given units, every unit when null, to their unit's building where it differs (records
-     * imported or written past the repositories); more than {@link #MAX_UNITS_PER_PROMISE_REFRESH} units in one pass over all
-     * records instead of one per chunk of 1,000 units (a large import). Returns the number of
-     * records changed.
+     * imported or written past the repositories); more than
+     * {@link #MAX_UNITS_PER_PROMISE_REFRESH} units in one pass over all records instead of one
+     * per chunk of 1,000 units (a large import). Returns the number of records changed.
      */
     public static int refreshRecordBuildings(Connection c, Collection<String> unitCodes) throws SQLException {
         int changed = 0;
