@@ -2,14 +2,21 @@ package org.guanjia.analytics.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.guanjia.TestUsers;
 import org.guanjia.analytics.Dataset;
+import org.guanjia.analytics.KpiSummaries;
 import org.guanjia.analytics.KpiTable;
+import org.guanjia.base.Role;
+import org.guanjia.billing.AllocationService;
 import org.guanjia.complaint.Complaint;
 import org.guanjia.demo.DemoDataGenerator;
 import org.jooq.DSLContext;
@@ -26,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The repository reads the text keys encoded (a scope code only where it changes, a period or
  * category as a position in a list): what it returns must be, cell for cell, what the macros of
- * sql/ return when read plainly. Data: the demo company (scale 0.1).
+ * sql/ return when read plainly. Data: the demo company (scale 0.1), its payments allocated and
+ * the KPI summaries built.
  */
 @SpringBootTest(properties = {
     "guanjia.db-path=${java.io.tmpdir}/guanjia-test-${random.uuid}.duckdb",
@@ -49,10 +57,35 @@ class KpiRepositoryTest {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
+    AllocationService allocations;
+
     @BeforeAll
     void given_the_demo_company() {
         new TransactionTemplate(transactionManager)
                 .execute(status -> generator.generate(20250101L, 0.1, LocalDate.of(2026, 11, 27)));
+        // the payments allocated and every summary built, as the demo service does: without
+        // them every collection figure is zero and its rates empty
+        TestUsers.signIn("admin", Role.ADMIN, null);
+        try {
+            allocations.recomputeAll();
+        } finally {
+            TestUsers.signOut();
+        }
+        dsl.connection(KpiSummaries::rebuild);
+    }
+
+    @Test
+    void the_demo_company_has_collection_figures_to_compare() {
+        KpiTable estates = repo.fetch(Dataset.COLLECTION, AS_OF, "month", "2025-10", "2026-11",
+                List.of("estate")).get("estate");
+        for (String rate : List.of("collection_rate", "cumulative_collection_rate",
+                "arrears_recovery_rate")) {
+            int at = estates.columns().indexOf(rate);
+            assertThat(estates.rows().stream().map(r -> (BigDecimal) r.get(at))
+                    .filter(v -> v != null && v.signum() > 0 && v.compareTo(BigDecimal.ONE) < 0))
+                    .as(rate).hasSizeGreaterThan(10);
+        }
     }
 
     @Test
@@ -185,9 +218,36 @@ class KpiRepositoryTest {
         assertThat(categories.rows()).allSatisfy(r -> assertThat((Long) r.get(4)).isPositive());
     }
 
+    @Test
+    void collection_figures_asked_for_alone_read_as_the_macro_returns_them() {
+        // the macro computes only the parts of the figures asked for (its figures parameter)
+        for (List<String> figures : List.of(List.of("collection_rate"),
+                List.of("arrears_recovery_rate", "billed"),
+                List.of("cumulative_collection_rate", "promise_kept_rate"),
+                List.of("opening_arrears", "arrears_recovered"))) {
+            Map<String, KpiTable> read = repo.fetch(Dataset.COLLECTION, AS_OF, "month", "2025-10",
+                    "2026-11", Dataset.COLLECTION.scopes(), Set.copyOf(figures));
+            List<String> columns = new ArrayList<>(List.of("scope_code", "period"));
+            Dataset.COLLECTION.figures().stream().filter(figures::contains).forEach(columns::add);
+            for (String scope : Dataset.COLLECTION.scopes()) {
+                List<List<Object>> plain = plain(Dataset.COLLECTION, scope, "month", "2025-10",
+                        "2026-11", columns);
+                assertThat(read.get(scope).columns()).as(figures + " " + scope)
+                        .isEqualTo(Stream.concat(Stream.of("scope"), columns.stream()).toList());
+                assertThat(read.get(scope).rows()).as(figures + " " + scope).isEqualTo(plain);
+            }
+        }
+    }
+
     /** The macro's rows of one scope kind, read plainly, in the repository's columns and order. */
     private List<List<Object>> plain(Dataset d, String scope, String grain, String from, String to) {
-        List<String> columns = d.columns().stream().filter(c -> !c.equals("scope")).toList();
+        return plain(d, scope, grain, from, to,
+                d.columns().stream().filter(c -> !c.equals("scope")).toList());
+    }
+
+    /** As {@link #plain(Dataset, String, String, String, String)}, of the given columns. */
+    private List<List<Object>> plain(Dataset d, String scope, String grain, String from, String to,
+            List<String> columns) {
         String order = switch (d) {
             case AGING -> "scope_code, as_of, period";
             case COMPLAINT_CATEGORIES -> "scope_code, period, category";
