@@ -3,6 +3,7 @@ package org.guanjia.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -85,6 +86,9 @@ class KpiServiceTest {
                         }
                     }
                 }
+                // rows written by SQL, not the services: the summaries as after a write
+                // (without them every fee and vacancy figure here is zero)
+                KpiSummaries.rebuild(c);
             }
         }
     }
@@ -102,6 +106,22 @@ class KpiServiceTest {
     private static List<String> codes(KpiTable t) {
         int i = t.columns().indexOf("scope_code");
         return t.rows().stream().map(r -> (String) r.get(i)).distinct().toList();
+    }
+
+    @Test
+    void the_fixture_has_fee_figures_to_compare() {
+        // sql/tests/collection/monthly/expected.csv: building B1, January 2025
+        TestUsers.signIn("manager", Role.MANAGER, null);
+        KpiTable t = run("collection", "building", "2025-01", "2025-03", null);
+        List<Object> january = t.rows().stream()
+                .filter(r -> r.get(1).equals("B1") && r.get(2).equals("2025-01")).findFirst()
+                .orElseThrow();
+        assertThat(january.subList(3, 6)).containsExactly(new BigDecimal("350.00"),
+                new BigDecimal("260.00"), new BigDecimal("0.7429"));
+        KpiTable aging = service.dataset(KpiQuery.parse("aging", "estate", null, null, null,
+                "2025-03-15", null));
+        int arrears = aging.columns().indexOf("arrears");
+        assertThat(aging.rows()).anySatisfy(r -> assertThat((BigDecimal) r.get(arrears)).isPositive());
     }
 
     @Test
