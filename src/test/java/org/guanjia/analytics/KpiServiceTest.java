@@ -30,7 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The datasets as the service serves them: KPI.md's columns, the caller's scope, rows for
  * scopes without data, the estate filter and parameter errors. Data: sql/tests/base.sql and
- * the statements of sql/tests/collection/monthly.
+ * the statements of sql/tests/collection/monthly, with the KPI summaries built.
  */
 @SpringBootTest(properties = "test.context=kpi-service")
 @ActiveProfiles("test")

@@ -91,6 +91,21 @@ class WorkPlanServiceTest {
                 st.execute("insert into visits (visit_no, unit_code, visited_on, staff_code, topic,"
                         + " strong_opinion) values ('WP-V1', 'U3', date '2025-02-12', 'S2',"
                         + " 'Parking fees too high', true)");
+                // S2's complaints, repair and scored visit of February: the summaries' service
+                // figures (complaints, timeliness, return visits, satisfaction) are not all empty
+                st.execute("insert into complaints (complaint_no, unit_code, received_at, category,"
+                        + " first_response_at, resolved_at, valid, owner_signed, satisfaction) values"
+                        + " ('WP-Q1', 'U1', timestamp '2025-02-05 09:00:00', 'noise', timestamp"
+                        + " '2025-02-05 09:20:00', timestamp '2025-02-06 10:00:00', true, true, 4),"
+                        + " ('WP-Q2', 'U1', timestamp '2025-02-18 14:00:00', 'parking', timestamp"
+                        + " '2025-02-18 15:10:00', null, false, null, null)");
+                st.execute("insert into repairs (repair_no, building_code, unit_code, reported_at,"
+                        + " completed_at, return_visit_at, score_attitude, score_quality) values"
+                        + " ('WP-R1', 'B1', 'U2', timestamp '2025-02-10 08:00:00', timestamp"
+                        + " '2025-02-11 12:00:00', timestamp '2025-02-12 09:00:00', 5, 4)");
+                st.execute("insert into visits (visit_no, unit_code, visited_on, staff_code, topic,"
+                        + " satisfaction) values ('WP-V2', 'U2', date '2025-02-14', 'S2', 'Greening',"
+                        + " 5)");
                 // rows written by SQL, not the services: the fee summaries as after a write
                 KpiSummaries.rebuild(c);
             }
@@ -161,6 +176,11 @@ class WorkPlanServiceTest {
             compared++;
         }
         assertThat(compared).isGreaterThanOrEqualTo(15);
+        // the fixture's February records (a figure of every family is compared, not only zeros)
+        assertThat(figure(r, "complaints").value()).isEqualByComparingTo("2");
+        assertThat(figure(r, "response_timeliness").value()).isEqualByComparingTo("0.5000");
+        assertThat(figure(r, "completed").value()).isEqualByComparingTo("1");
+        assertThat(figure(r, "satisfied_rate").value()).isEqualByComparingTo("1.0000");
         // sql/tests/collection/monthly/expected.csv: S2 billed 50.00 in January, 180.00 in February
         assertThat(figure(r, "billed").value()).isEqualByComparingTo("180.00");
         assertThat(figure(r, "billed").previous()).isEqualByComparingTo("50.00");
