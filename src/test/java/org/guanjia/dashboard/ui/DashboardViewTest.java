@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Span;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,12 @@ import org.guanjia.billing.CorrectionStatement;
 import org.guanjia.billing.LedgerService;
 import org.guanjia.billing.NewPayment;
 import org.guanjia.billing.PaymentService;
+import org.guanjia.complaint.Classification;
+import org.guanjia.complaint.ComplaintService;
+import org.guanjia.complaint.FirstResponse;
+import org.guanjia.complaint.NewComplaint;
+import org.guanjia.complaint.Resolution;
+import org.guanjia.complaint.SignOff;
 import org.guanjia.dashboard.Dashboard;
 import org.guanjia.dashboard.DashboardExports;
 import org.guanjia.dashboard.DashboardService;
@@ -80,6 +87,8 @@ class DashboardViewTest extends KaribuTest {
     DashboardExports exports;
     @Autowired
     RecordsService records;
+    @Autowired
+    ComplaintService complaints;
 
     String p;
 
@@ -104,6 +113,20 @@ class DashboardViewTest extends KaribuTest {
                 }
             }
         }
+        // a complaint of April, answered in time, resolved and scored 4 by its owner, and one of
+        // May answered late: the overview's complaint, category and satisfaction panels have
+        // figures to compare, not only empty ones
+        TestUsers.signIn("admin0", Role.ADMIN, null);
+        clock.set(LocalDate.of(2025, 5, 20));
+        String april = complaints.intake(new NewComplaint(p + "C1-B1-0101",
+                LocalDateTime.of(2025, 4, 7, 9, 0), "phone", "noise", "Loud music")).no();
+        complaints.respond(april, new FirstResponse(LocalDateTime.of(2025, 4, 7, 9, 20), "phone", null));
+        complaints.classify(april, new Classification(true, "Security", null, "Talk to the neighbour"));
+        complaints.resolve(april, new Resolution(LocalDateTime.of(2025, 4, 8, 10, 0), "Settled", null));
+        complaints.signOff(april, new SignOff(true, LocalDateTime.of(2025, 4, 9, 10, 0), 4, null, null));
+        String may = complaints.intake(new NewComplaint(p + "C2-B1-0102",
+                LocalDateTime.of(2025, 5, 12, 14, 0), "visit", "parking", "Garage blocked")).no();
+        complaints.respond(may, new FirstResponse(LocalDateTime.of(2025, 5, 12, 15, 10), "on_site", null));
         TestUsers.signOut();
         clock.set(TODAY);
     }
@@ -349,6 +372,14 @@ class DashboardViewTest extends KaribuTest {
                 .isEqualByComparingTo("0.5");
         assertThat(pageOf(d, f, "collection-rate").value("collection_rate", "2025-03", p + "E"))
                 .isEqualByComparingTo("0.75");
+        // the setup's two complaints: the tiles and charts above compared these, not zeros
+        assertThat(pageOf(d, f, "complaints").value("complaints", "2025-05", p + "E"))
+                .isEqualByComparingTo("1");
+        assertThat(pageOf(d, f, "satisfied").value("satisfied_rate", "2025-04", p + "E"))
+                .isEqualByComparingTo("1");
+        assertThat(pageOf(d, f, "satisfaction-trend").value("satisfaction_score", "2025-04", p + "E"))
+                .isEqualByComparingTo("4");
+        assertThat(pageOf(d, f, "complaint-categories").categoryTotals()).isNotEmpty();
     }
 
     /** The component and everything inside it, without a Karibu lookup (no round trip). */
