@@ -121,7 +121,8 @@ class KpiServiceTest {
         KpiTable aging = service.dataset(KpiQuery.parse("aging", "estate", null, null, null,
                 "2025-03-15", null));
         int arrears = aging.columns().indexOf("arrears");
-        assertThat(aging.rows()).anySatisfy(r -> assertThat((BigDecimal) r.get(arrears)).isPositive());
+        assertThat(aging.rows())
+                .anySatisfy(r -> assertThat((BigDecimal) r.get(arrears)).isPositive());
     }
 
     @Test

@@ -94,9 +94,10 @@ class WorkPlanServiceTest {
                 // S2's complaints, repair and scored visit of February: the summaries' service
                 // figures (complaints, timeliness, return visits, satisfaction) are not all empty
                 st.execute("insert into complaints (complaint_no, unit_code, received_at, category,"
-                        + " first_response_at, resolved_at, valid, owner_signed, satisfaction) values"
-                        + " ('WP-Q1', 'U1', timestamp '2025-02-05 09:00:00', 'noise', timestamp"
-                        + " '2025-02-05 09:20:00', timestamp '2025-02-06 10:00:00', true, true, 4),"
+                        + " first_response_at, resolved_at, valid, owner_signed, satisfaction)"
+                        + " values ('WP-Q1', 'U1', timestamp '2025-02-05 09:00:00', 'noise',"
+                        + " timestamp '2025-02-05 09:20:00', timestamp '2025-02-06 10:00:00', true,"
+                        + " true, 4),"
                         + " ('WP-Q2', 'U1', timestamp '2025-02-18 14:00:00', 'parking', timestamp"
                         + " '2025-02-18 15:10:00', null, false, null, null)");
                 st.execute("insert into repairs (repair_no, building_code, unit_code, reported_at,"
@@ -104,8 +105,8 @@ class WorkPlanServiceTest {
                         + " ('WP-R1', 'B1', 'U2', timestamp '2025-02-10 08:00:00', timestamp"
                         + " '2025-02-11 12:00:00', timestamp '2025-02-12 09:00:00', 5, 4)");
                 st.execute("insert into visits (visit_no, unit_code, visited_on, staff_code, topic,"
-                        + " satisfaction) values ('WP-V2', 'U2', date '2025-02-14', 'S2', 'Greening',"
-                        + " 5)");
+                        + " satisfaction) values"
+                        + " ('WP-V2', 'U2', date '2025-02-14', 'S2', 'Greening', 5)");
                 // rows written by SQL, not the services: the fee summaries as after a write
                 KpiSummaries.rebuild(c);
             }
@@ -233,7 +234,8 @@ class WorkPlanServiceTest {
         deleteDrafts();
         // S2, C1's butler from 1 February 2025: B1's statements billed since then (S3's C2
         // has no units, and its figures are all zero)
-        String no = draft("b2", Role.BUTLER, "S2", "summary", "year", LocalDate.of(2025, 6, 1), null);
+        String no = draft("b2", Role.BUTLER, "S2", "summary", "year", LocalDate.of(2025, 6, 1),
+                null);
         TestUsers.signIn("b2", Role.BUTLER, "S2");
         PlanReport r = service.report(no);
         assertThat(r.kpiPeriod()).isEqualTo("2025");

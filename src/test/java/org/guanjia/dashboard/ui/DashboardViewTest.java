@@ -120,13 +120,18 @@ class DashboardViewTest extends KaribuTest {
         clock.set(LocalDate.of(2025, 5, 20));
         String april = complaints.intake(new NewComplaint(p + "C1-B1-0101",
                 LocalDateTime.of(2025, 4, 7, 9, 0), "phone", "noise", "Loud music")).no();
-        complaints.respond(april, new FirstResponse(LocalDateTime.of(2025, 4, 7, 9, 20), "phone", null));
-        complaints.classify(april, new Classification(true, "Security", null, "Talk to the neighbour"));
-        complaints.resolve(april, new Resolution(LocalDateTime.of(2025, 4, 8, 10, 0), "Settled", null));
-        complaints.signOff(april, new SignOff(true, LocalDateTime.of(2025, 4, 9, 10, 0), 4, null, null));
+        complaints.respond(april,
+                new FirstResponse(LocalDateTime.of(2025, 4, 7, 9, 20), "phone", null));
+        complaints.classify(april,
+                new Classification(true, "Security", null, "Talk to the neighbour"));
+        complaints.resolve(april,
+                new Resolution(LocalDateTime.of(2025, 4, 8, 10, 0), "Settled", null));
+        complaints.signOff(april,
+                new SignOff(true, LocalDateTime.of(2025, 4, 9, 10, 0), 4, null, null));
         String may = complaints.intake(new NewComplaint(p + "C2-B1-0102",
                 LocalDateTime.of(2025, 5, 12, 14, 0), "visit", "parking", "Garage blocked")).no();
-        complaints.respond(may, new FirstResponse(LocalDateTime.of(2025, 5, 12, 15, 10), "on_site", null));
+        complaints.respond(may,
+                new FirstResponse(LocalDateTime.of(2025, 5, 12, 15, 10), "on_site", null));
         TestUsers.signOut();
         clock.set(TODAY);
     }
@@ -377,8 +382,8 @@ class DashboardViewTest extends KaribuTest {
                 .isEqualByComparingTo("1");
         assertThat(pageOf(d, f, "satisfied").value("satisfied_rate", "2025-04", p + "E"))
                 .isEqualByComparingTo("1");
-        assertThat(pageOf(d, f, "satisfaction-trend").value("satisfaction_score", "2025-04", p + "E"))
-                .isEqualByComparingTo("4");
+        assertThat(pageOf(d, f, "satisfaction-trend")
+                .value("satisfaction_score", "2025-04", p + "E")).isEqualByComparingTo("4");
         assertThat(pageOf(d, f, "complaint-categories").categoryTotals()).isNotEmpty();
     }
 
