@@ -228,8 +228,8 @@ public class VacancyRepository {
         r.setInspectionNo(no);
         r.setUnitCode(unitCode);
         // the unit's building, for the KPI views (V036)
-        r.setBuildingCode(dsl.select(UNITS.BUILDING_CODE).from(UNITS).where(UNITS.UNIT_CODE.eq(unitCode))
-                .fetchOne(UNITS.BUILDING_CODE));
+        r.setBuildingCode(dsl.select(UNITS.BUILDING_CODE).from(UNITS)
+                .where(UNITS.UNIT_CODE.eq(unitCode)).fetchOne(UNITS.BUILDING_CODE));
         r.setInspectedOn(on);
         r.setStaffCode(staffCode);
         r.setDoorsWindowsOk(doors);
